@@ -1,0 +1,44 @@
+"""French number words and month names shared by the figure and time extractors."""
+
+from __future__ import annotations
+
+import re
+
+#: Thousands separators seen in French text: space, no-break space, narrow no-break space.
+_THOUSANDS = "[ \u00a0\u202f]"
+
+#: A French-written number: 4 500 000, 4 500,75, 15, 4,5 (never part of a code such as H20 or 910B).
+NUMBER = rf"(?<![\w.,-])(?:\d{{1,3}}(?:{_THOUSANDS}\d{{3}})+|\d+)(?:,\d+)?(?![\w-]|,\d)"
+
+MONTHS = {
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12,
+}
+MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
+
+_APOS = "['\u2019]"
+QUALIFIERS = {
+    "plus de": "more_than",
+    "moins de": "less_than",
+    "environ": "about",
+    "près de": "about",
+    f"jusqu{_APOS}à": "up_to",
+}
+QUALIFIER = "(?P<qualifier>" + "|".join(QUALIFIERS) + r")\s+"
+
+
+def qualifier_code(text: str | None) -> str:
+    """Map a French qualifier ("plus de", "jusqu'à"...) to its code, or "" for none."""
+    if not text:
+        return ""
+    key = re.sub(r"\s+", " ", text.lower()).replace("\u2019", "'")
+    for pattern, code in QUALIFIERS.items():
+        if re.fullmatch(pattern, key):
+            return code
+    return ""
+
+
+def to_float(number: str) -> float:
+    """"4 500,75" -> 4500.75 (thousands separators dropped, decimal comma read)."""
+    return float(re.sub(_THOUSANDS, "", number).replace(",", "."))

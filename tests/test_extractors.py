@@ -1,0 +1,93 @@
+"""Figures, time expressions and attributions on general French text."""
+
+import datetime as dt
+
+import pytest
+
+from helpers.attributions import find_attributions
+from helpers.figures import find_figures
+from helpers.timex import find_time_expressions
+
+PUB = dt.date(2025, 8, 12)
+
+
+@pytest.mark.parametrize(
+    "text, value, unit, qualifier",
+    [
+        ("4,5 milliards de dollars", 4.5e9, "USD", ""),
+        ("15%", 15, "percent", ""),
+        ("15 %", 15, "percent", ""),
+        ("plus de 100%", 100, "percent", "more_than"),
+        ("moins de 3 millions d'euros", 3e6, "EUR", "less_than"),
+        ("environ 1 200 yuans", 1200, "CNY", "about"),
+        ("près de 12\u00a0000 puces", 12000, "count", "about"),
+        ("jusqu'à 8\u202f000,5 dollars", 8000.5, "USD", "up_to"),
+        ("jusqu\u2019à 30 jours", 30, "day", "up_to"),
+        ("6 mois", 6, "month", ""),
+        ("10 ans", 10, "year", ""),
+        ("200 $", 200, "USD", ""),
+    ],
+)
+def test_figures(text, value, unit, qualifier):
+    (fig,) = find_figures(text)
+    assert (fig.value, fig.unit, fig.qualifier) == (pytest.approx(value), unit, qualifier)
+    assert text[fig.start : fig.end] == fig.surface
+
+
+@pytest.mark.parametrize("text", ["la puce H20", "le H200 de Nvidia", "l'Ascend 910B", "la MI308", "B30A"])
+def test_product_codes_are_not_figures(text):
+    assert find_figures(text) == []
+
+
+def test_figure_offsets_shift():
+    (fig,) = find_figures("x 15%", offset=100)
+    assert (fig.start, fig.end) == (102, 105)
+
+
+@pytest.mark.parametrize(
+    "text, kind, value",
+    [
+        ("le 12 août 2025", "date", "2025-08-12"),
+        ("le 1er avril 2025", "date", "2025-04-01"),
+        ("le 3 mai", "date", "2025-05-03"),
+        ("en avril 2025", "month", "2025-04"),
+        ("en avril", "month", "2025-04"),
+        ("en novembre", "month", "2024-11"),
+        ("avril dernier", "relative", "2025-04"),
+        ("août dernier", "relative", "2024-08"),
+        ("novembre prochain", "relative", "2025-11"),
+        ("en 2024", "year", "2024"),
+        ("90 jours", "duration", "P90D"),
+        ("3 semaines", "duration", "P3W"),
+        ("6 mois", "duration", "P6M"),
+        ("2 ans", "duration", "P2Y"),
+        ("hier", "relative", "2025-08-11"),
+        ("l'an dernier", "relative", "2024"),
+    ],
+)
+def test_time_expressions(text, kind, value):
+    (t,) = find_time_expressions(text, PUB)
+    assert (t.kind, t.value) == (kind, value)
+    assert text[t.start : t.end] == t.surface
+
+
+def test_impossible_date_is_skipped():
+    assert [t.kind for t in find_time_expressions("le 31 février 2025", PUB)] == ["month"]
+
+
+@pytest.mark.parametrize(
+    "text, source, cue",
+    [
+        ("la demande, rapporte le Financial Times.", "Financial Times", "rapporte"),
+        ("selon Reuters, la vente reprend", "Reuters", "selon"),
+        ("d'après la Maison Blanche, rien", "Maison Blanche", "d'après"),
+        ("Nvidia a déclaré que ses puces", "Nvidia", "a déclaré"),
+    ],
+)
+def test_attributions(text, source, cue):
+    (a,) = find_attributions(text)
+    assert (a.source, a.cue) == (source, cue)
+
+
+def test_selon_lequel_is_not_an_attribution():
+    assert find_attributions("le signal selon lequel la sécurité a un prix") == []

@@ -1,0 +1,107 @@
+"""The seed article's tables: spans, counts and the hand-coded annotations."""
+
+import pandas as pd
+import pytest
+
+from helpers.annotations import gloss_for
+from helpers.article import parse_article
+from helpers.datasets import load_table
+from helpers.nlp import load_gazetteer
+from helpers.tables import TABLE_NAMES, build_tables
+
+SPAN_TABLES = {"sentences": "text", "mentions": "surface", "figures": "surface", "time_expressions": "surface"}
+
+
+@pytest.mark.parametrize("name, column", SPAN_TABLES.items())
+def test_every_span_points_back_to_its_text(seed, seed_tables, name, column):
+    df = getattr(seed_tables, name)
+    assert len(df) > 0
+    for row in df.itertuples():
+        assert seed.text[row.start : row.end] == getattr(row, column)
+
+
+def test_attribution_spans_and_sentences(seed, seed_tables):
+    sents = seed_tables.sentences.set_index("sentence_id")
+    for row in seed_tables.attributions.itertuples():
+        s = sents.loc[row.sentence_id]
+        assert s.start <= row.start < row.end <= s.end
+        assert row.source in seed.text[row.start : row.end]
+
+
+def test_seed_counts(seed_tables):
+    assert seed_tables.row_counts() == {
+        "sentences": 11, "entities": 21, "mentions": 41, "figures": 3,
+        "time_expressions": 2, "attributions": 1, "claims": 14,
+    }
+
+
+def test_seed_figures_and_times(seed_tables):
+    figs = seed_tables.figures[["surface", "value", "unit", "qualifier"]].values.tolist()
+    assert figs == [["15%", 15.0, "percent", ""], ["90 jours", 90.0, "day", ""],
+                    ["plus de 100%", 100.0, "percent", "more_than"]]
+    times = seed_tables.time_expressions[["surface", "kind", "value"]].values.tolist()
+    assert times == [["90 jours", "duration", "P90D"], ["avril dernier", "relative", "2025-04"]]
+    att = seed_tables.attributions.iloc[0]
+    assert (att.source, att.cue, att.sentence_id) == ("Financial Times", "rapporte", 4)
+
+
+def test_gazetteer_links_and_canonicalises(seed_tables):
+    ents = seed_tables.entities.set_index("entity_id")
+    assert ents.loc["h20", "type"] == "PRODUCT"  # the statistical model calls it a person
+    assert ents.loc["h20", "mentions"] == 7
+    assert ents.loc["nvidia", "wikidata"] == "Q182477"
+    miit = seed_tables.mentions.query("entity_id == 'miit'").surface.tolist()
+    assert miit == ["ministère chinois de l'industrie et de l'information (MIIT)"]
+    assert seed_tables.entities["mentions"].sum() == len(seed_tables.mentions)
+
+
+def test_unknown_entities_are_kept_unlinked():
+    art = parse_article("Jean Dupont a rencontré les dirigeants de Nvidia à Lyon.", published="2025-01-01")
+    ents = build_tables(art).entities.set_index("entity_id")
+    assert ents.loc["nvidia", "wikidata"] == "Q182477"
+    unlinked = ents[ents.index.str.startswith("unlinked_")]
+    assert set(unlinked["name"]) >= {"Jean Dupont", "Lyon"}
+    assert (unlinked["wikidata"] == "").all()
+
+
+def test_tables_have_the_documented_columns(seed_tables):
+    assert list(seed_tables.sentences.columns) == ["sentence_id", "paragraph_id", "kind", "start", "end", "text"]
+    assert list(seed_tables.entities.columns) == ["entity_id", "name", "type", "wikidata", "mentions"]
+    assert list(seed_tables.mentions.columns) == ["entity_id", "sentence_id", "start", "end", "surface"]
+    assert list(seed_tables.figures.columns) == [
+        "figure_id", "sentence_id", "start", "end", "surface", "value", "unit", "qualifier"]
+    assert list(seed_tables.time_expressions.columns) == ["sentence_id", "start", "end", "surface", "kind", "value"]
+    assert list(seed_tables.attributions.columns) == ["sentence_id", "source", "cue", "start", "end"]
+    assert [n for n, _ in seed_tables.items()] == [*TABLE_NAMES, "claims"]
+
+
+def test_claim_quotes_are_verbatim_in_their_sentence(seed_tables):
+    sents = seed_tables.sentences.set_index("sentence_id")["text"]
+    for claim in seed_tables.claims.itertuples():
+        assert claim.quote in sents.loc[claim.sentence_id], claim.claim_id
+
+
+def test_claims_use_known_ids_and_vocabularies(seed_tables):
+    from helpers.datasets import read_manifest
+
+    vocab = read_manifest("claims").meta["vocabularies"]
+    known = set(load_gazetteer()) | {"article"}
+    claims = seed_tables.claims
+    assert set(claims["topic"]) <= set(vocab["topic"])
+    assert set(claims["stance"]) <= set(vocab["stance"])
+    assert set(claims["claimant"]) <= known
+    assert {t for ts in claims["target"] for t in ts.split("|")} <= known
+    required = {"us_easing", "blackwell_hint", "miit_request", "security", "energy", "levy",
+                "tariffs", "domestic_alternatives", "rare_earths", "lawmakers"}
+    assert required <= set(claims["topic"])
+
+
+def test_gloss_covers_every_sentence(seed, seed_tables):
+    gloss = gloss_for(seed)
+    assert gloss["sentence_id"].tolist() == seed_tables.sentences["sentence_id"].tolist()
+    assert gloss["gloss_en"].str.len().min() > 10
+
+
+def test_other_articles_get_no_annotations():
+    art = parse_article("date 2025-01-01 Une autre phrase.")
+    assert gloss_for(art) is None

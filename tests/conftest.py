@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
-from helpers.annotations import claims_for
-from helpers.article import load_article
-from helpers.paths import SEED_ARTICLE
-from helpers.tables import build_tables
+sys.path.insert(0, str(Path(__file__).parent))  # lets tests import the shared browser helpers
+
+from helpers.annotations import claims_for  # noqa: E402
+from helpers.article import load_article  # noqa: E402
+from helpers.paths import SEED_ARTICLE  # noqa: E402
+from helpers.tables import build_tables  # noqa: E402
 
 
 @pytest.fixture(scope="session")

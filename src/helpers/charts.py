@@ -1,0 +1,114 @@
+"""One chart theme and one chart renderer for every notebook, report page and slide.
+
+The renderer writes each chart as a ``<figure>``: a static SVG (drawn by vl-convert, so it
+shows in JupyterLab without a kernel, without JavaScript and without internet), a
+``<figcaption>`` with the source line, and a small script that upgrades the SVG to a live
+Vega view when the page has loaded the shared Vega bundle (the HTML report does).
+
+Nothing in the output is random: the element id is a counter plus a hash of the spec, so a
+notebook executed twice stores the same bytes and strict nbval needs no sanitising for charts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import itertools
+import json
+from typing import Any
+
+import altair as alt
+import vl_convert as vlc
+
+#: Vega-Lite version the specs are compiled with (Altair 6 writes v6 specs).
+VL_VERSION = "6.4"
+
+FONT = "Helvetica, Arial, sans-serif"
+
+#: Colours by actor: the same actor has the same colour in every chart (Okabe–Ito, colour-blind safe).
+ACTOR_COLORS = {
+    "United States": "#0072B2",
+    "China": "#D55E00",
+    "Nvidia": "#009E73",
+    "AMD": "#CC79A7",
+    "Huawei": "#E69F00",
+    "Cambricon": "#F0E442",
+    "Article": "#999999",
+    "Other": "#56B4E9",
+}
+PALETTE = ["#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#F0E442", "#999999"]
+
+_counter = itertools.count(1)
+
+
+def theme() -> alt.theme.ThemeConfig:
+    """The project's chart theme: readable type, left-aligned titles, quiet axes."""
+    return {
+        "config": {
+            "font": FONT,
+            "view": {"stroke": None, "continuousWidth": 560, "continuousHeight": 300},
+            "title": {"anchor": "start", "fontSize": 15, "subtitleFontSize": 12, "subtitleColor": "#444",
+                      "offset": 10},
+            "axis": {"labelFontSize": 11, "titleFontSize": 12, "gridColor": "#e6e6e6", "domainColor": "#888"},
+            "legend": {"labelFontSize": 11, "titleFontSize": 12},
+            "range": {"category": PALETTE},
+        }
+    }
+
+
+def finish(chart: alt.TopLevelMixin, *, title: str, subtitle: str = "", description: str, source: str) -> Any:
+    """Give a chart its finding-style title, accessible description and source line.
+
+    ``title`` states the finding; ``description`` is read by screen readers; ``source`` is
+    printed under the chart.
+    """
+    params = alt.TitleParams(text=title, subtitle=subtitle) if subtitle else alt.TitleParams(text=title)
+    return chart.properties(title=params, description=description, usermeta={"source": source})
+
+
+def _safe_json(spec: dict[str, Any]) -> str:
+    # "<" escaped so article text such as "</script>" can never close the script element
+    return json.dumps(spec, sort_keys=True, ensure_ascii=False).replace("<", "\\u003c")
+
+
+def static_svg(spec: dict[str, Any]) -> str:
+    """Draw the spec to SVG with vl-convert (no browser, no network)."""
+    svg = vlc.vegalite_to_svg(spec, vl_version=VL_VERSION)
+    return svg.split("?>", 1)[1].lstrip() if svg.startswith("<?xml") else svg
+
+
+def figure_html(spec: dict[str, Any], chart_id: str) -> str:
+    """The ``<figure>`` for one chart: static SVG, source caption and the live-upgrade script."""
+    source = spec.get("usermeta", {}).get("source", "")
+    desc = spec.get("description", "")
+    caption = f'<figcaption class="h20-source">Source: {html.escape(source)}</figcaption>' if source else ""
+    return (
+        f'<figure class="h20-figure" aria-label="{html.escape(desc, quote=True)}">'
+        f'<div id="{chart_id}" class="h20-chart">{static_svg(spec)}</div>{caption}</figure>\n'
+        f'<script type="text/javascript">(function () {{\n'
+        f"  var spec = {_safe_json(spec)};\n"
+        f"  if (window.vegaEmbed) {{\n"
+        f'    window.vegaEmbed("#{chart_id}", spec, {{"actions": false, "renderer": "svg"}})\n'
+        f"      .catch(function (err) {{ console.error(err); }});\n"
+        f"  }}\n"
+        f"}})();</script>"
+    )
+
+
+def renderer(spec: dict[str, Any], **_: Any) -> dict[str, str]:
+    """Altair renderer plugin: deterministic ids, static SVG first, live Vega when available."""
+    digest = hashlib.sha256(_safe_json(spec).encode("utf-8")).hexdigest()[:10]
+    chart_id = f"h20-chart-{next(_counter)}-{digest}"
+    title = spec.get("title", {})
+    text = title.get("text", "") if isinstance(title, dict) else str(title)
+    return {"text/html": figure_html(spec, chart_id), "text/plain": f"<chart {chart_id}: {text}>"}
+
+
+def enable() -> None:
+    """Register and switch on the project's theme and renderer (idempotent)."""
+    if "h20" not in alt.theme.names():
+        alt.theme.register("h20", enable=False)(theme)
+    alt.theme.enable("h20")
+    alt.renderers.register("h20", renderer)
+    alt.renderers.enable("h20")
+    alt.data_transformers.disable_max_rows()

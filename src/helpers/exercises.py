@@ -1,0 +1,35 @@
+"""Feedback on checkable exercises without printing the answer.
+
+Answers are stored as sha256 digests of their normalised form, so a student can call
+``check("01.1", my_answer)`` and learn whether it is right without the key being on screen.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+_KEYS: dict[str, tuple[str, str]] = {
+    # exercise id: (sha256 of the normalised answer, hint shown on a wrong answer)
+    "01.1": ("c6024a242af76162ae795b21acc7a647807e85ca63485a6f268d762d5b485807", "Which table has a `kind` column with 'duration'?"),
+    "01.2": ("a8792157cb4f27fb949c035f45518c61e884bb86e6f420204379c2baa8beb66e", "Group the entities table by `type` and sum `mentions`."),
+}
+
+
+def normalise(answer: object) -> str:
+    """Lower-case, trimmed text; numbers written without trailing zeros."""
+    if isinstance(answer, float) and answer.is_integer():
+        answer = int(answer)
+    return str(answer).strip().lower()
+
+
+def digest(answer: object) -> str:
+    """The sha256 hex digest of a normalised answer (how keys are stored)."""
+    return hashlib.sha256(normalise(answer).encode("utf-8")).hexdigest()
+
+
+def check(exercise: str, answer: object) -> str:
+    """Return 'Correct' or a hint; never the answer itself."""
+    if exercise not in _KEYS:
+        raise KeyError(f"no checkable exercise {exercise!r}; known: {sorted(_KEYS)}")
+    key, hint = _KEYS[exercise]
+    return "Correct." if digest(answer) == key else f"Not yet. Hint: {hint}"

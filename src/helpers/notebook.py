@@ -1,0 +1,16 @@
+"""The one-line setup every notebook runs first."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import charts
+
+
+def setup() -> None:
+    """Switch on the chart theme and renderer and make tables readable in notebooks and reports."""
+    charts.enable()
+    pd.set_option("display.max_colwidth", 120)
+    pd.set_option("display.max_rows", 40)
+    pd.set_option("display.width", 120)
+    pd.set_option("display.float_format", lambda v: f"{v:,.6g}")

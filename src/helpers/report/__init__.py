@@ -1,0 +1,1 @@
+"""The HTML report: an offline static site built from the executed notebooks."""

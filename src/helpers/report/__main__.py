@@ -1,0 +1,49 @@
+"""``python -m helpers.report build|execute``.
+
+``build`` makes ``build/report/`` (see :mod:`helpers.report.build`); ``execute`` re-runs the
+committed notebooks in place, so they are stored executed, top to bottom, deterministically.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from .build import REPORT_DIR, BuildError, _execute_one, build, discover
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m helpers.report")
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="build the offline site")
+    b.add_argument("--out", type=Path, default=REPORT_DIR)
+    b.add_argument("--jobs", type=int, default=None, help="parallel kernels (default: number of cores)")
+    e = sub.add_parser("execute", help="re-execute the committed notebooks in place")
+    e.add_argument("names", nargs="*", help="notebook names (default: all)")
+    args = parser.parse_args(argv)
+
+    if args.command == "build":
+        try:
+            build(args.out, jobs=args.jobs)
+        except BuildError as exc:
+            print(f"report: build FAILED, the previous report (if any) is kept: {exc}", file=sys.stderr)
+            return 1
+        return 0
+    infos = [i for i in discover() if not args.names or i.name in args.names]
+    with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        futures = {i.name: pool.submit(_execute_one, str(i.path), str(i.path)) for i in infos}
+        status = 0
+        for name, future in futures.items():
+            try:
+                print(f"{name}: executed in {future.result():.1f} s", flush=True)
+            except Exception as exc:  # noqa: BLE001
+                print(f"{name}: FAILED: {exc}", file=sys.stderr)
+                status = 1
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

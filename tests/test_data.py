@@ -34,3 +34,30 @@ def test_tampered_file_is_refused(tmp_path):
     (tmp_path / "claims.manifest.json").write_text(json.dumps(meta))
     with pytest.raises(DatasetError, match="does not match its manifest"):
         load_table("claims", tmp_path)
+
+
+_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+@pytest.mark.parametrize("name", MANIFESTS)
+def test_vocabularies_dates_and_sources_resolve(name):
+    manifest = read_manifest(name)
+    if manifest.path.suffix != ".csv":
+        return
+    df = load_table(name)
+    for column, vocab in manifest.meta.get("vocabularies", {}).items():
+        if isinstance(vocab, list):
+            assert set(df[column].dropna()) <= set(vocab), (name, column, set(df[column]) - set(vocab))
+    for f in manifest.fields:
+        if f["type"] == "date":
+            bad = df[f["name"]].dropna()
+            assert bad.str.match(_DATE).all(), (name, f["name"], bad[~bad.str.match(_DATE)].tolist())
+    if "source_id" in df.columns:
+        known = set(load_table("sources")["source_id"])
+        assert set(df["source_id"]) <= known, (name, set(df["source_id"]) - known)
+
+
+def test_every_low_source_is_marked_low_and_graded_once():
+    sources = load_table("sources")
+    assert sources["source_id"].is_unique and sources["url"].is_unique
+    assert set(sources["grade"]) <= {"primary", "secondary", "low"}

@@ -1,0 +1,72 @@
+"""Worked examples of the export-control arithmetic, checked against the rules table."""
+
+import math
+
+import pandas as pd
+import pytest
+
+from helpers.chips import derived_metrics, spec_ranges, spec_table
+from helpers.datasets import load_table
+from helpers.export_rules import bands_met, bandwidth_per_compute, classify, compute_per_watt, performance_density, tpp
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_table("rules")
+
+
+def test_h20_worked_example(rules):
+    t = tpp({"fp16_dense_tflops": 148, "fp8_dense_tflops": 296, "int8_dense_tops": 296})
+    assert t == 2368
+    density = performance_density(t, 814)
+    assert density == pytest.approx(2.909, abs=1e-3)
+    assert classify({"tpp": t, "performance_density": density}, rules) == "below thresholds"
+
+
+def test_h100_is_above(rules):
+    t = tpp({"fp16_dense_tflops": 989.4, "fp8_dense_tflops": 1978.9})
+    assert t == pytest.approx(15831.2)
+    metrics = {"tpp": t, "performance_density": performance_density(t, 814)}
+    assert "3a090.a.1" in bands_met(metrics, rules, "eccn3a090-2023")
+    assert classify(metrics, rules) == "3A090.a"
+
+
+def test_band_edges_come_from_the_table(rules):
+    assert classify({"tpp": 2400, "performance_density": 1.6}, rules) == "3A090.b"
+    assert classify({"tpp": 2399, "performance_density": 1.6}, rules) == "below thresholds"
+    assert classify({"tpp": 1600, "performance_density": 5.92}, rules) == "3A090.a"
+    edited = rules.copy()
+    edited.loc[(edited.band == "3a090.b.1") & (edited.operator == ">=") & (edited.parameter == "tpp"), "threshold"] = 2000
+    assert classify({"tpp": 2368, "performance_density": 2.9}, edited) == "3A090.b"
+
+
+def test_missing_metric_does_not_meet_a_band(rules):
+    assert classify({"tpp": 3000}, rules) == "below thresholds"
+
+
+def test_tpp_needs_a_throughput():
+    with pytest.raises(ValueError):
+        tpp({"memory_gb": 96})
+    with pytest.raises(ValueError):
+        performance_density(100, 0)
+
+
+def test_ratios():
+    assert compute_per_watt(148, 400) == pytest.approx(0.37)
+    assert bandwidth_per_compute(4.0, 148) == pytest.approx(27.03, abs=0.01)
+
+
+def test_derived_metrics_from_sourced_data():
+    d = derived_metrics().set_index(["chip_id", "end"])
+    assert d.loc[("h20", "low"), "tpp"] == 2368
+    assert d.loc[("h20", "low"), "classification"] == "below thresholds"
+    assert d.loc[("h100_sxm", "high"), "classification"] == "3A090.a"
+    assert d.loc[("h20", "low"), "gb_s_per_tflops"] > 5 * d.loc[("h100_sxm", "high"), "gb_s_per_tflops"]
+    assert math.isnan(d.loc[("b200", "low"), "performance_density"])  # no sourced die area
+
+
+def test_spec_ranges_keep_disagreement():
+    r = spec_ranges().set_index(["chip_id", "metric"])
+    assert r.loc[("h800", "interconnect_gb_s"), ["low", "high"]].tolist() == [300, 400]
+    table = spec_table(["memory_gb", "interconnect_gb_s"])
+    assert table.loc["Nvidia H800", "interconnect_gb_s"].startswith("300–400")

@@ -19,3 +19,18 @@ def test_wrong_answer_gives_a_hint_not_the_key():
 def test_unknown_exercise():
     with pytest.raises(KeyError):
         exercises.check("99.9", "x")
+
+
+def test_notebook_02_answers_follow_from_the_rules():
+    from helpers.datasets import load_table
+    from helpers.export_rules import classify, performance_density, tpp
+
+    rules = load_table("rules")
+    assert exercises.check("02.1", tpp({"fp16_dense_tflops": 148})) == "Correct."
+
+    def below(t):
+        v = tpp({"fp16_dense_tflops": t})
+        return classify({"tpp": v, "performance_density": performance_density(v, 814)}, rules) == "below thresholds"
+
+    best = max(t for t in range(100, 400) if below(t))
+    assert exercises.check("02.2", best) == "Correct."

@@ -50,7 +50,7 @@ def theme() -> alt.theme.ThemeConfig:
             "title": {"anchor": "start", "fontSize": 15, "subtitleFontSize": 12, "subtitleColor": "#444",
                       "offset": 10},
             "axis": {"labelFontSize": 11, "titleFontSize": 12, "gridColor": "#e6e6e6", "domainColor": "#888"},
-            "legend": {"labelFontSize": 11, "titleFontSize": 12},
+            "legend": {"labelFontSize": 11, "titleFontSize": 12, "labelLimit": 320},
             "range": {"category": PALETTE},
         }
     }

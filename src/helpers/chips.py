@@ -38,13 +38,17 @@ def spec_ranges(chips: pd.DataFrame | None = None, *, grades: pd.DataFrame | Non
     return out
 
 
+def _num(v: float) -> str:
+    return f"{v:,.0f}" if abs(v) >= 1000 else f"{v:,.4g}"
+
+
 def spec_table(metrics: list[str], chip_ids: list[str] | None = None) -> pd.DataFrame:
     """A wide, readable table: chips as rows, metrics as columns, 'low–high' where sources disagree, '*' = low-grade only."""
     r = spec_ranges()
     r = r[r["metric"].isin(metrics)]
 
     def fmt(row) -> str:
-        lo, hi = f"{row.low:,.4g}", f"{row.high:,.4g}"
+        lo, hi = _num(row.low), _num(row.high)
         text = lo if lo == hi else f"{lo}–{hi}"
         return text + ("*" if row.best_grade == "low" else "")
 

@@ -11,6 +11,8 @@ import hashlib
 _KEYS: dict[str, tuple[str, str]] = {
     # exercise id: (sha256 of the normalised answer, hint shown on a wrong answer)
     "01.1": ("c6024a242af76162ae795b21acc7a647807e85ca63485a6f268d762d5b485807", "Which table has a `kind` column with 'duration'?"),
+    "02.1": ("50f33355a7ee09448ecd0e3a6c4ff600e0e15f9545be01108dc163b36adf141d", "Multiply dense throughput by bit length; take the highest over formats."),
+    "02.2": ("05ada863a4cf9660fd8c68e2295f1d35b2264815f5b605003d6625bd9e0492cf", "Try values around the H20's 148 TFLOPS and watch where classify() changes."),
     "01.2": ("a8792157cb4f27fb949c035f45518c61e884bb86e6f420204379c2baa8beb66e", "Group the entities table by `type` and sum `mentions`."),
 }
 

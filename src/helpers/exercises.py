@@ -13,6 +13,8 @@ _KEYS: dict[str, tuple[str, str]] = {
     "01.1": ("c6024a242af76162ae795b21acc7a647807e85ca63485a6f268d762d5b485807", "Which table has a `kind` column with 'duration'?"),
     "02.1": ("50f33355a7ee09448ecd0e3a6c4ff600e0e15f9545be01108dc163b36adf141d", "Multiply dense throughput by bit length; take the highest over formats."),
     "02.2": ("05ada863a4cf9660fd8c68e2295f1d35b2264815f5b605003d6625bd9e0492cf", "Try values around the H20's 148 TFLOPS and watch where classify() changes."),
+    "03.1": ("69f59c273b6e669ac32a6dd5e1b2cb63333d8b004f9696447aee2d422ce63763", "Find the window that covers 2025-08-12, then count days to its end."),
+    "03.2": ("f5ca38f748a1d6eaf726b8a42fb575c3c71f1864a8143301782de13da2d9202b", "Build the step series, then read the US rate on that date."),
     "01.2": ("a8792157cb4f27fb949c035f45518c61e884bb86e6f420204379c2baa8beb66e", "Group the entities table by `type` and sum `mentions`."),
 }
 

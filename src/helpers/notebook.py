@@ -13,4 +13,5 @@ def setup() -> None:
     pd.set_option("display.max_colwidth", 120)
     pd.set_option("display.max_rows", 40)
     pd.set_option("display.width", 120)
-    pd.set_option("display.float_format", lambda v: f"{v:,.6g}")
+    # large amounts in full (15,000,000,000 rather than 1.5e+10); small ones to 6 significant digits
+    pd.set_option("display.float_format", lambda v: f"{v:,.0f}" if abs(v) >= 1e5 else f"{v:,.6g}")

@@ -89,6 +89,7 @@ def figure_html(spec: dict[str, Any], chart_id: str) -> str:
         f"  var spec = {_safe_json(spec)};\n"
         f"  if (window.vegaEmbed) {{\n"
         f'    window.vegaEmbed("#{chart_id}", spec, {{"actions": false, "renderer": "svg"}})\n'
+        f'      .then(function (r) {{ (window.h20Views = window.h20Views || {{}})["{chart_id}"] = r.view; }})\n'
         f"      .catch(function (err) {{ console.error(err); }});\n"
         f"  }}\n"
         f"}})();</script>"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +21,10 @@ from nbclient.exceptions import CellExecutionError
 #: Seconds a single cell may run before the build fails.
 CELL_TIMEOUT_S = 300
 
-_WIDGET_ID = re.compile(r"\b[0-9a-f]{32}\b")
+_WIDGET_ID = re.compile(r"(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])")
+_REF = re.compile(r"IPY_MODEL_([0-9a-f]{32})")
+_VIEW = "application/vnd.jupyter.widget-view+json"
+_STATE = "application/vnd.jupyter.widget-state+json"
 
 
 class NotebookExecutionError(RuntimeError):
@@ -35,16 +39,34 @@ class ExecutionResult:
     seconds: float
 
 
+def _widget_order(nb: nbformat.NotebookNode, state: dict) -> list[str]:
+    """Widget model ids in a deterministic order: breadth-first from the views shown in cell
+    outputs, following ``IPY_MODEL_`` references; models nothing refers to come last."""
+    roots = [
+        out["data"][_VIEW]["model_id"]
+        for cell in nb.cells for out in cell.get("outputs", [])
+        if _VIEW in out.get("data", {})
+    ]
+    order: list[str] = []
+    queue = deque(roots)
+    while queue:
+        mid = queue.popleft()
+        if mid in order or mid not in state:
+            continue
+        order.append(mid)
+        queue.extend(_REF.findall(json.dumps(state[mid].get("state", {}), sort_keys=True)))
+    rest = set(state) - set(order)
+    masked = {m: _WIDGET_ID.sub("ID", json.dumps(state[m], sort_keys=True)) for m in rest}
+    return order + sorted(rest, key=lambda m: (masked[m], m))
+
+
 def _renumber_widget_ids(nb: nbformat.NotebookNode) -> None:
-    """Replace the random 32-hex widget model ids by ``w0001``... in order of first appearance."""
-    state = nb.metadata.get("widgets")
+    """Replace the random 32-hex widget model ids by ``w0001``... in a deterministic order."""
+    state = nb.metadata.get("widgets", {}).get(_STATE, {}).get("state")
     if not state:
         return
-    text = json.dumps(nb, sort_keys=True)
-    mapping: dict[str, str] = {}
-    for match in _WIDGET_ID.finditer(json.dumps(state, sort_keys=True)):
-        mapping.setdefault(match.group(), f"w{len(mapping) + 1:04d}")
-    text = _WIDGET_ID.sub(lambda m: mapping.get(m.group(), m.group()), text)
+    mapping = {mid: f"w{i:04d}" for i, mid in enumerate(_widget_order(nb, state), 1)}
+    text = _WIDGET_ID.sub(lambda m: mapping.get(m.group(), m.group()), json.dumps(nb))
     renamed = nbformat.from_dict(json.loads(text))
     nb.clear()
     nb.update(renamed)

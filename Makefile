@@ -25,13 +25,19 @@ report: $(STAMP)  ## execute the notebooks and build the offline HTML site in bu
 
 test: $(STAMP)  ## build the report, then run unit, notebook (strict nbval) and browser tests
 	@$(BIN)/python -m helpers.report build
-	@$(BIN)/python -m pytest tests notebooks --nbval --nbval-cell-timeout=300
+	@$(BIN)/python -m pytest tests notebooks --nbval --nbval-cell-timeout=300 -n 2 --dist loadscope
 
 lab: $(STAMP)  ## open the collection in JupyterLab with the project's kernel
 	@$(BIN)/jupyter lab notebooks/
 
 notebooks: $(STAMP)  ## re-execute the committed notebooks in place (after editing one)
 	@$(BIN)/python -m helpers.report execute
+
+student: $(STAMP)  ## student copies without solutions in build/student/, teacher guide in build/
+	@$(BIN)/python -m helpers.report student
+
+slides: $(STAMP)  ## lecture slides from the key charts, offline, in build/slides/index.html
+	@$(BIN)/python -m helpers.report slides
 
 bench: $(STAMP)  ## measure build speed and site size against the naive nbconvert loop
 	@$(BIN)/python tools/bench.py

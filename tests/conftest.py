@@ -23,3 +23,17 @@ def seed():
 @pytest.fixture(scope="session")
 def seed_tables(seed):
     return build_tables(seed, claims=claims_for(seed))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the session (skipped, or failed in CI, when not installed)."""
+    from browser import ARGS, CHROMIUM, require_browser
+
+    require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()

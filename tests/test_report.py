@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import ARGS, CHROMIUM, open_offline, require_browser
+from browser import open_offline
 from helpers.paths import ROOT
 from helpers.report.build import REPORT_DIR, build, discover
 
@@ -19,17 +19,6 @@ MB = 1_000_000
 @pytest.fixture(scope="module")
 def report() -> Path:
     return build(REPORT_DIR)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 def _pages(report: Path) -> list[Path]:

@@ -7,12 +7,11 @@ the output folder is only replaced once every table has been written.
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from .article import ArticleError, load_article, parse_date
+from .fsutil import staged_dir
 
 EXIT_BAD_INPUT = 2
 
@@ -27,21 +26,9 @@ def write_tables(article_path: Path, out: Path, date: str | None = None) -> dict
         raise ArticleError(out, "output path exists and is not a directory")
     article = load_article(article_path, published=published)
     tables = build_tables(article, claims=claims_for(article))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    try:
+    with staged_dir(out) as staging:
         for name, df in tables.items():
             df.to_csv(staging / f"{name}.csv", index=False, float_format="%.15g", lineterminator="\n")
-        if out.exists():
-            old = out.with_name(f".{out.name}.old")
-            shutil.rmtree(old, ignore_errors=True)
-            out.rename(old)
-            staging.rename(out)
-            shutil.rmtree(old)
-        else:
-            staging.rename(out)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
     return tables.row_counts()
 
 

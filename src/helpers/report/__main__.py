@@ -1,4 +1,4 @@
-"""``python -m helpers.report build|execute``.
+"""``python -m helpers.report build|execute|slides|student``.
 
 ``build`` makes ``build/report/`` (see :mod:`helpers.report.build`); ``execute`` re-runs the
 committed notebooks in place, so they are stored executed, top to bottom, deterministically.
@@ -12,7 +12,9 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from .build import REPORT_DIR, BuildError, _execute_one, build, discover
+from ..paths import BUILD_DIR
+from ..teaching import STUDENT_DIR, teacher_guide, write_student_copies
+from .build import REPORT_DIR, SLIDES_DIR, BuildError, _execute_one, build, build_slides, discover
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,7 +25,24 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--jobs", type=int, default=None, help="parallel kernels (default: number of cores)")
     e = sub.add_parser("execute", help="re-execute the committed notebooks in place")
     e.add_argument("names", nargs="*", help="notebook names (default: all)")
+    sub.add_parser("slides", help="build the lecture slides (build/slides/index.html)")
+    sub.add_parser("student", help="write student copies (build/student/) and the teacher guide")
     args = parser.parse_args(argv)
+
+    if args.command == "slides":
+        try:
+            build_slides(SLIDES_DIR)
+        except BuildError as exc:
+            print(f"slides: build FAILED: {exc}", file=sys.stderr)
+            return 1
+        return 0
+    if args.command == "student":
+        for path in write_student_copies(STUDENT_DIR):
+            print(f"student copy: {path}")
+        guide = BUILD_DIR / "teacher-guide.md"
+        guide.write_text(teacher_guide(), encoding="utf-8")
+        print(f"teacher guide: {guide}")
+        return 0
 
     if args.command == "build":
         try:

@@ -18,17 +18,19 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..fsutil import staged_dir
 from ..paths import BUILD_DIR, DATA_DIR, NOTEBOOKS_DIR, ROOT
+from ..teaching import teacher_guide, teacher_guide_html
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 TEMPLATES = PACKAGE_DIR / "templates"
 REPORT_DIR = BUILD_DIR / "report"
+SLIDES_DIR = BUILD_DIR / "slides"
 CACHE_DIR = BUILD_DIR / "cache"
 NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
 
@@ -200,7 +202,8 @@ def _write_assets(assets: Path) -> None:
                               lab / "../../../../share/jupyter/nbconvert/templates/lab/static"] if p.exists())
     css = (static / "index.css").read_text(encoding="utf-8") + "\n" + (static / "theme-light.css").read_text(encoding="utf-8")
     (assets / "jupyter.css").write_text(css, encoding="utf-8")
-    shutil.copy(TEMPLATES / "site" / "site.css", assets / "site.css")
+    for css in ("site.css", "slides.css"):
+        shutil.copy(TEMPLATES / "site" / css, assets / css)
 
 
 def _render_site_page(name: str, **context) -> str:
@@ -230,8 +233,11 @@ def assemble(stage: Path, infos: list[NotebookInfo], cache: Path, timings: dict[
         nxt = infos[i + 1] if i + 1 < len(infos) else None
         (stage / info.page).write_text(render_page(executed, info, prev, nxt, commit), encoding="utf-8")
         shutil.copy(executed, stage / info.download)
-    guide = "teacher-guide.html" if (stage / "teacher-guide.html").exists() else None
-    common = {"notebooks": infos, **commit, "guide": guide}
+    common = {"notebooks": infos, **commit, "guide": "teacher-guide.html"}
+    guide = teacher_guide()
+    (stage / "teacher-guide.md").write_text(guide, encoding="utf-8")
+    (stage / "teacher-guide.html").write_text(
+        _render_site_page("guide.html.j2", body=teacher_guide_html(guide), **common), encoding="utf-8")
     citation = CITATION.format(version=__version__, commit=commit["commit"][:12])
     (stage / "index.html").write_text(_render_site_page("index.html.j2", citation=citation, **common), encoding="utf-8")
     (stage / "status.html").write_text(
@@ -255,19 +261,38 @@ def build(out: Path = REPORT_DIR, cache: Path = CACHE_DIR, jobs: int | None = No
         return out
     timings = execute_changed(infos, cache, jobs or os.cpu_count() or 1)
     print("rendering pages…", flush=True)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
-    try:
+    with staged_dir(out) as stage:
         assemble(stage, infos, cache, timings, commit)
-        old = out.with_name(f".{out.name}-old")
-        shutil.rmtree(old, ignore_errors=True)
-        if out.exists():
-            out.rename(old)
-        stage.chmod(0o755)  # mkdtemp makes it private; a report is for reading
-        stage.rename(out)
-        shutil.rmtree(old, ignore_errors=True)
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
     stamp.write_text(stamp_value)
     print(f"report built: {out}/index.html ({time.perf_counter() - started:.1f} s)")
+    return out
+
+
+def _slide_outputs(executed: Path) -> list[str]:
+    """HTML of the outputs of every cell tagged ``slide``."""
+    import nbformat
+
+    nb = nbformat.read(executed, as_version=4)
+    return ["".join(o["data"]["text/html"]) for c in nb.cells if "slide" in c.metadata.get("tags", [])
+            for o in c.get("outputs", []) if "text/html" in o.get("data", {})]
+
+
+def build_slides(out: Path = SLIDES_DIR, cache: Path = CACHE_DIR, jobs: int | None = None) -> Path:
+    """Lecture slides from the charts tagged ``slide``: one offline HTML deck in ``out/index.html``."""
+    infos = discover()
+    execute_changed(infos, cache, jobs or os.cpu_count() or 1)
+    commit = {"commit": _git("rev-parse", "HEAD"), "commit_date": _git("log", "-1", "--format=%cs")}
+    slides = [{"kind": "title", "title": "The H20 affair: chips, security and a 90-day window",
+               "text": "Why Nvidia's China chip became a bargaining chip between Washington and Beijing, "
+                       "from one French article of 12 August 2025.",
+               "meta": f"The H20 notebooks · commit {commit['commit'][:12]}"}]
+    for info in infos:
+        slides.append({"kind": "section", "title": info.title, "text": info.finding,
+                       "meta": f"Notebook {info.name[:2]} · {info.time_to_read}"})
+        executed = cache / f"{info.name}-{info.input_hash[:16]}.ipynb"
+        slides += [{"kind": "chart", "html": html} for html in _slide_outputs(executed)]
+    with staged_dir(out) as stage:
+        _write_assets(stage / "assets")
+        (stage / "index.html").write_text(_render_site_page("slides.html.j2", slides=slides), encoding="utf-8")
+    print(f"slides built: {out}/index.html ({len(slides)} slides)")
     return out

@@ -1,0 +1,111 @@
+"""The teaching kit: student copies leak no solution and still run; the guide and slides are complete."""
+
+from __future__ import annotations
+
+import json
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from browser import open_offline
+from helpers.article import load_article
+from helpers.datasets import load_table
+from helpers.execute import execute
+from helpers.paths import NOTEBOOKS_DIR, ROOT, SEED_ARTICLE
+from helpers.report.build import SLIDES_DIR, build_slides, discover
+from helpers.teaching import student_copy, solution_texts, teacher_guide, write_student_copies
+
+ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
+NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))
+
+
+@pytest.fixture(scope="module")
+def student_dir(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("student") / "student"
+    write_student_copies(out)
+    return out
+
+
+def _distinctive_lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if len(line.strip()) >= 25]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_no_solution_text_leaks(student_dir, path):
+    original = nbformat.read(path, as_version=4)
+    solutions = solution_texts(original)
+    assert len(solutions) >= 3  # every notebook has solutions to its three exercises
+    copy_text = (student_dir / path.name).read_text(encoding="utf-8")
+    for solution in solutions:
+        for line in _distinctive_lines(solution):
+            assert json.dumps(line)[1:-1] not in copy_text, line
+    assert "Correct." not in copy_text  # no checker output from a solved exercise survives
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_student_copy_keeps_everything_else(path):
+    original = nbformat.read(path, as_version=4)
+    student = student_copy(original)
+    kept = [c for c in original.cells if "solution" not in c.metadata.get("tags", [])]
+    assert [c.source for c in student.cells] == [c.source for c in kept]
+    for before, after in zip(kept, student.cells):
+        if "exercise" in after.metadata.get("tags", []) and after.cell_type == "code":
+            assert after.outputs == [] and after.execution_count is None
+        elif after.cell_type == "code":
+            assert after.outputs == before.outputs
+
+
+def test_student_copies_run(student_dir, tmp_path):
+    paths = sorted(student_dir.glob("*.ipynb"))
+    # the copies run from the notebooks folder, like the originals (relative links and paths)
+    staged = []
+    for p in paths:
+        target = NOTEBOOKS_DIR / f".student-test-{p.name}"
+        target.write_bytes(p.read_bytes())
+        staged.append(target)
+    try:
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            results = list(pool.map(lambda p: execute(p, tmp_path / p.name.removeprefix(".student-test-")), staged))
+    finally:
+        for p in staged:
+            p.unlink()
+    assert len(results) == len(paths)
+
+
+def test_teacher_guide_is_complete():
+    guide = teacher_guide()
+    assert "<!--" not in guide
+    for info in discover():
+        assert info.title in guide
+    for heading in ("45 minutes", "90 minutes", "Discussion questions", "Answer key", "glossary", "rubric"):
+        assert heading.lower() in guide.lower()
+    assert "Solution 04.2" in guide
+
+
+def test_glossary_terms_occur_in_the_article():
+    text = load_article(SEED_ARTICLE).text.lower()
+    glossary = load_table("glossary_fr_en")
+    for row in glossary.itertuples():
+        assert (row.term_fr.lower() in text) == (row.in_article == "yes"), row.term_fr
+    for term in ("terres rares", "licences d'exportation", "droits de douane"):
+        assert term in set(glossary["term_fr"])
+
+
+@pytest.mark.browser
+def test_slides_work_offline(browser):
+    out = build_slides(SLIDES_DIR)
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page, log = open_offline(context, (out / "index.html").as_uri())
+    charts = page.locator(".h20-chart").count()
+    assert charts >= 8
+    page.wait_for_function("document.querySelectorAll('.h20-chart').length === "
+                           "document.querySelectorAll('.h20-chart.vega-embed svg.marks').length", timeout=20_000)
+    page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.scrollY") > 0
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "slides.png"), full_page=False)
+    assert log.clean, log
+    context.close()

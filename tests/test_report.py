@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import html
 import json
 from pathlib import Path
 
@@ -27,12 +28,14 @@ def _pages(report: Path) -> list[Path]:
 
 def test_site_has_every_page(report):
     names = {p.name for p in _pages(report)}
-    assert {"index.html", "status.html"} | {f"{i.name}.html" for i in discover()} <= names
+    assert {"index.html", "status.html", "teacher-guide.html"} | {f"{i.name}.html" for i in discover()} <= names
+    assert (report / "teacher-guide.md").exists()
     for info in discover():
         assert (report / info.download).exists()
     index = (report / "index.html").read_text()
+    assert 'href="teacher-guide.html"' in index
     for info in discover():
-        assert info.finding and info.finding.split()[0] in index
+        assert info.finding and html.escape(info.headline) in index
         assert info.time_to_read and info.objectives
 
 
@@ -164,3 +167,25 @@ def test_article_markup_shows_as_text(report, browser):
     assert cells.count() >= 1
     assert log.dialogs == [] and log.clean
     context.close()
+
+
+def test_failed_cell_fails_the_build_and_keeps_the_last_report(tmp_path):
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+    from helpers.report.build import BuildError
+
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    intro = new_markdown_cell("# 01 · Tiny\n\n**Finding:** it runs.\n\n**Time to read:** 1 minute.")
+    nbformat.write(new_notebook(cells=[intro, new_code_cell("1 + 1")]), notebooks / "01_tiny.ipynb")
+    out, cache = tmp_path / "report", tmp_path / "cache"
+    build(out, cache=cache, notebooks=notebooks)
+    before = {p.name: p.read_bytes() for p in out.glob("*.html")}
+
+    broken = [new_markdown_cell("# 02 · Broken"), new_code_cell("x = 1"), new_code_cell("x / 0")]
+    nbformat.write(new_notebook(cells=broken), notebooks / "02_broken.ipynb")
+    with pytest.raises(BuildError, match=r"02_broken\.ipynb: cell 2 \(id [^)]+\) failed: ZeroDivisionError"):
+        build(out, cache=cache, notebooks=notebooks)
+    assert {p.name: p.read_bytes() for p in out.glob("*.html")} == before  # the last good report stays
+    assert not list(tmp_path.glob(".report-*"))  # no half-written staging folder left

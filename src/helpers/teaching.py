@@ -79,8 +79,7 @@ def objectives(notebooks: Path = NOTEBOOKS_DIR) -> str:
     parts = []
     for info in discover(notebooks):
         items = "\n".join(f"   - {o}" for o in info.objectives)
-        finding = info.finding[:1].upper() + info.finding[1:]
-        parts.append(f"- **{info.title}** · time to read: {info.time_to_read}\n\n   *Finding:* {finding}\n\n"
+        parts.append(f"- **{info.title}** · time to read: {info.time_to_read}\n\n   *Finding:* {info.headline}\n\n"
                      f"   Learning objectives:\n\n{items}\n")
     return "\n".join(parts)
 

@@ -55,6 +55,11 @@ class NotebookInfo:
     input_hash: str = ""
 
     @property
+    def headline(self) -> str:
+        """The finding as a sentence (capitalised)."""
+        return self.finding[:1].upper() + self.finding[1:]
+
+    @property
     def page(self) -> str:
         return f"{self.name}.html"
 
@@ -247,12 +252,13 @@ def assemble(stage: Path, infos: list[NotebookInfo], cache: Path, timings: dict[
     (stage / "assets" / "timings.js").write_text(timing_js, encoding="utf-8")
 
 
-def build(out: Path = REPORT_DIR, cache: Path = CACHE_DIR, jobs: int | None = None) -> Path:
+def build(out: Path = REPORT_DIR, cache: Path = CACHE_DIR, jobs: int | None = None,
+          notebooks: Path = NOTEBOOKS_DIR) -> Path:
     """Build the site into ``out``; return it. Raises :class:`BuildError` on any failure."""
     started = time.perf_counter()
-    infos = discover()
+    infos = discover(notebooks)
     if not infos:
-        raise BuildError(f"no notebooks matching {NOTEBOOK_GLOB} in {NOTEBOOKS_DIR}")
+        raise BuildError(f"no notebooks matching {NOTEBOOK_GLOB} in {notebooks}")
     commit = {"commit": _git("rev-parse", "HEAD"), "commit_date": _git("log", "-1", "--format=%cs")}
     stamp_value = hashlib.sha256(json.dumps([[i.name, i.input_hash] for i in infos] + [commit]).encode()).hexdigest()
     stamp = cache / f"site-{out.name}.stamp"
@@ -287,7 +293,7 @@ def build_slides(out: Path = SLIDES_DIR, cache: Path = CACHE_DIR, jobs: int | No
                        "from one French article of 12 August 2025.",
                "meta": f"The H20 notebooks · commit {commit['commit'][:12]}"}]
     for info in infos:
-        slides.append({"kind": "section", "title": info.title, "text": info.finding,
+        slides.append({"kind": "section", "title": info.title, "text": info.headline,
                        "meta": f"Notebook {info.name[:2]} · {info.time_to_read}"})
         executed = cache / f"{info.name}-{info.input_hash[:16]}.ipynb"
         slides += [{"kind": "chart", "html": html} for html in _slide_outputs(executed)]

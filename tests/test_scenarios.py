@@ -1,0 +1,100 @@
+"""The scenario model: invariants, hand-computed presets, provenance of every parameter."""
+
+import numpy as np
+import pytest
+
+from helpers.datasets import load_table
+from helpers.scenarios import (
+    OUTPUTS, VEGA_FORMULAS, defaults, h20_perf_vs_h100, model, parameters, parameters_table, preset_table, presets,
+    sensitivity)
+
+
+def test_every_parameter_has_provenance_and_a_sane_range():
+    known = set(load_table("sources")["source_id"])
+    for p in parameters():
+        ids = [s.strip() for s in p.source_id.split(";")]
+        assert ids == ["assumption"] or set(ids) <= known, p.name
+        assert p.slider_min <= p.low <= p.default <= p.high <= p.slider_max, p.name
+        assert p.unit and len(p.rationale) > 20
+    assert len(parameters_table()) == len(parameters())
+
+
+def test_sourced_ranges_match_the_data():
+    money = load_table("money")
+    price = money.loc[money["quantity"] == "h20_price_usd", "value"]
+    p = {q.name: q for q in parameters()}
+    assert (p["h20_price_usd"].low, p["h20_price_usd"].high) == (price.min(), price.max())
+    assert p["levy_rate_pct"].default == 15
+    assert h20_perf_vs_h100() == pytest.approx(148 / 989.4)
+
+
+def test_compute_shares_sum_to_one():
+    rng = np.random.default_rng(0)
+    draws = {p.name: rng.uniform(p.slider_min, p.slider_max, 500) for p in parameters()}
+    out = model(**draws)
+    total = out["compute_total_h100e"]
+    parts = out["compute_h20_h100e"] + out["compute_blackwell_h100e"] + out["compute_domestic_h100e"]
+    assert np.allclose(parts, total)
+    ok = total > 0
+    shares = (out["compute_h20_h100e"] + out["compute_blackwell_h100e"])[ok] / total[ok] + out["domestic_share"][ok]
+    assert np.allclose(shares, 1)
+    assert np.all((out["domestic_share"] >= 0) & (out["domestic_share"] <= 1))
+
+
+def test_zero_demand_gives_zero_revenue():
+    out = model(demand_units=0)
+    assert out["nvidia_revenue_usd"] == 0 and out["us_take_usd"] == 0
+    assert model(demand_units=0, domestic_units=0)["domestic_share"] == 0  # no compute at all: defined as 0
+
+
+def test_monotonic_in_the_levy():
+    rates = np.linspace(0, 30, 31)
+    out = model(levy_rate_pct=rates)
+    assert np.all(np.diff(out["us_take_usd"]) > 0)
+    assert np.all(np.diff(out["nvidia_net_usd"]) < 0)
+    assert np.allclose(out["us_take_usd"] + out["nvidia_net_usd"], out["nvidia_revenue_usd"])
+
+
+def test_presets_reproduce_hand_computed_values():
+    d = defaults()
+    table = preset_table().set_index("scenario")
+    # baseline: (1.0M + 1.5M) / 2 demand x 0.5 allowed = 625,000 H20 at $11,000
+    base = table.loc["Article baseline (Aug 2025)"]
+    assert d["demand_units"] == 1_250_000 and d["h20_price_usd"] == 11_000
+    assert base.h20_units == 625_000
+    assert base.nvidia_revenue_usd == pytest.approx(6.875e9)
+    assert base.us_take_usd == pytest.approx(6.875e9 * 0.15)
+    assert base.compute_domestic_h100e == pytest.approx(200_000 * 0.6)
+    assert base.domestic_share == pytest.approx(120_000 / (120_000 + 625_000 * 148 / 989.4))
+    ban = table.loc["Beijing bans H20"]
+    assert ban.nvidia_revenue_usd == 0 and ban.domestic_share == 1
+    levy25 = table.loc["Levy raised to 25%"]
+    assert levy25.us_take_usd == pytest.approx(6.875e9 * 0.25)
+    assert levy25.compute_total_h100e == pytest.approx(base.compute_total_h100e)
+    bw = table.loc["Blackwell cut-down approved"]
+    assert bw.blackwell_units == pytest.approx(625_000 * 0.8)
+    assert bw.nvidia_revenue_usd == pytest.approx(125_000 * 11_000 + 500_000 * 7_250)
+    followed = table.loc["What actually followed"]
+    # $0 (May-Jul) and $50m (Aug-Oct) of H20 revenue, annualised: $100m a year
+    assert followed.nvidia_revenue_usd == pytest.approx(100e6)
+    assert followed.us_take_usd == 0
+
+
+def test_presets_only_override_known_parameters():
+    for name, overrides in presets().items():
+        assert set(overrides) <= set(defaults()), name
+
+
+def test_unknown_parameter_is_refused():
+    with pytest.raises(TypeError):
+        model(tarif=3)
+
+
+def test_vega_formulas_cover_every_output():
+    assert {name for name, _ in VEGA_FORMULAS} >= set(OUTPUTS)
+
+
+def test_sensitivity_ranks_beijing_first_for_domestic_share():
+    s = sensitivity("domestic_share")
+    assert s.iloc[0]["parameter"] == "allowance"
+    assert (s["swing"].diff().dropna() <= 0).all()

@@ -13,7 +13,6 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from ..paths import BUILD_DIR
-from ..teaching import STUDENT_DIR, teacher_guide, write_student_copies
 from .build import REPORT_DIR, SLIDES_DIR, BuildError, _execute_one, build, build_slides, discover
 
 
@@ -37,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         return 0
     if args.command == "student":
+        from ..teaching import STUDENT_DIR, teacher_guide, write_student_copies  # pandas only when needed
+
         for path in write_student_copies(STUDENT_DIR):
             print(f"student copy: {path}")
         guide = BUILD_DIR / "teacher-guide.md"

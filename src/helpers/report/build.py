@@ -18,14 +18,15 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..fsutil import staged_dir
 from ..paths import BUILD_DIR, DATA_DIR, NOTEBOOKS_DIR, ROOT
-from ..teaching import teacher_guide, teacher_guide_html
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 TEMPLATES = PACKAGE_DIR / "templates"
@@ -121,8 +122,19 @@ def _execute_one(path: str, out: str) -> float:
     return execute(Path(path), Path(out)).seconds
 
 
-def execute_changed(infos: list[NotebookInfo], cache: Path, jobs: int) -> dict[str, float]:
-    """Execute the notebooks whose inputs changed; return execution seconds per notebook."""
+def executed_path(cache: Path, info: NotebookInfo) -> Path:
+    """Where the executed copy of a notebook with these inputs is cached."""
+    return cache / f"{info.name}-{info.input_hash[:16]}.ipynb"
+
+
+def execute_changed(infos: list[NotebookInfo], cache: Path, jobs: int,
+                    on_done: Callable[[NotebookInfo], None] | None = None) -> dict[str, float]:
+    """Execute the notebooks whose inputs changed; return execution seconds per notebook.
+
+    ``on_done`` is called in this process for each notebook as soon as its executed copy is
+    ready (cached ones first), so that rendering overlaps with the executions still running.
+    """
+    on_done = on_done or (lambda info: None)
     cache.mkdir(parents=True, exist_ok=True)
     timings: dict[str, float] = {}
     todo = []
@@ -131,6 +143,7 @@ def execute_changed(infos: list[NotebookInfo], cache: Path, jobs: int) -> dict[s
         if meta.exists():
             timings[info.name] = json.loads(meta.read_text())["seconds"]
             print(f"[{i}/{len(infos)}] {info.name}: unchanged, using cached execution", flush=True)
+            on_done(info)
         else:
             todo.append(info)
     if not todo:
@@ -139,7 +152,7 @@ def execute_changed(infos: list[NotebookInfo], cache: Path, jobs: int) -> dict[s
     failures = []
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         futures = {
-            pool.submit(_execute_one, str(info.path), str(cache / f"{info.name}-{info.input_hash[:16]}.ipynb")): info
+            pool.submit(_execute_one, str(info.path), str(executed_path(cache, info))): info
             for info in todo
         }
         for n, future in enumerate(as_completed(futures), 1):
@@ -153,6 +166,7 @@ def execute_changed(infos: list[NotebookInfo], cache: Path, jobs: int) -> dict[s
             timings[info.name] = round(seconds, 1)
             (cache / f"{info.name}-{info.input_hash[:16]}.json").write_text(json.dumps({"seconds": round(seconds, 1)}))
             print(f"  ✓ {info.name}: executed in {seconds:.1f} s ({n}/{len(todo)})", flush=True)
+            on_done(info)
     if failures:
         raise BuildError("; ".join(failures))
     return timings
@@ -225,19 +239,28 @@ def _packages() -> list[tuple[str, str]]:
     return [(p, version(p)) for p in STATUS_PACKAGES]
 
 
-def assemble(stage: Path, infos: list[NotebookInfo], cache: Path, timings: dict[str, float],
-             commit: dict[str, str]) -> None:
-    """Write every page, the downloads and the assets into ``stage``."""
-    from .. import __version__
+def render_into(stage: Path, infos: list[NotebookInfo], cache: Path, commit: dict[str, str]):
+    """A callback that renders one notebook's page and download into ``stage``."""
+    (stage / "notebooks").mkdir(exist_ok=True)
+    index = {info.name: i for i, info in enumerate(infos)}
 
-    _write_assets(stage / "assets")
-    (stage / "notebooks").mkdir()
-    for i, info in enumerate(infos):
-        executed = cache / f"{info.name}-{info.input_hash[:16]}.ipynb"
+    def render(info: NotebookInfo) -> None:
+        i = index[info.name]
         prev = infos[i - 1] if i > 0 else None
         nxt = infos[i + 1] if i + 1 < len(infos) else None
+        executed = executed_path(cache, info)
         (stage / info.page).write_text(render_page(executed, info, prev, nxt, commit), encoding="utf-8")
         shutil.copy(executed, stage / info.download)
+
+    return render
+
+
+def write_site_pages(stage: Path, infos: list[NotebookInfo], timings: dict[str, float],
+                     commit: dict[str, str]) -> None:
+    """Index, status page, teacher guide and the timings file."""
+    from .. import __version__
+    from ..teaching import teacher_guide, teacher_guide_html
+
     common = {"notebooks": infos, **commit, "guide": "teacher-guide.html"}
     guide = teacher_guide()
     (stage / "teacher-guide.md").write_text(guide, encoding="utf-8")
@@ -250,6 +273,25 @@ def assemble(stage: Path, infos: list[NotebookInfo], cache: Path, timings: dict[
         encoding="utf-8")
     timing_js = "window.H20_TIMINGS = " + json.dumps({i.name: timings.get(i.name) for i in infos}, sort_keys=True) + ";\n"
     (stage / "assets" / "timings.js").write_text(timing_js, encoding="utf-8")
+
+
+class _Background(threading.Thread):
+    """Run one function beside the build and re-raise its error when joined."""
+
+    def __init__(self, fn: Callable[[], None]) -> None:
+        super().__init__(daemon=True)
+        self.fn, self.error = fn, None
+
+    def run(self) -> None:
+        try:
+            self.fn()
+        except BaseException as exc:  # noqa: BLE001 - re-raised in join_or_raise
+            self.error = exc
+
+    def join_or_raise(self) -> None:
+        self.join()
+        if self.error is not None:
+            raise self.error
 
 
 def build(out: Path = REPORT_DIR, cache: Path = CACHE_DIR, jobs: int | None = None,
@@ -265,10 +307,13 @@ def build(out: Path = REPORT_DIR, cache: Path = CACHE_DIR, jobs: int | None = No
     if out.exists() and stamp.exists() and stamp.read_text() == stamp_value:
         print(f"report is up to date: {out}/index.html ({time.perf_counter() - started:.1f} s)")
         return out
-    timings = execute_changed(infos, cache, jobs or os.cpu_count() or 1)
-    print("rendering pages…", flush=True)
     with staged_dir(out) as stage:
-        assemble(stage, infos, cache, timings, commit)
+        # the Vega bundle is built while the kernels run; each page is rendered as soon as its notebook is done
+        assets = _Background(lambda: _write_assets(stage / "assets"))
+        assets.start()
+        timings = execute_changed(infos, cache, jobs or os.cpu_count() or 1, on_done=render_into(stage, infos, cache, commit))
+        assets.join_or_raise()
+        write_site_pages(stage, infos, timings, commit)
     stamp.write_text(stamp_value)
     print(f"report built: {out}/index.html ({time.perf_counter() - started:.1f} s)")
     return out
@@ -295,7 +340,7 @@ def build_slides(out: Path = SLIDES_DIR, cache: Path = CACHE_DIR, jobs: int | No
     for info in infos:
         slides.append({"kind": "section", "title": info.title, "text": info.headline,
                        "meta": f"Notebook {info.name[:2]} · {info.time_to_read}"})
-        executed = cache / f"{info.name}-{info.input_hash[:16]}.ipynb"
+        executed = executed_path(cache, info)
         slides += [{"kind": "chart", "html": html} for html in _slide_outputs(executed)]
     with staged_dir(out) as stage:
         _write_assets(stage / "assets")

@@ -190,3 +190,17 @@ def test_failed_cell_fails_the_build_and_keeps_the_last_report(tmp_path):
         build(out, cache=cache, notebooks=notebooks)
     assert {p.name: p.read_bytes() for p in out.glob("*.html")} == before  # the last good report stays
     assert not list(tmp_path.glob(".report-*"))  # no half-written staging folder left
+
+
+def test_every_local_link_resolves(report):
+    import re
+    from urllib.parse import unquote, urlparse
+
+    for page in _pages(report):
+        html = page.read_text(encoding="utf-8")
+        for href in re.findall(r'(?:href|src)="([^"]+)"', html):
+            url = urlparse(href)
+            if url.scheme or href.startswith(("#", "data:", "mailto:")):
+                continue
+            target = report / unquote(url.path)
+            assert target.exists(), (page.name, href)

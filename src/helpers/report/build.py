@@ -199,6 +199,9 @@ def render_page(executed: Path, info: NotebookInfo, prev: NotebookInfo | None, n
             "prev": {"page": prev.page, "title": prev.title} if prev else None,
             "next": {"page": nxt.page, "title": nxt.title} if nxt else None}
     body, _ = exporter.from_notebook_node(nb, resources={"h20": site})
+    # links between notebooks point at their pages here; the repository README becomes the site index
+    body = re.sub(r'href="(\d\d_[\w-]+)\.ipynb(#[^"]*)?"', r'href="\1.html\2"', body)
+    body = body.replace('href="../README.md"', 'href="index.html"')
     toc = "".join(f'<li><a href="#{a}">{re.sub(r"<[^>]+>", "", t).strip()}</a></li>'
                   for a, t in _HEADING.findall(body))
     return body.replace('<ol></ol>', f"<ol>{toc}</ol>", 1)

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from helpers.datasets import DatasetError, load_table, manifest_paths, read_manifest, check_file
+from helpers.datasets import DatasetError, check_file, load_table, manifest_paths, read_manifest
 from helpers.paths import DATA_DIR
 
 MANIFESTS = [p.name.removesuffix(".manifest.json") for p in manifest_paths()]

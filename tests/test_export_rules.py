@@ -2,7 +2,6 @@
 
 import math
 
-import pandas as pd
 import pytest
 
 from helpers.chips import derived_metrics, spec_ranges, spec_table

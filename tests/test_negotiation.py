@@ -7,7 +7,16 @@ import pytest
 
 from helpers.datasets import load_table
 from helpers.negotiation import (
-    add_days, days_left, headline_steps, levy, levy_scenarios, peak, rate_on, resolve_layers, windows_covering)
+    add_days,
+    days_left,
+    headline_steps,
+    levy,
+    levy_scenarios,
+    peak,
+    rate_on,
+    resolve_layers,
+    windows_covering,
+)
 
 
 @pytest.fixture(scope="module")

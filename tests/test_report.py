@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import filecmp
-
-import json
 from pathlib import Path
 
 import pytest
+from browser import open_offline
 from markupsafe import escape
 
-from browser import open_offline
 from helpers.paths import ROOT
 from helpers.report.build import REPORT_DIR, build, discover
 

@@ -5,8 +5,17 @@ import pytest
 
 from helpers.datasets import load_table
 from helpers.scenarios import (
-    OUTPUTS, VEGA_FORMULAS, defaults, h20_perf_vs_h100, model, parameters, parameters_table, preset_table, presets,
-    sensitivity)
+    OUTPUTS,
+    VEGA_FORMULAS,
+    defaults,
+    h20_perf_vs_h100,
+    model,
+    parameters,
+    parameters_table,
+    preset_table,
+    presets,
+    sensitivity,
+)
 
 
 def test_every_parameter_has_provenance_and_a_sane_range():

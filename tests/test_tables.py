@@ -1,11 +1,9 @@
 """The seed article's tables: spans, counts and the hand-coded annotations."""
 
-import pandas as pd
 import pytest
 
 from helpers.annotations import gloss_for
 from helpers.article import parse_article
-from helpers.datasets import load_table
 from helpers.nlp import load_gazetteer
 from helpers.tables import TABLE_NAMES, build_tables
 

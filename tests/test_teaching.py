@@ -8,14 +8,14 @@ from pathlib import Path
 
 import nbformat
 import pytest
-
 from browser import open_offline
+
 from helpers.article import load_article
 from helpers.datasets import load_table
 from helpers.execute import execute
 from helpers.paths import NOTEBOOKS_DIR, ROOT, SEED_ARTICLE
 from helpers.report.build import SLIDES_DIR, build_slides, discover
-from helpers.teaching import student_copy, solution_texts, teacher_guide, write_student_copies
+from helpers.teaching import solution_texts, student_copy, teacher_guide, write_student_copies
 
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))
@@ -50,7 +50,7 @@ def test_student_copy_keeps_everything_else(path):
     student = student_copy(original)
     kept = [c for c in original.cells if "solution" not in c.metadata.get("tags", [])]
     assert [c.source for c in student.cells] == [c.source for c in kept]
-    for before, after in zip(kept, student.cells):
+    for before, after in zip(kept, student.cells, strict=True):
         if "exercise" in after.metadata.get("tags", []) and after.cell_type == "code":
             assert after.outputs == [] and after.execution_count is None
         elif after.cell_type == "code":

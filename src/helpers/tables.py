@@ -64,7 +64,7 @@ def sentence_table(article: Article) -> pd.DataFrame:
             rows.append((para.paragraph_id, "body", start, start + len(text)))
     df = pd.DataFrame(rows, columns=["paragraph_id", "kind", "start", "end"])
     df.insert(0, "sentence_id", range(1, len(df) + 1))
-    df["text"] = [article.text[s:e] for s, e in zip(df["start"], df["end"])]
+    df["text"] = [article.text[s:e] for s, e in zip(df["start"], df["end"], strict=True)]
     return df
 
 
@@ -123,7 +123,7 @@ def time_table(article: Article, sentences: pd.DataFrame) -> pd.DataFrame:
 def figure_table(sentences: pd.DataFrame, times: pd.DataFrame) -> pd.DataFrame:
     """Figures in base units; numbers that belong to a date, month or year are not figures."""
     calendar = times[times["kind"] != "duration"]
-    spans = list(zip(calendar["start"], calendar["end"]))
+    spans = list(zip(calendar["start"], calendar["end"], strict=True))
     rows = [
         (sid, f.start, f.end, f.surface, f.value, f.unit, f.qualifier)
         for sid, f in _span_rows(sentences, find_figures)

@@ -104,9 +104,10 @@ def explorer_chart() -> alt.VConcatChart:
     params = []
     for p in parameters():
         if p.name == "blackwell_allowed":
-            binding = alt.binding_radio(options=[0, 1], labels=["no", "yes"], name=p.label + " ")
+            binding = alt.binding_radio(options=[0, 1], labels=["no", "yes"], name=f"{p.label} ")
         else:
-            binding = alt.binding_range(min=p.slider_min, max=p.slider_max, step=p.step, name=p.label + " ")
+            binding = alt.binding_range(min=p.slider_min, max=p.slider_max, step=p.step,
+                                        name=f"{p.label} ({p.unit}) ")
         params.append(alt.param(name=p.name, value=p.default, bind=binding))
     base = alt.Chart(alt.Data(values=[{"scenario": "your scenario"}]))
     for name, expr in vega_formulas():
@@ -151,7 +152,7 @@ def explorer_widget():  # pragma: no cover - needs a Jupyter front end
     for p in parameters():
         cls = w.IntSlider if p.name == "blackwell_allowed" else w.FloatSlider
         sliders[p.name] = cls(value=p.default, min=p.slider_min, max=p.slider_max, step=p.step,
-                              description=p.label, style={"description_width": "300px"},
+                              description=f"{p.label} ({p.unit})", style={"description_width": "340px"},
                               layout=w.Layout(width="620px"), continuous_update=False)
     preset = w.Dropdown(options=list(presets()), description="Preset", style={"description_width": "300px"})
     reset = w.Button(description="Reset to defaults", icon="undo")

@@ -70,7 +70,8 @@ def _parameters() -> tuple[Parameter, ...]:
     ascend_reported = _money("ascend_910c_inference_vs_h100")[0]
     # Trump's "30 to 50 percent off" a Blackwell, applied to the B200's dense FP16 throughput
     cut_low, cut_high = 0.30, 0.50
-    bw_perf = ((1 - cut_high) * b200 / h100, (1 - cut_low) * b200 / h100)
+    # rounded to the slider's 0.01 grid so the report's slider can show and reach the default exactly
+    bw_perf = (round((1 - cut_high) * b200 / h100, 2), round((1 - cut_low) * b200 / h100, 2))
     return (
         Parameter("demand_units", "Chinese demand for Nvidia data-centre chips", (min(units) + max(units)) / 2,
                   min(units), max(units), 0, 2_000_000, 50_000, "units per year",
@@ -86,7 +87,7 @@ def _parameters() -> tuple[Parameter, ...]:
         Parameter("levy_rate_pct", "US levy on China sales", 15.0, 0.0, 30.0, 0.0, 30.0, 1.0, "percent",
                   "15% agreed for H20/MI308 in August 2025 (Trump first asked 20%; 25% later applied to H200).",
                   _source("money", "quantity", "levy_rate_pct")),
-        Parameter("blackwell_allowed", "Cut-down Blackwell approved (1 = yes)", 0.0, 0.0, 1.0, 0.0, 1.0, 1.0,
+        Parameter("blackwell_allowed", "Cut-down Blackwell approved", 0.0, 0.0, 1.0, 0.0, 1.0, 1.0,
                   "yes/no", "Hinted by Trump on 11 Aug 2025 (article s2); refused in November 2025.",
                   "globaltimes-2025-08-12"),
         Parameter("blackwell_share", "Share of allowed Nvidia units that are Blackwell, if approved", 0.8, 0.5, 1.0,
@@ -98,7 +99,7 @@ def _parameters() -> tuple[Parameter, ...]:
                   "Reuters sources, May 2025: RTX Pro 6000D-based China chip at $6.5k–8k.",
                   _source("money", "quantity", "blackwell_china_rtx6000d_price_usd")),
         Parameter("blackwell_perf_vs_h100", "Cut-down Blackwell performance", bw_perf[0], bw_perf[0], bw_perf[1],
-                  0.5, 2.0, 0.05, "H100-equivalents",
+                  0.5, 2.0, 0.01, "H100-equivalents",
                   f"Trump's '30–50% off' applied to the B200's {b200:,.0f} dense FP16 TFLOPS, divided by the "
                   f"H100's {h100:,.1f}; default: the deeper cut.", "globaltimes-2025-08-12; glennklockwood-b200"),
         Parameter("domestic_units", "Domestic (Huawei) supply", min(dom_units), min(dom_units), max(dom_units),

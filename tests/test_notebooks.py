@@ -1,0 +1,42 @@
+"""The committed notebooks: stored executed top to bottom, clean, with the house skeleton."""
+
+import nbformat
+import pytest
+
+from helpers.paths import NOTEBOOKS_DIR
+from helpers.report.build import discover
+
+NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))
+SKELETON = ("## Overview", "### Learning objectives", "## Prerequisites", "**Time to read:**", "## Exercises",
+            "## Summary", "## What's next", "## Sources")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_stored_as_one_clean_run(path):
+    nb = nbformat.read(path, as_version=4)
+    counts = [c.execution_count for c in nb.cells if c.cell_type == "code"]
+    assert counts == list(range(1, len(counts) + 1))
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            assert out.get("output_type") != "error", cell.source
+            assert not (out.get("output_type") == "stream" and out.get("name") == "stderr"), cell.source
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_house_skeleton_and_short_code_cells(path):
+    nb = nbformat.read(path, as_version=4)
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    for heading in SKELETON:
+        assert heading in text, heading
+    exercises = [c for c in nb.cells if "exercise" in c.metadata.get("tags", []) and c.cell_type == "markdown"]
+    solutions = [c for c in nb.cells if "solution" in c.metadata.get("tags", [])]
+    assert len(exercises) >= 3 and len(solutions) >= 3
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert "def " not in cell.source and "class " not in cell.source  # logic lives in src/helpers
+            assert len(cell.source.splitlines()) <= 12, cell.source
+
+
+def test_every_notebook_has_a_finding_and_objectives():
+    for info in discover():
+        assert info.title and info.finding and info.time_to_read and len(info.objectives) >= 3

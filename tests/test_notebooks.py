@@ -34,7 +34,8 @@ def test_house_skeleton_and_short_code_cells(path):
     for cell in nb.cells:
         if cell.cell_type == "code":
             assert "def " not in cell.source and "class " not in cell.source  # logic lives in src/helpers
-            assert len(cell.source.splitlines()) <= 12, cell.source
+            if not cell.source.startswith("from helpers.notebook import setup"):  # the one setup cell: imports
+                assert len(cell.source.splitlines()) <= 12, cell.source
 
 
 def test_every_notebook_has_a_finding_and_objectives():

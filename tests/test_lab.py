@@ -1,0 +1,73 @@
+"""JupyterLab (make lab): with the network blocked, the stored charts show on first open."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from helpers.paths import NOTEBOOKS_DIR, ROOT
+
+BIN = Path(sys.executable).parent
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    home = tmp_path_factory.mktemp("jupyter")
+    env = {**os.environ, "JUPYTER_DATA_DIR": str(home / "data"), "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+           "JUPYTER_CONFIG_DIR": str(home / "config")}
+    # what `make lab` does first: trust the project's own stored outputs
+    subprocess.run([str(BIN / "jupyter"), "trust", *map(str, sorted(NOTEBOOKS_DIR.glob("*.ipynb")))],
+                   env=env, check=True, capture_output=True)
+    port = _free_port()
+    server = subprocess.Popen(
+        [str(BIN / "jupyter"), "lab", "--no-browser", f"--port={port}", "--ServerApp.token=", "--ServerApp.password=",
+         f"--ServerApp.root_dir={ROOT}", "--allow-root", "--LabApp.news_url=None"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.5)
+    yield f"http://127.0.0.1:{port}"
+    server.terminate()
+    server.wait(timeout=20)
+
+
+@pytest.mark.browser
+def test_charts_show_on_first_open_offline(lab, browser):
+    path = NOTEBOOKS_DIR / "02_h20_controversy.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    charts = sum("h20-figure" in "".join(o.get("data", {}).get("text/html", ""))
+                 for c in nb.cells for o in c.get("outputs", []))
+    assert charts >= 4
+    context = browser.new_context(viewport={"width": 1300, "height": 1000})
+    page = context.new_page()
+    external: list[str] = []
+
+    def route(r):
+        if r.request.url.startswith((lab, "data:", "blob:")):
+            r.continue_()
+        else:
+            external.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.goto(f"{lab}/lab/tree/notebooks/{path.name}")
+    page.wait_for_function(f"document.querySelectorAll('.jp-OutputArea-output .h20-chart svg.marks').length >= {charts}",
+                           timeout=30_000)
+    context.close()  # outside requests (if JupyterLab made any) were refused, and the charts rendered anyway

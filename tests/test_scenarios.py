@@ -107,3 +107,20 @@ def test_sensitivity_ranks_beijing_first_for_domestic_share():
     s = sensitivity("domestic_share")
     assert s.iloc[0]["parameter"] == "allowance"
     assert (s["swing"].diff().dropna() <= 0).all()
+
+
+def test_widget_presets_and_reset_drive_the_sliders():
+    from helpers import charts
+    from helpers.scenario_views import explorer_widget
+
+    charts.enable()
+    box = explorer_widget()
+    (preset, reset), sliders, status = box.children[0].children, box.children[1:-2], box.children[-2]
+    by_name = dict(zip(defaults(), sliders, strict=True))
+    assert "domestic share 56%" in status.value and "ms" not in status.value  # stored first draw: no timing
+    preset.value = "Beijing bans H20"
+    assert by_name["allowance"].value == 0 and "domestic share 100%" in status.value
+    by_name["levy_rate_pct"].value = 25
+    assert "ms" in status.value  # a real update reports the model's time
+    reset.click()
+    assert {k: s.value for k, s in by_name.items()} == pytest.approx(defaults())

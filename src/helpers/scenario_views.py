@@ -143,8 +143,11 @@ def scenario_frame(values: dict[str, float]) -> tuple[pd.DataFrame, pd.DataFrame
     return long_presets(pd.DataFrame([{"scenario": "your scenario", **out}]))
 
 
-def explorer_widget():  # pragma: no cover - needs a Jupyter front end
-    """ipywidgets controls (sliders, preset dropdown, reset) that redraw the charts in place."""
+def explorer_widget():
+    """ipywidgets controls (sliders, preset dropdown, reset) that redraw the charts in place.
+
+    Layout: [preset dropdown + reset button], one slider per parameter, a status line, the charts.
+    """
     import ipywidgets as w
     from IPython.display import display
 
@@ -175,11 +178,11 @@ def explorer_widget():  # pragma: no cover - needs a Jupyter front end
                                     color="independent"))
 
     def apply(values: dict[str, float]):
+        # set every slider without redrawing each time, then redraw once
         for k, s in sliders.items():
-            with s.hold_trait_notifications():
-                s.unobserve(redraw, "value")
-                s.value = values[k]
-                s.observe(redraw, "value")
+            s.unobserve(redraw, "value")
+            s.value = values[k]
+            s.observe(redraw, "value")
         redraw()
 
     preset.observe(lambda ch: apply({**defaults(), **presets()[ch["new"]]}), "value")

@@ -61,3 +61,25 @@ def test_every_low_source_is_marked_low_and_graded_once():
     sources = load_table("sources")
     assert sources["source_id"].is_unique and sources["url"].is_unique
     assert set(sources["grade"]) <= {"primary", "secondary", "low"}
+
+
+def test_a_value_of_the_wrong_type_is_a_clear_error(tmp_path):
+    meta = read_manifest("windows").meta
+    (tmp_path / "windows.manifest.json").write_text(json.dumps(meta))
+    (tmp_path / "windows.csv").write_bytes((DATA_DIR / "windows.csv").read_bytes())
+    load_table("windows", tmp_path)  # the copy loads
+    meta["schema"]["fields"][2]["type"] = "integer"  # 'start' holds dates, not integers
+    import hashlib
+
+    meta["sha256"] = hashlib.sha256((tmp_path / "windows.csv").read_bytes()).hexdigest()
+    (tmp_path / "windows.manifest.json").write_text(json.dumps(meta))
+    with pytest.raises(DatasetError, match="windows.csv: does not match the schema"):
+        load_table("windows", tmp_path)
+
+
+def test_missing_data_file_is_named(tmp_path):
+    from helpers.datasets import refresh_checksums
+
+    (tmp_path / "ghost.manifest.json").write_text(json.dumps({"path": "ghost.csv"}))
+    with pytest.raises(DatasetError, match="ghost.csv: listed in ghost.manifest.json but missing"):
+        refresh_checksums(tmp_path)

@@ -44,9 +44,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "manifests":
-        from .datasets import refresh_checksums
+        from .datasets import DatasetError, refresh_checksums
 
-        changed = refresh_checksums()
+        try:
+            changed = refresh_checksums()
+        except DatasetError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return EXIT_BAD_INPUT
         print("updated: " + (", ".join(changed) if changed else "nothing"))
         return 0
     try:

@@ -78,7 +78,10 @@ def load_table(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     manifest = read_manifest(name, data_dir)
     check_file(manifest)
     dtypes = {f["name"]: _DTYPES[f["type"]] for f in manifest.fields}
-    df = pd.read_csv(manifest.path, dtype=dtypes, keep_default_na=False, na_values=[""])
+    try:
+        df = pd.read_csv(manifest.path, dtype=dtypes, keep_default_na=False, na_values=[""])
+    except (ValueError, TypeError) as exc:  # a value that does not fit its declared type
+        raise DatasetError(f"{manifest.path}: does not match the schema in its manifest: {exc}") from None
     if list(df.columns) != manifest.columns:
         raise DatasetError(f"{manifest.path}: columns {list(df.columns)} differ from the manifest {manifest.columns}")
     for f in manifest.fields:
@@ -93,7 +96,10 @@ def refresh_checksums(data_dir: Path = DATA_DIR) -> list[str]:
     changed = []
     for mpath in manifest_paths(data_dir):
         meta = json.loads(mpath.read_text(encoding="utf-8"))
-        digest = sha256_of(data_dir / meta["path"])
+        target = data_dir / meta["path"]
+        if not target.exists():
+            raise DatasetError(f"{target}: listed in {mpath.name} but missing")
+        digest = sha256_of(target)
         if meta.get("sha256") != digest:
             meta["sha256"] = digest
             mpath.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -52,7 +52,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"report: build FAILED, the previous report (if any) is kept: {exc}", file=sys.stderr)
             return 1
         return 0
-    infos = [i for i in discover() if not args.names or i.name in args.names]
+    known = {i.name: i for i in discover()}
+    unknown = [n for n in args.names if n not in known]
+    if unknown:
+        print(f"error: no notebook named {', '.join(unknown)} in notebooks/ (known: {', '.join(known)})",
+              file=sys.stderr)
+        return 2
+    infos = [i for name, i in known.items() if not args.names or name in args.names]
     with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         futures = {i.name: pool.submit(_execute_one, str(i.path), str(i.path)) for i in infos}
         status = 0

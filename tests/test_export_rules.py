@@ -64,8 +64,17 @@ def test_derived_metrics_from_sourced_data():
     assert math.isnan(d.loc[("b200", "low"), "performance_density"])  # no sourced die area
 
 
-def test_spec_ranges_keep_disagreement():
+def test_spec_ranges_keep_disagreement_among_the_best_sources():
     r = spec_ranges().set_index(["chip_id", "metric"])
-    assert r.loc[("h800", "interconnect_gb_s"), ["low", "high"]].tolist() == [300, 400]
-    table = spec_table(["memory_gb", "interconnect_gb_s"])
-    assert table.loc["Nvidia H800", "interconnect_gb_s"].startswith("300–400")
+    assert r.loc[("h20", "price_usd"), ["low", "high"]].tolist() == [10_000, 15_000]  # two Reuters reports
+    table = spec_table(["price_usd", "interconnect_gb_s"])
+    assert table.loc["Nvidia H20", "price_usd"] == "10,000–15,000"
+
+
+def test_low_grade_values_only_where_nothing_better_exists():
+    r = spec_ranges().set_index(["chip_id", "metric"])
+    # 400 GB/s for the H800 comes only from a low-grade page; two secondary sources say 300
+    assert r.loc[("h800", "interconnect_gb_s"), ["low", "high", "best_grade"]].tolist() == [300, 300, "secondary"]
+    # the B200's memory has only low-grade sources: kept, and marked
+    assert r.loc[("b200", "memory_gb"), "best_grade"] == "low"
+    assert spec_table(["memory_gb"]).loc["Nvidia B200", "memory_gb"].endswith("*")

@@ -29,7 +29,7 @@ def lab(tmp_path_factory):
     env = {**os.environ, "JUPYTER_DATA_DIR": str(home / "data"), "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
            "JUPYTER_CONFIG_DIR": str(home / "config")}
     # what `make lab` does first: trust the project's own stored outputs
-    subprocess.run([str(BIN / "jupyter"), "trust", *map(str, sorted(NOTEBOOKS_DIR.glob("*.ipynb")))],
+    subprocess.run([str(BIN / "jupyter"), "trust", *map(str, sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb")))],
                    env=env, check=True, capture_output=True)
     port = _free_port()
     server = subprocess.Popen(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import nbformat
@@ -13,7 +12,7 @@ from browser import open_offline
 from helpers.article import load_article
 from helpers.datasets import load_table
 from helpers.paths import NOTEBOOKS_DIR, ROOT, SEED_ARTICLE
-from helpers.report.build import SLIDES_DIR, _execute_one, build_slides, discover
+from helpers.report.build import SLIDES_DIR, _execute_one, build_slides, discover, kernel_pool
 from helpers.teaching import solution_texts, student_copy, teacher_guide, write_student_copies
 
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
@@ -57,20 +56,11 @@ def test_student_copy_keeps_everything_else(path):
 
 
 def test_student_copies_run(student_dir, tmp_path):
-    # the copies run from the notebooks folder, like the originals (relative links and paths)
-    staged = []
-    for p in sorted(student_dir.glob("*.ipynb")):
-        target = NOTEBOOKS_DIR / f".student-test-{p.name}"
-        target.write_bytes(p.read_bytes())
-        staged.append(target)
-    try:
-        # one process per kernel client, as in the report build: nbclient is not safe across threads
-        with ProcessPoolExecutor(max_workers=2) as pool:
-            seconds = list(pool.map(_execute_one, map(str, staged), [str(tmp_path / p.name) for p in staged]))
-    finally:
-        for p in staged:
-            p.unlink()
-    assert len(seconds) == len(staged) == len(NOTEBOOKS)
+    copies = sorted(student_dir.glob("*.ipynb"))
+    # one process per kernel client, as in the report build: nbclient is not safe across threads
+    with kernel_pool(2) as pool:
+        seconds = list(pool.map(_execute_one, map(str, copies), [str(tmp_path / p.name) for p in copies]))
+    assert len(seconds) == len(copies) == len(NOTEBOOKS)
 
 
 def test_teacher_guide_is_complete():

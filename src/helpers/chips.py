@@ -26,16 +26,28 @@ CHIP_NAMES = {
 SHARED_DIE = {"h20": "h100_sxm", "h800": "h100_sxm", "h200": "h100_sxm"}
 
 
-def spec_ranges(chips: pd.DataFrame | None = None, *, grades: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per chip and metric: low, high, number of sources, and whether only low-grade sources back it."""
+_GRADE_ORDER = {"primary": 0, "secondary": 1, "low": 2}
+
+
+def best_sourced(chips: pd.DataFrame | None = None, sources: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Chip rows backed by the best grade available for each chip and metric, with a ``grade`` column.
+
+    A low-grade value is kept only where nothing better exists (the house rule for sources);
+    disagreeing sources of the same best grade all stay, so ranges remain visible.
+    """
     chips = load_table("chips") if chips is None else chips
-    grades = load_table("sources")[["source_id", "grade"]] if grades is None else grades
-    df = chips.merge(grades, on="source_id", how="left")
-    out = df.groupby(["chip_id", "metric", "unit"], as_index=False).agg(
-        low=("value", "min"), high=("value", "max"), sources=("source_id", "nunique"),
-        best_grade=("grade", lambda g: "primary" if "primary" in set(g) else "secondary" if "secondary" in set(g) else "low"),
-    )
-    return out
+    sources = load_table("sources") if sources is None else sources
+    df = chips.merge(sources[["source_id", "grade"]], on="source_id", how="left")
+    rank = df["grade"].map(_GRADE_ORDER)
+    best = rank.groupby([df["chip_id"], df["metric"]]).transform("min")
+    return df[rank == best].reset_index(drop=True)
+
+
+def spec_ranges(chips: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per chip and metric: low, high, number of sources and the grade behind them (best available)."""
+    df = best_sourced(chips)
+    return df.groupby(["chip_id", "metric", "unit"], as_index=False).agg(
+        low=("value", "min"), high=("value", "max"), sources=("source_id", "nunique"), best_grade=("grade", "first"))
 
 
 def _num(v: float) -> str:

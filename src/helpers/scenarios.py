@@ -47,7 +47,9 @@ def _money(quantity: str) -> list[float]:
 
 
 def _chip(chip_id: str, metric: str) -> list[float]:
-    c = load_table("chips")
+    from .chips import best_sourced
+
+    c = best_sourced()
     return sorted(c.loc[(c["chip_id"] == chip_id) & (c["metric"] == metric), "value"].astype(float).tolist())
 
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from ..paths import BUILD_DIR
-from .build import REPORT_DIR, SLIDES_DIR, BuildError, _execute_one, build, build_slides, discover
+from .build import REPORT_DIR, SLIDES_DIR, BuildError, _execute_one, build, build_slides, discover, kernel_pool
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 2
     infos = [i for name, i in known.items() if not args.names or name in args.names]
-    with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+    with kernel_pool(os.cpu_count() or 1) as pool:
         futures = {i.name: pool.submit(_execute_one, str(i.path), str(i.path)) for i in infos}
         status = 0
         for name, future in futures.items():

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import re
 import shutil
@@ -116,6 +117,15 @@ def _git(*args: str) -> str:
         return "unknown"
 
 
+def kernel_pool(jobs: int) -> ProcessPoolExecutor:
+    """Worker processes for notebook clients.
+
+    ``forkserver``, not ``fork``: the caller may run threads (a browser driver in the tests, the
+    asset builder here), and forking a threaded process can deadlock.
+    """
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("forkserver"))
+
+
 def _execute_one(path: str, out: str) -> float:
     from ..execute import execute
 
@@ -150,7 +160,7 @@ def execute_changed(infos: list[NotebookInfo], cache: Path, jobs: int,
         return timings
     print(f"executing {len(todo)} notebook(s) on {jobs} worker(s)…", flush=True)
     failures = []
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with kernel_pool(jobs) as pool:
         futures = {
             pool.submit(_execute_one, str(info.path), str(executed_path(cache, info))): info
             for info in todo

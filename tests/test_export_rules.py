@@ -78,3 +78,13 @@ def test_low_grade_values_only_where_nothing_better_exists():
     # the B200's memory has only low-grade sources: kept, and marked
     assert r.loc[("b200", "memory_gb"), "best_grade"] == "low"
     assert spec_table(["memory_gb"]).loc["Nvidia B200", "memory_gb"].endswith("*")
+
+
+def test_every_event_actor_has_a_side():
+    from helpers.controversy_views import ACTOR_GROUPS, actor_group
+
+    actors = set(load_table("events")["actor"])
+    unplaced = {a for a in actors if actor_group(a) == "Other"} - {"Intel (via FT)"}
+    assert not unplaced, "add them to ACTOR_GROUPS"
+    listed = [a for group in ACTOR_GROUPS.values() for a in group]
+    assert len(listed) == len(set(listed))

@@ -29,6 +29,7 @@ FONT = "Helvetica, Arial, sans-serif"
 ACTOR_COLORS = {
     "United States": "#0072B2",
     "China": "#D55E00",
+    "Both sides": "#000000",
     "Nvidia": "#009E73",
     "AMD": "#CC79A7",
     "Huawei": "#E69F00",

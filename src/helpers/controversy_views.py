@@ -129,16 +129,23 @@ def security_table(claims: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows).sort_values("date", kind="stable", ignore_index=True)
 
 
-def _actor_group(actor: str) -> str:
-    a = actor.lower()
-    for key, group in (("nvidia", "Nvidia"), ("amd", "AMD"), ("huawei", "Huawei"), ("trump", "United States"),
-                       ("us ", "United States"), ("bis", "United States"), ("commerce", "United States"),
-                       ("lutnick", "United States"), ("senator", "United States"), ("white house", "United States"),
-                       ("cac", "China"), ("miit", "China"), ("mofcom", "China"), ("cn", "China"), ("china", "China"),
-                       ("chinese", "China"), ("bytedance", "China")):
-        if key in f"{a} " or a == key.strip():
-            return group
-    return "Other"
+#: Which side each actor of data/events.csv stands on (tested to cover every actor in the table).
+ACTOR_GROUPS = {
+    "United States": ["6 Democratic senators", "BIS", "Donald Trump", "Lutnick", "Trump", "US", "US Commerce",
+                      "US Commerce (BIS)", "US Supreme Court", "US admin", "US government", "US official",
+                      "White House"],
+    "China": ["ByteDance, Alibaba, Tencent", "CAC", "CN", "CN customs", "CN regulators", "Chinese buyers",
+              "Chinese market", "Cyberspace Administration of China", "MIIT (via FT)", "MOFCOM", "MOFCOM/GAC"],
+    "Both sides": ["Trump/Xi", "US/CN"],
+    "Nvidia": ["Nvidia", "Nvidia CFO", "Nvidia distributors (China)"],
+    "AMD": ["AMD"],
+}
+_GROUP_OF = {actor: group for group, actors in ACTOR_GROUPS.items() for actor in actors}
+
+
+def actor_group(actor: str) -> str:
+    """The side an actor stands on, for colouring timelines ('Other' if not listed)."""
+    return _GROUP_OF.get(actor, "Other")
 
 
 def timeline_chart(events: pd.DataFrame, start: str, end: str, article_date: str, *, title: str,
@@ -146,7 +153,7 @@ def timeline_chart(events: pd.DataFrame, start: str, end: str, article_date: str
     """Events between two dates as dots by actor, with the article's publication date marked."""
     d = events[(events["date"] >= start) & (events["date"] <= end)].copy()
     d["when"] = d["date"].where(d["date"].str.len() == 10, d["date"].str.slice(0, 7) + "-15")
-    d["who"] = d["actor"].map(_actor_group)
+    d["who"] = d["actor"].map(actor_group)
     domain = [k for k in ACTOR_COLORS if k in set(d["who"])]
     base = alt.Chart(d).encode(
         x=alt.X("when:T", title="Date", axis=alt.Axis(format="%d %b %Y", labelAngle=0)),

@@ -60,10 +60,6 @@ class Article:
     source: str
     sha256: str
 
-    def span(self, start: int, end: int) -> str:
-        """Return the text between two offsets (the inverse of every table's start/end)."""
-        return self.text[start:end]
-
 
 def normalise(text: str) -> str:
     """Strip a BOM, turn CRLF/CR into LF and compose to NFC."""

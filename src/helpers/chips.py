@@ -73,11 +73,6 @@ def spec_table(metrics: list[str], chip_ids: list[str] | None = None) -> pd.Data
     return wide
 
 
-def _midpoint(r: pd.DataFrame, chip: str, metric: str) -> float | None:
-    hit = r[(r["chip_id"] == chip) & (r["metric"] == metric)]
-    return None if hit.empty else float((hit["low"].iloc[0] + hit["high"].iloc[0]) / 2)
-
-
 def _value(r: pd.DataFrame, chip: str, metric: str, end: str) -> float | None:
     hit = r[(r["chip_id"] == chip) & (r["metric"] == metric)]
     return None if hit.empty else float(hit[end].iloc[0])

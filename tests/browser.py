@@ -39,12 +39,19 @@ class PageLog:
         return not (self.blocked or self.failed or self.console_errors or self.page_errors or self.dialogs)
 
 
-def open_offline(context, url: str):
-    """Open ``url`` with every non-file request aborted; return (page, log)."""
+#: True once every chart on the page has been upgraded from its static SVG to a live Vega view.
+ALL_CHARTS_LIVE = ("document.querySelectorAll('.h20-chart').length === "
+                   "document.querySelectorAll('.h20-chart.vega-embed svg.marks').length")
+
+LOCAL = ("file:", "data:", "blob:")
+
+
+def open_offline(context, url: str, allowed: tuple[str, ...] = LOCAL):
+    """Open ``url`` with every request not starting with one of ``allowed`` aborted; return (page, log)."""
     log = PageLog()
 
     def route(r):
-        if r.request.url.startswith(("file:", "data:", "blob:")):
+        if r.request.url.startswith(allowed):
             r.continue_()
         else:
             log.blocked.append(r.request.url)

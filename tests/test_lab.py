@@ -11,8 +11,9 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from browser import open_offline
 
-from helpers.paths import NOTEBOOKS_DIR, ROOT
+from helpers.paths import NOTEBOOKS_DIR, ROOT, notebook_paths
 
 BIN = Path(sys.executable).parent
 
@@ -29,8 +30,9 @@ def lab(tmp_path_factory):
     env = {**os.environ, "JUPYTER_DATA_DIR": str(home / "data"), "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
            "JUPYTER_CONFIG_DIR": str(home / "config")}
     # what `make lab` does first: trust the project's own stored outputs
-    subprocess.run([str(BIN / "jupyter"), "trust", *map(str, sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb")))],
-                   env=env, check=True, capture_output=True)
+    trust = subprocess.run([str(BIN / "jupyter"), "trust", *map(str, notebook_paths())],
+                           env=env, capture_output=True, text=True)
+    assert trust.returncode == 0, trust.stderr
     port = _free_port()
     server = subprocess.Popen(
         [str(BIN / "jupyter"), "lab", "--no-browser", f"--port={port}", "--ServerApp.token=", "--ServerApp.password=",
@@ -56,18 +58,8 @@ def test_charts_show_on_first_open_offline(lab, browser):
                  for c in nb.cells for o in c.get("outputs", []))
     assert charts >= 4
     context = browser.new_context(viewport={"width": 1300, "height": 1000})
-    page = context.new_page()
-    external: list[str] = []
-
-    def route(r):
-        if r.request.url.startswith((lab, "data:", "blob:")):
-            r.continue_()
-        else:
-            external.append(r.request.url)
-            r.abort()
-
-    page.route("**/*", route)
-    page.goto(f"{lab}/lab/tree/notebooks/{path.name}")
+    # only the local JupyterLab server is reachable
+    page, _ = open_offline(context, f"{lab}/lab/tree/notebooks/{path.name}", allowed=(lab, "data:", "blob:"))
     page.wait_for_function(f"document.querySelectorAll('.jp-OutputArea-output .h20-chart svg.marks').length >= {charts}",
                            timeout=30_000)
     context.close()  # outside requests (if JupyterLab made any) were refused, and the charts rendered anyway

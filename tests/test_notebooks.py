@@ -3,10 +3,10 @@
 import nbformat
 import pytest
 
-from helpers.paths import NOTEBOOKS_DIR
+from helpers.paths import notebook_paths
 from helpers.report.build import discover
 
-NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))
+NOTEBOOKS = notebook_paths()
 SKELETON = ("## Overview", "### Learning objectives", "## Prerequisites", "**Time to read:**", "## Exercises",
             "## Summary", "## What's next", "## Sources")
 

@@ -6,7 +6,7 @@ import filecmp
 from pathlib import Path
 
 import pytest
-from browser import open_offline
+from browser import ALL_CHARTS_LIVE, open_offline
 from markupsafe import escape
 
 from helpers.paths import ROOT
@@ -73,16 +73,12 @@ def test_pages_render_offline(report, browser):
     context = browser.new_context(viewport={"width": 1200, "height": 900})
     for path in _pages(report):
         page, log = open_offline(context, path.as_uri())
-        page.wait_for_function(_ALL_CHARTS_LIVE, timeout=20_000)
+        page.wait_for_function(ALL_CHARTS_LIVE, timeout=20_000)
         page.wait_for_timeout(300)
         page.screenshot(path=str(ARTIFACTS / f"{path.stem}.png"), full_page=True)
         assert log.clean, (path.name, log)
         page.close()
     context.close()
-
-
-_ALL_CHARTS_LIVE = ("document.querySelectorAll('.h20-chart').length === "
-                    "document.querySelectorAll('.h20-chart.vega-embed svg.marks').length")
 
 
 @pytest.mark.browser
@@ -91,7 +87,7 @@ def test_bound_sliders_change_their_chart(report, browser):
     moved = 0
     for path in _pages(report):
         page, log = open_offline(context, path.as_uri())
-        page.wait_for_function(_ALL_CHARTS_LIVE, timeout=20_000)
+        page.wait_for_function(ALL_CHARTS_LIVE, timeout=20_000)
         for chart in page.locator(".h20-chart.vega-embed").all():
             marks = chart.locator("svg.marks")
             # switch optional features on (last radio option), so that the sliders they gate have an effect
@@ -133,7 +129,7 @@ def test_report_explorer_equals_python_model(report, browser, point):
 
     context = browser.new_context()
     page, log = open_offline(context, (report / "04_scenarios.html").as_uri())
-    page.wait_for_function(_ALL_CHARTS_LIVE, timeout=20_000)
+    page.wait_for_function(ALL_CHARTS_LIVE, timeout=20_000)
     explorer = page.locator(".h20-chart.vega-embed", has=page.locator("input[type=range]"))
     assert explorer.count() == 1
     values = {**defaults(), **point}

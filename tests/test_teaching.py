@@ -7,16 +7,16 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from browser import open_offline
+from browser import ALL_CHARTS_LIVE, open_offline
 
 from helpers.article import load_article
 from helpers.datasets import load_table
-from helpers.paths import NOTEBOOKS_DIR, ROOT, SEED_ARTICLE
+from helpers.paths import ROOT, SEED_ARTICLE, notebook_paths
 from helpers.report.build import SLIDES_DIR, _execute_one, build_slides, discover, kernel_pool
 from helpers.teaching import solution_texts, student_copy, teacher_guide, write_student_copies
 
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
-NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))
+NOTEBOOKS = notebook_paths()
 
 
 @pytest.fixture(scope="module")
@@ -89,8 +89,7 @@ def test_slides_work_offline(browser):
     page, log = open_offline(context, (out / "index.html").as_uri())
     charts = page.locator(".h20-chart").count()
     assert charts >= 8
-    page.wait_for_function("document.querySelectorAll('.h20-chart').length === "
-                           "document.querySelectorAll('.h20-chart.vega-embed svg.marks').length", timeout=20_000)
+    page.wait_for_function(ALL_CHARTS_LIVE, timeout=20_000)
     page.keyboard.press("ArrowRight")
     page.wait_for_timeout(300)
     assert page.evaluate("window.scrollY") > 0

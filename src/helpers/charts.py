@@ -18,6 +18,7 @@ import json
 from typing import Any
 
 import altair as alt
+import pandas as pd
 import vl_convert as vlc
 
 #: Vega-Lite version the specs are compiled with (Altair 6 writes v6 specs).
@@ -55,6 +56,11 @@ def theme() -> alt.theme.ThemeConfig:
             "range": {"category": PALETTE},
         }
     }
+
+
+def plot_date(dates: pd.Series) -> pd.Series:
+    """Dates for a time axis: days as they are, month-precision dates ('YYYY-MM') at mid-month."""
+    return dates.where(dates.str.len() == 10, dates.str.slice(0, 7) + "-15")
 
 
 def finish(chart: alt.TopLevelMixin, *, title: str, subtitle: str = "", description: str, source: str) -> Any:

@@ -6,6 +6,7 @@ import pandas as pd
 
 from .datasets import load_table
 from .export_rules import BIT_LENGTH, bandwidth_per_compute, classify, compute_per_watt, performance_density, tpp
+from .sources import GRADE_RANK
 
 #: Display names, in the order the notebooks list chips.
 CHIP_NAMES = {
@@ -26,9 +27,6 @@ CHIP_NAMES = {
 SHARED_DIE = {"h20": "h100_sxm", "h800": "h100_sxm", "h200": "h100_sxm"}
 
 
-_GRADE_ORDER = {"primary": 0, "secondary": 1, "low": 2}
-
-
 def best_sourced(chips: pd.DataFrame | None = None, sources: pd.DataFrame | None = None) -> pd.DataFrame:
     """Chip rows backed by the best grade available for each chip and metric, with a ``grade`` column.
 
@@ -38,7 +36,7 @@ def best_sourced(chips: pd.DataFrame | None = None, sources: pd.DataFrame | None
     chips = load_table("chips") if chips is None else chips
     sources = load_table("sources") if sources is None else sources
     df = chips.merge(sources[["source_id", "grade"]], on="source_id", how="left")
-    rank = df["grade"].map(_GRADE_ORDER)
+    rank = df["grade"].map(GRADE_RANK)
     best = rank.groupby([df["chip_id"], df["metric"]]).transform("min")
     return df[rank == best].reset_index(drop=True)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from .charts import ACTOR_COLORS, finish
+from .charts import ACTOR_COLORS, finish, plot_date
 from .chips import CHIP_NAMES
 from .datasets import load_table
 from .sources import source_line, with_sources
@@ -152,7 +152,7 @@ def timeline_chart(events: pd.DataFrame, start: str, end: str, article_date: str
                    subtitle: str) -> alt.LayerChart:
     """Events between two dates as dots by actor, with the article's publication date marked."""
     d = events[(events["date"] >= start) & (events["date"] <= end)].copy()
-    d["when"] = d["date"].where(d["date"].str.len() == 10, d["date"].str.slice(0, 7) + "-15")
+    d["when"] = plot_date(d["date"])
     d["who"] = d["actor"].map(actor_group)
     domain = [k for k in ACTOR_COLORS if k in set(d["who"])]
     base = alt.Chart(d).encode(

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from .datasets import load_table
+from .sources import GRADE_RANK
 
 #: Layers applied to all of the other side's goods: they add up to the headline rate.
 #: Product-specific layers (China's February and March 2025 answers to the fentanyl tariff)
@@ -19,9 +20,6 @@ ACROSS_THE_BOARD = ("fentanyl", "reciprocal", "section_122_global", "retaliation
 LEVY_INPUTS = ("h20_china_revenue_2025_est_usd", "h20_orders_usd_2025", "h20_orders_units_2025",
                "h20_china_sales_units_2025_est", "h20_price_usd", "h20_revenue_china_q2_fy26_usd",
                "h20_revenue_q3_fy26_usd")
-
-_GRADE_RANK = {"primary": 0, "secondary": 1, "low": 2}
-
 
 def _as_date(value: str | dt.date) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
@@ -36,7 +34,7 @@ def resolve_layers(tariffs: pd.DataFrame, sources: pd.DataFrame | None = None) -
     """
     sources = load_table("sources") if sources is None else sources
     t = tariffs.reset_index(drop=True).merge(sources[["source_id", "grade"]], on="source_id", how="left")
-    t["rank"] = t["grade"].map(_GRADE_RANK)
+    t["rank"] = t["grade"].map(GRADE_RANK)
     t["order"] = range(len(t))
     t = t.sort_values(["date", "imposer", "layer", "rank", "order"], ascending=[True, True, True, True, False])
     return t.drop_duplicates(["date", "imposer", "layer"], keep="first").drop(columns=["rank", "order"])

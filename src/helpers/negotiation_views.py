@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from .charts import ACTOR_COLORS, finish
+from .charts import ACTOR_COLORS, finish, plot_date
 from .negotiation import LEVY_INPUTS, add_days, days_left, headline_steps, peak, rate_on, windows_covering
 from .sources import source_line, with_sources
 
@@ -54,7 +54,7 @@ def tariff_ladder_chart(tariffs: pd.DataFrame, windows: pd.DataFrame, events: pd
         color=alt.Color("side:N", title="Tariff imposed by", scale=alt.Scale(domain=list(_SIDE.values()), range=colors)),
         tooltip=["date", "side", "rate_pct"])
     marks = events[events["topic"].isin(["chips", "rare_earths", "export_controls"]) & (events["date"] >= "2025-01")]
-    marks = marks.assign(when=marks["date"].where(marks["date"].str.len() == 10, marks["date"].str.slice(0, 7) + "-15"),
+    marks = marks.assign(when=plot_date(marks["date"]),
                          kind=marks["topic"].map({"chips": "chip event", "export_controls": "chip event",
                                                   "rare_earths": "rare-earth event"}))
     ticks = alt.Chart(marks).mark_tick(thickness=2, size=14).encode(

@@ -8,6 +8,9 @@ import pandas as pd
 
 from .datasets import load_table
 
+#: Source grades, best first (data/sources.manifest.json): used wherever sources compete.
+GRADE_RANK = {"primary": 0, "secondary": 1, "low": 2}
+
 
 def source_line(source_ids: Iterable[str], dataset: str) -> str:
     """'data/chips.csv — Tom's Hardware; AnandTech; … (12 sources, 3 low-grade)' for a chart caption."""

@@ -17,11 +17,10 @@ import nbformat
 
 from .datasets import load_table
 from .fsutil import staged_dir
-from .paths import BUILD_DIR, NOTEBOOKS_DIR, ROOT
+from .paths import BUILD_DIR, NOTEBOOKS_DIR, ROOT, notebook_paths
 
 STUDENT_DIR = BUILD_DIR / "student"
 GUIDE_SOURCE = ROOT / "teaching" / "teacher-guide.md"
-NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
 
 
 def _tags(cell) -> set[str]:
@@ -44,7 +43,7 @@ def write_student_copies(out: Path = STUDENT_DIR, notebooks: Path = NOTEBOOKS_DI
     """Write a student copy of every notebook into ``out`` (replaced as a whole, never half-written)."""
     written = []
     with staged_dir(out) as stage:
-        for path in sorted(notebooks.glob(NOTEBOOK_GLOB)):
+        for path in notebook_paths(notebooks):
             nbformat.write(student_copy(nbformat.read(path, as_version=4)), stage / path.name)
             written.append(out / path.name)
     return written
@@ -58,7 +57,7 @@ def solution_texts(nb: nbformat.NotebookNode) -> list[str]:
 def answer_key(notebooks: Path = NOTEBOOKS_DIR) -> str:
     """Markdown answer key built from the solution cells of every notebook."""
     parts = []
-    for path in sorted(notebooks.glob(NOTEBOOK_GLOB)):
+    for path in notebook_paths(notebooks):
         nb = nbformat.read(path, as_version=4)
         title = nb.metadata.get("title", path.stem)
         parts.append(f"### {title}\n")

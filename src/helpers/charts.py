@@ -63,6 +63,22 @@ def plot_date(dates: pd.Series) -> pd.Series:
     return dates.where(dates.str.len() == 10, dates.str.slice(0, 7) + "-15")
 
 
+def dumbbell(data: pd.DataFrame, category: str, *, x_title: str, color: Any = "#0072B2",
+             step: int = 26, width: int = 520, label_limit: int = 200) -> alt.LayerChart:
+    """Ranges as dumbbells: a dot at ``low`` and at ``high`` joined by a line (one dot when they agree).
+
+    ``data`` has columns ``category``, ``low`` and ``high``; rows are sorted by ``high``. ``color`` is
+    a fixed colour or an ``alt.Color`` encoding.
+    """
+    y = alt.Y(f"{category}:N", sort=alt.EncodingSortField("high", order="descending"), title=None,
+              axis=alt.Axis(labelLimit=label_limit))
+    paint = {"color": color} if isinstance(color, alt.Color) else {"color": alt.value(color)}
+    tooltip = [category, alt.Tooltip("low:Q", format=".2f"), alt.Tooltip("high:Q", format=".2f")]
+    line = alt.Chart(data).mark_rule(strokeWidth=3).encode(y=y, x=alt.X("low:Q", title=x_title), x2="high:Q", **paint)
+    lows = alt.Chart(data).mark_circle(size=90, opacity=1).encode(y=y, x="low:Q", tooltip=tooltip, **paint)
+    return (line + lows + lows.encode(x="high:Q")).properties(width=width, height=alt.Step(step))
+
+
 def finish(chart: alt.TopLevelMixin, *, title: str, subtitle: str = "", description: str, source: str) -> Any:
     """Give a chart its finding-style title, accessible description and source line.
 

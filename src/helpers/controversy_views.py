@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from .charts import ACTOR_COLORS, finish, plot_date
+from .charts import ACTOR_COLORS, dumbbell, finish, plot_date
 from .chips import CHIP_NAMES
 from .datasets import load_table
 from .sources import source_line, with_sources
@@ -79,15 +79,9 @@ def _range_chart(derived: pd.DataFrame, field: str, title_axis: str) -> tuple[al
     """Dumbbells: one dot per end of the published range, joined by a line (a single dot when sources agree)."""
     d = derived.dropna(subset=[field]).groupby("chip", as_index=False).agg(low=(field, "min"), high=(field, "max"))
     d["group"] = d["chip"].eq(CHIP_NAMES["h20"]).map({True: "H20", False: "other chips"})
-    y = alt.Y("chip:N", sort=alt.EncodingSortField("high", order="descending"), title=None)
     color = alt.Color("group:N", scale=alt.Scale(domain=["H20", "other chips"], range=["#009E73", "#777777"]),
                       legend=None)
-    tooltip = ["chip", alt.Tooltip("low:Q", format=".2f"), alt.Tooltip("high:Q", format=".2f")]
-    line = alt.Chart(d).mark_rule(strokeWidth=3).encode(y=y, x=alt.X("low:Q", title=title_axis), x2="high:Q",
-                                                         color=color)
-    lows = alt.Chart(d).mark_circle(size=90, opacity=1).encode(y=y, x="low:Q", color=color, tooltip=tooltip)
-    highs = lows.encode(x="high:Q")
-    return (line + lows + highs).properties(width=520, height=alt.Step(26)), d
+    return dumbbell(d, "chip", x_title=title_axis, color=color), d
 
 
 def bandwidth_chart(derived: pd.DataFrame) -> alt.LayerChart:

@@ -21,6 +21,12 @@ LEVY_INPUTS = ("h20_china_revenue_2025_est_usd", "h20_orders_usd_2025", "h20_ord
                "h20_china_sales_units_2025_est", "h20_price_usd", "h20_revenue_china_q2_fy26_usd",
                "h20_revenue_q3_fy26_usd")
 
+def money_values(quantity: str, money: pd.DataFrame | None = None) -> list[float]:
+    """All published values of one quantity of data/money.csv, sorted (several rows = a range or a conflict)."""
+    money = load_table("money") if money is None else money
+    return sorted(money.loc[money["quantity"] == quantity, "value"].astype(float).tolist())
+
+
 def _as_date(value: str | dt.date) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
@@ -106,10 +112,8 @@ def levy_scenarios(money: pd.DataFrame, rates: Sequence[float] = (15.0,)) -> pd.
     Bases: sourced 2025 revenue estimates; orders reported in early 2025; units × price; and
     what Nvidia actually reported selling to China after the deal.
     """
-    m = money.set_index("quantity")
-
-    def vals(q: str) -> list[float]:
-        return sorted(m.loc[[q], "value"].astype(float).tolist()) if q in m.index else []
+    def vals(quantity: str) -> list[float]:
+        return money_values(quantity, money)
 
     units, price = vals("h20_orders_units_2025") + vals("h20_china_sales_units_2025_est"), vals("h20_price_usd")
     bases = {

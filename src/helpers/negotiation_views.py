@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from .charts import ACTOR_COLORS, finish, plot_date
+from .charts import ACTOR_COLORS, dumbbell, finish, plot_date
 from .negotiation import LEVY_INPUTS, add_days, days_left, headline_steps, peak, rate_on, windows_covering
 from .sources import source_line, with_sources
 
@@ -94,17 +94,12 @@ def leverage_table(events: pd.DataFrame, at: str = ARTICLE_DATE) -> pd.DataFrame
 
 def levy_chart(scenarios: pd.DataFrame, money: pd.DataFrame) -> alt.LayerChart:
     """The 15% levy in dollars on each sourced sales basis (low–high)."""
-    d = scenarios.assign(low_bn=scenarios["levy_low_usd"] / 1e9, high_bn=scenarios["levy_high_usd"] / 1e9)
-    y = alt.Y("basis:N", title=None, sort=alt.EncodingSortField("high_bn", order="descending"),
-              axis=alt.Axis(labelLimit=320))
-    line = alt.Chart(d).mark_rule(strokeWidth=3, color="#0072B2").encode(
-        y=y, x=alt.X("low_bn:Q", title="US government take at 15% (billion USD)"), x2="high_bn:Q")
-    dots = alt.Chart(d).mark_circle(size=90, color="#0072B2", opacity=1).encode(
-        y=y, x="low_bn:Q", tooltip=["basis", alt.Tooltip("low_bn:Q", format=".2f"), alt.Tooltip("high_bn:Q", format=".2f")])
-    top = d["high_bn"].max()
-    actual = d.loc[d["basis"].str.startswith("H20 revenue Nvidia reported"), "high_bn"]
+    d = pd.DataFrame({"basis": scenarios["basis"], "low": scenarios["levy_low_usd"] / 1e9,
+                      "high": scenarios["levy_high_usd"] / 1e9})
+    top = d["high"].max()
+    actual = d.loc[d["basis"].str.startswith("H20 revenue Nvidia reported"), "high"]
     return finish(
-        (line + dots + dots.encode(x="high_bn:Q")).properties(width=480, height=alt.Step(34)),
+        dumbbell(d, "basis", x_title="US government take at 15% (billion USD)", step=34, width=480, label_limit=320),
         title=f"15% of the H20 sales once expected: up to ${top:.2f} bn; of the sales that happened: "
               f"${actual.iloc[0] * 1000:.0f} m at most" if len(actual) else f"Up to ${top:.1f} bn",
         subtitle="Our arithmetic on sourced sales estimates (data/money.csv); no payment has been found in any source",

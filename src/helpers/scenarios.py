@@ -42,8 +42,9 @@ class Parameter:
 
 
 def _money(quantity: str) -> list[float]:
-    m = load_table("money")
-    return sorted(m.loc[m["quantity"] == quantity, "value"].astype(float).tolist())
+    from .negotiation import money_values
+
+    return money_values(quantity)
 
 
 def _chip(chip_id: str, metric: str) -> list[float]:

@@ -1,32 +1,49 @@
 """The command line: good output, and bad input that exits 2 leaving the output folder untouched."""
 
+import errno
+import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from helpers.article import MAX_ARTICLE_BYTES
 from helpers.cli import main
-from helpers.paths import SEED_ARTICLE
+from helpers.fsutil import LEDGER
+from helpers.paths import DATA_DIR, SEED_ARTICLE
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` with its bytes: what "left exactly as it was" compares."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_seed_writes_every_table(tmp_path):
     out = tmp_path / "out"
     assert main(["tables", str(SEED_ARTICLE), "--out", str(out)]) == 0
     names = sorted(p.name for p in out.iterdir())
-    assert names == sorted(f"{n}.csv" for n in [
-        "sentences", "entities", "mentions", "figures", "time_expressions", "attributions", "claims"])
+    assert names == sorted([LEDGER] + [f"{n}.csv" for n in [
+        "sentences", "entities", "mentions", "figures", "time_expressions", "attributions", "claims"]])
     figures = pd.read_csv(out / "figures.csv")
     assert figures["value"].tolist() == [15, 90, 100]
     assert list(tmp_path.iterdir()) == [out]  # no staging folders left behind
 
 
-def test_rewrites_existing_output(tmp_path):
+def test_rerun_replaces_our_files_and_keeps_everything_else(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
+    (out / "notes.txt").write_text("the user's own notes")
     (out / "stale.csv").write_text("x")
     assert main(["tables", str(SEED_ARTICLE), "--out", str(out)]) == 0
-    assert not (out / "stale.csv").exists()
+    first = (out / "sentences.csv").read_bytes()
+    assert main(["tables", str(SEED_ARTICLE), "--out", str(out)]) == 0
+    assert (out / "sentences.csv").read_bytes() == first
+    assert (out / "notes.txt").read_text() == "the user's own notes"
+    assert (out / "stale.csv").read_text() == "x"
+    assert not [p for p in out.iterdir() if p.name.startswith(".h20-stage")]
 
 
 BAD = {
@@ -76,3 +93,165 @@ def test_markup_article_is_written_as_text(tmp_path):
     assert main(["tables", str(article), "--out", str(tmp_path / "o")]) == 0
     text = pd.read_csv(tmp_path / "o" / "sentences.csv")["text"].iloc[0]
     assert "<script>alert('x')</script>" in text
+
+
+def test_never_overwrites_a_file_it_did_not_write(tmp_path, capsys):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "sentences.csv").write_text("the user's own table")
+    before = snapshot(out)
+    assert main(["tables", str(SEED_ARTICLE), "--out", str(out)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"error: {out / 'sentences.csv'}: exists and was not written by this tool") and "\n" not in err
+    assert snapshot(out) == before
+
+
+def test_a_file_edited_since_we_wrote_it_is_kept(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["tables", str(SEED_ARTICLE), "--out", str(out)]) == 0
+    (out / "figures.csv").write_text("edited by hand")
+    before = snapshot(out)
+    assert main(["tables", str(SEED_ARTICLE), "--out", str(out)]) == 2
+    assert "figures.csv: exists and was not written by this tool (or was edited since)" in capsys.readouterr().err
+    assert snapshot(out) == before
+
+
+def test_out_is_the_articles_own_folder(tmp_path):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    article = folder / "article.txt"
+    shutil.copy(SEED_ARTICLE, article)
+    (folder / "thesis.docx").write_bytes(b"a user's other file")
+    before = snapshot(folder)
+    assert main(["tables", str(article), "--out", str(folder)]) == 0
+    after = snapshot(folder)
+    assert {k: v for k, v in after.items() if k in before} == before  # nothing of the user's changed
+    assert "sentences.csv" in after
+
+
+def test_out_data_inside_the_project_is_refused_and_untouched(tmp_path, capsys):
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)  # the project's data/ as it is: claims.csv is the project's, not ours
+    before = snapshot(data)
+    assert main(["tables", str(SEED_ARTICLE), "--out", str(data)]) == 2
+    assert "claims.csv: exists and was not written by this tool" in capsys.readouterr().err
+    assert snapshot(data) == before
+
+
+@pytest.mark.parametrize("out", [".", ".."])
+def test_out_dot_and_dotdot(tmp_path, monkeypatch, out):
+    work = tmp_path / "a" / "b"
+    work.mkdir(parents=True)
+    monkeypatch.chdir(work)
+    assert main(["tables", str(SEED_ARTICLE), "--out", out]) == 0
+    assert ((work / out).resolve() / "sentences.csv").exists()
+
+
+def test_failure_midway_leaves_out_exactly_as_it_was(tmp_path, monkeypatch, capsys):
+    import helpers.fsutil as fsutil
+
+    out = tmp_path / "out"
+    assert main(["tables", str(SEED_ARTICLE), "--out", str(out)]) == 0
+    (out / "notes.txt").write_text("keep")
+    before = snapshot(out)
+    real_fdopen, calls = os.fdopen, []
+
+    def failing_fdopen(fd, *args, **kwargs):  # the disk fills up while the fourth table is written
+        calls.append(fd)
+        if len(calls) == 4:
+            os.close(fd)
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_fdopen(fd, *args, **kwargs)
+
+    monkeypatch.setattr(fsutil.os, "fdopen", failing_fdopen)
+    assert main(["tables", str(SEED_ARTICLE), "--out", str(out)]) == 2
+    assert capsys.readouterr().err.strip() == f"error: {out}: no space left on the device"
+    assert snapshot(out) == before
+
+
+def test_new_out_folder_is_not_left_behind_on_failure(tmp_path, monkeypatch):
+    import helpers.fsutil as fsutil
+
+    def no_write(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(fsutil.tempfile, "mkstemp", no_write)
+    assert main(["tables", str(SEED_ARTICLE), "--out", str(tmp_path / "new")]) == 2
+    assert not (tmp_path / "new").exists()
+
+
+def test_read_only_output_folder_is_one_line(tmp_path, monkeypatch, capsys):
+    import helpers.fsutil as fsutil
+
+    def read_only(*args, **kwargs):  # root ignores chmod, so the refusal is simulated where it happens
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(fsutil.tempfile, "mkstemp", read_only)
+    out = tmp_path / "out"
+    out.mkdir()
+    assert main(["tables", str(SEED_ARTICLE), "--out", str(out)]) == 2
+    assert capsys.readouterr().err.strip() == f"error: {out}: cannot write here (permission denied or read-only)"
+
+
+def test_unreadable_article_is_one_line(tmp_path, monkeypatch, capsys):
+    import builtins
+
+    import helpers.article as article_module
+
+    real_open = builtins.open
+
+    def guarded(path, *args, **kwargs):
+        if str(path) == str(SEED_ARTICLE):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(article_module, "open", guarded, raising=False)
+    assert main(["tables", str(SEED_ARTICLE), "--out", str(tmp_path / "o")]) == 2
+    assert capsys.readouterr().err.strip() == f"error: {SEED_ARTICLE}: cannot read: permission denied"
+
+
+def test_fifo_and_devices_are_refused_without_reading(tmp_path, capsys):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)  # reading it would block forever
+    for path in (fifo, Path("/dev/zero")):  # /dev/zero reports size 0 and never ends
+        assert main(["tables", str(path), "--out", str(tmp_path / "o")]) == 2
+        assert capsys.readouterr().err.strip() == f"error: {path}: is not a regular file (a device, pipe or socket), expected a text file"
+
+
+def test_size_limit_is_read_not_trusted(tmp_path, capsys):
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"date 2025-01-01 " + b"a" * MAX_ARTICLE_BYTES)
+    assert main(["tables", str(big), "--out", str(tmp_path / "o")]) == 2
+    assert f"is over the {MAX_ARTICLE_BYTES}-byte limit" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["two\nlines.txt", "colour\x1b[31mred.txt", "tab\there.txt"])
+def test_hostile_file_names_are_printed_escaped(tmp_path, capsys, name):
+    assert main(["tables", str(tmp_path / name), "--out", str(tmp_path / "o")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "\x1b" not in err and "\t" not in err.rstrip("\n")
+    assert "no such file" in err
+
+
+@pytest.mark.parametrize("date", ["9999-12-31", "0001-01-01"])
+def test_relative_dates_at_the_calendars_ends(tmp_path, date):
+    article = tmp_path / "edge.txt"
+    article.write_text(f"date {date}\nIl viendra demain, et il était là hier, l'an dernier comme l'an prochain.",
+                       encoding="utf-8")
+    assert main(["tables", str(article), "--out", str(tmp_path / "o")]) == 0
+    values = pd.read_csv(tmp_path / "o" / "time_expressions.csv", dtype=str)["value"].tolist()
+    assert all(len(v) == 4 or len(v) == 10 for v in values)  # only dates that exist: no year 0 or 10000
+
+
+def test_formula_like_text_is_written_safely(tmp_path):
+    from helpers.tables import read_csv_table
+
+    article = tmp_path / "formula.txt"
+    article.write_text("date 2025-08-12\n=HYPERLINK(\"http://example.invalid\") est un titre.\n\n"
+                       "+33 est un indicatif.\n\n@Nvidia a répondu.", encoding="utf-8")
+    assert main(["tables", str(article), "--out", str(tmp_path / "o")]) == 0
+    raw = pd.read_csv(tmp_path / "o" / "sentences.csv", dtype=str)["text"].tolist()
+    assert all(not t.startswith(("=", "+", "-", "@")) for t in raw)
+    assert raw[0].startswith("'=HYPERLINK")
+    back = read_csv_table(tmp_path / "o" / "sentences.csv")
+    assert back["text"].iloc[0].startswith("=HYPERLINK")

@@ -15,10 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+from .fsutil import printable
 
 #: Largest article we accept. News articles are a few kB; a megabyte means a wrong file.
 MAX_ARTICLE_BYTES = 1_000_000
@@ -37,7 +41,7 @@ class ArticleError(ValueError):
     def __init__(self, path: str | Path, problem: str) -> None:
         self.path = str(path)
         self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
+        super().__init__(f"{printable(self.path)}: {problem}")
 
 
 @dataclass(frozen=True)
@@ -79,16 +83,31 @@ def parse_date(value: str, where: str | Path) -> dt.date:
 
 
 def read_text(path: str | Path) -> str:
-    """Read an article file, refusing anything that is not a small UTF-8 text file."""
+    """Read an article file, refusing anything that is not a small UTF-8 text file.
+
+    Only regular files are read (a FIFO would block, ``/dev/zero`` would never end), and never more
+    than :data:`MAX_ARTICLE_BYTES` + 1 bytes, whatever the file system says its size is.
+    """
     p = Path(path)
-    if not p.exists():
-        raise ArticleError(p, "no such file")
-    if p.is_dir():
+    try:
+        info = os.stat(p)
+    except FileNotFoundError:
+        raise ArticleError(p, "no such file") from None
+    except OSError as exc:
+        raise ArticleError(p, f"cannot read: {exc.strerror or type(exc).__name__}") from None
+    if stat.S_ISDIR(info.st_mode):
         raise ArticleError(p, "is a directory, expected a text file")
-    size = p.stat().st_size
-    if size > MAX_ARTICLE_BYTES:
-        raise ArticleError(p, f"file is {size} bytes, over the {MAX_ARTICLE_BYTES}-byte limit")
-    raw = p.read_bytes()
+    if not stat.S_ISREG(info.st_mode):
+        raise ArticleError(p, "is not a regular file (a device, pipe or socket), expected a text file")
+    try:
+        with open(p, "rb") as f:
+            raw = f.read(MAX_ARTICLE_BYTES + 1)
+    except PermissionError:
+        raise ArticleError(p, "cannot read: permission denied") from None
+    except OSError as exc:
+        raise ArticleError(p, f"cannot read: {exc.strerror or type(exc).__name__}") from None
+    if len(raw) > MAX_ARTICLE_BYTES:
+        raise ArticleError(p, f"file is over the {MAX_ARTICLE_BYTES}-byte limit")
     if b"\x00" in raw:
         raise ArticleError(p, "looks binary (contains NUL bytes), expected UTF-8 text")
     try:
@@ -148,7 +167,8 @@ def parse_article(
     paragraphs = split_paragraphs(norm, body_start)
     if not paragraphs:
         raise ArticleError(source, "has a date marker but no text")
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    # the normalised text, so a CRLF or BOM copy of the same article keeps its annotations
+    digest = hashlib.sha256(norm.encode("utf-8")).hexdigest()
     return Article(norm, date, paragraphs, source, digest)
 
 

@@ -1,7 +1,12 @@
 """Command line: ``python -m helpers tables ARTICLE --out DIR [--date YYYY-MM-DD]``.
 
+``--out DIR`` writes our table files (``sentences.csv``…) into DIR, creating it when missing. It
+never deletes anything and never overwrites a file it did not write itself (see
+:func:`helpers.fsutil.write_owned_files`). Text cells that start with ``= + - @`` get a leading
+apostrophe so that a spreadsheet does not run them as formulas (:func:`helpers.tables.csv_safe`).
+
 Bad input prints one line naming the file and the problem and exits with status 2;
-the output folder is only replaced once every table has been written.
+nothing in DIR changes unless every table was written.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ import sys
 from pathlib import Path
 
 from .article import ArticleError, load_article, parse_date
-from .fsutil import staged_dir
+from .fsutil import OutputError, printable, write_owned_files
 
 EXIT_BAD_INPUT = 2
 
@@ -19,16 +24,14 @@ EXIT_BAD_INPUT = 2
 def write_tables(article_path: Path, out: Path, date: str | None = None) -> dict[str, int]:
     """Parse ``article_path`` and write each table as ``out/<table>.csv``; return row counts."""
     from .annotations import claims_for
-    from .tables import build_tables
+    from .tables import build_tables, table_csv
 
     published = parse_date(date, "--date") if date else None
     if out.exists() and not out.is_dir():
-        raise ArticleError(out, "output path exists and is not a directory")
+        raise OutputError(out, "output path exists and is not a directory")
     article = load_article(article_path, published=published)
     tables = build_tables(article, claims=claims_for(article))
-    with staged_dir(out) as staging:
-        for name, df in tables.items():
-            df.to_csv(staging / f"{name}.csv", index=False, float_format="%.15g", lineterminator="\n")
+    write_owned_files(out, {f"{name}.csv": table_csv(df) for name, df in tables.items()})
     return tables.row_counts()
 
 
@@ -49,14 +52,17 @@ def main(argv: list[str] | None = None) -> int:
         try:
             changed = refresh_checksums()
         except DatasetError as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            print(f"error: {printable(exc)}", file=sys.stderr)
             return EXIT_BAD_INPUT
         print("updated: " + (", ".join(changed) if changed else "nothing"))
         return 0
     try:
         counts = write_tables(args.article, args.out, args.date)
-    except ArticleError as exc:
+    except (ArticleError, OutputError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    print(", ".join(f"{name}: {n}" for name, n in counts.items()) + f" -> {args.out}")
+    except OSError as exc:  # anything else the file system refuses, still one line naming the file
+        print(f"error: {printable(exc.filename or args.out)}: {exc.strerror or type(exc).__name__}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(", ".join(f"{name}: {n}" for name, n in counts.items()) + f" -> {printable(args.out)}")
     return 0

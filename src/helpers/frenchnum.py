@@ -8,7 +8,9 @@ import re
 _THOUSANDS = "[ \u00a0\u202f]"
 
 #: A French-written number: 4 500 000, 4 500,75, 15, 4,5 (never part of a code such as H20 or 910B).
-NUMBER = rf"(?<![\w.,-])(?:\d{{1,3}}(?:{_THOUSANDS}\d{{3}})+|\d+)(?:,\d+)?(?![\w-]|,\d)"
+#: At most six groups of thousands (10^21): the bound keeps every pattern built on it linear, since a
+#: pattern that fails after a number would otherwise retry an unbounded run of groups at each group.
+NUMBER = rf"(?<![\w.,-])(?:\d{{1,3}}(?:{_THOUSANDS}\d{{3}}){{1,6}}|\d+)(?:,\d+)?(?![\w-]|,\d)"
 
 MONTHS = {
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,

@@ -16,7 +16,7 @@ from pathlib import Path
 import nbformat
 
 from .datasets import load_table
-from .fsutil import staged_dir
+from .fsutil import owned_dir
 from .paths import BUILD_DIR, NOTEBOOKS_DIR, ROOT, notebook_paths
 
 STUDENT_DIR = BUILD_DIR / "student"
@@ -42,7 +42,7 @@ def student_copy(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 def write_student_copies(out: Path = STUDENT_DIR, notebooks: Path = NOTEBOOKS_DIR) -> list[Path]:
     """Write a student copy of every notebook into ``out`` (replaced as a whole, never half-written)."""
     written = []
-    with staged_dir(out) as stage:
+    with owned_dir(out) as stage:
         for path in notebook_paths(notebooks):
             nbformat.write(student_copy(nbformat.read(path, as_version=4)), stage / path.name)
             written.append(out / path.name)

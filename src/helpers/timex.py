@@ -42,14 +42,21 @@ class TimeExpression:
     value: str
 
 
+def _year(year: int) -> str:
+    """A four-digit ISO year; years outside 1–9999 (from dates at the calendar's ends) cannot be written."""
+    if not 1 <= year <= 9999:
+        raise OverflowError(f"year {year} is outside 1-9999")
+    return f"{year:04d}"
+
+
 def _month_before(published: dt.date, month: int, *, inclusive: bool) -> str:
     year = published.year if (month < published.month or (inclusive and month == published.month)) else published.year - 1
-    return f"{year:04d}-{month:02d}"
+    return f"{_year(year)}-{month:02d}"
 
 
 def _month_after(published: dt.date, month: int) -> str:
     year = published.year if month > published.month else published.year + 1
-    return f"{year:04d}-{month:02d}"
+    return f"{_year(year)}-{month:02d}"
 
 
 def _relative_word(word: str, published: dt.date) -> str:
@@ -61,9 +68,9 @@ def _relative_word(word: str, published: dt.date) -> str:
     if w == "demain":
         return (published + dt.timedelta(days=1)).isoformat()
     if w in ("l'an dernier", "l'année dernière"):
-        return f"{published.year - 1:04d}"
+        return _year(published.year - 1)
     if w in ("l'an prochain", "l'année prochaine"):
-        return f"{published.year + 1:04d}"
+        return _year(published.year + 1)
     if w == "le mois dernier":
         first = published.replace(day=1) - dt.timedelta(days=1)
         return f"{first.year:04d}-{first.month:02d}"
@@ -100,20 +107,29 @@ def _value(kind: str, m: re.Match[str], published: dt.date) -> str:
 
 
 def find_time_expressions(text: str, published: dt.date, offset: int = 0) -> list[TimeExpression]:
-    """Return non-overlapping time expressions, earlier patterns winning ties."""
-    taken: list[tuple[int, int]] = []
+    """Return non-overlapping time expressions, earlier patterns winning ties.
+
+    Linear in the number of matches: the spans already taken stay sorted, and each pattern's
+    matches (sorted too) are checked against them in one sweep.
+    """
+    taken: list[tuple[int, int]] = []  # sorted, non-overlapping
     found = []
     for kind, pattern in PATTERNS:
+        accepted: list[tuple[int, int]] = []
+        j = 0
         for m in pattern.finditer(text):
             # The span starts at the time words themselves, not at "en" or a qualifier.
             start = min(m.start(g) for g in _ANCHORS if m.groupdict().get(g) is not None)
             end = m.end()
-            if any(s < end and start < e for s, e in taken):
+            while j < len(taken) and taken[j][1] <= start:
+                j += 1
+            if j < len(taken) and taken[j][0] < end:
                 continue
             try:
                 value = _value(kind, m, published)
-            except ValueError:  # 31 février: not a date, so not a time expression
+            except (ValueError, OverflowError):  # 31 février, or "demain" on 9999-12-31: no such date
                 continue
-            taken.append((start, end))
+            accepted.append((start, end))
             found.append(TimeExpression(offset + start, offset + end, text[start:end], kind, value))
+        taken = sorted(taken + accepted)
     return sorted(found, key=lambda t: t.start)

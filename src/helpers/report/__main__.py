@@ -11,6 +11,7 @@ import os
 import sys
 from pathlib import Path
 
+from ..fsutil import OutputError
 from ..paths import BUILD_DIR
 from .build import REPORT_DIR, SLIDES_DIR, BuildError, _execute_one, build, build_slides, discover, kernel_pool
 
@@ -26,7 +27,14 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("slides", help="build the lecture slides (build/slides/index.html)")
     sub.add_parser("student", help="write student copies (build/student/) and the teacher guide")
     args = parser.parse_args(argv)
+    try:
+        return _run(args)
+    except OutputError as exc:  # a folder we must not replace: one line, nothing written
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
 
+
+def _run(args: argparse.Namespace) -> int:
     if args.command == "slides":
         try:
             build_slides(SLIDES_DIR)

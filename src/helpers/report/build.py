@@ -26,7 +26,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..fsutil import staged_dir
+from ..fsutil import check_replaceable, owned_dir
 from ..paths import BUILD_DIR, DATA_DIR, NOTEBOOK_GLOB, NOTEBOOKS_DIR, ROOT, notebook_paths
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
@@ -318,6 +318,7 @@ def build(out: Path = REPORT_DIR, cache: Path = CACHE_DIR, jobs: int | None = No
           notebooks: Path = NOTEBOOKS_DIR) -> Path:
     """Build the site into ``out``; return it. Raises :class:`BuildError` on any failure."""
     started = time.perf_counter()
+    check_replaceable(out)  # before any work: never replace a folder of the user's
     infos = discover(notebooks)
     if not infos:
         raise BuildError(f"no notebooks matching {NOTEBOOK_GLOB} in {notebooks}")
@@ -327,7 +328,7 @@ def build(out: Path = REPORT_DIR, cache: Path = CACHE_DIR, jobs: int | None = No
     if out.exists() and stamp.exists() and stamp.read_text() == stamp_value:
         print(f"report is up to date: {out}/index.html ({time.perf_counter() - started:.1f} s)")
         return out
-    with staged_dir(out) as stage:
+    with owned_dir(out) as stage:
         # assets and site pages are made while the kernels run; each page is rendered as soon as its notebook is done
         def beside() -> None:
             _write_assets(stage / "assets")
@@ -366,7 +367,7 @@ def build_slides(out: Path = SLIDES_DIR, cache: Path = CACHE_DIR, jobs: int | No
                        "meta": f"Notebook {info.name[:2]} · {info.time_to_read}"})
         executed = executed_path(cache, info)
         slides += [{"kind": "chart", "html": html} for html in _slide_outputs(executed)]
-    with staged_dir(out) as stage:
+    with owned_dir(out) as stage:
         _write_assets(stage / "assets")
         (stage / "index.html").write_text(_render_site_page("slides.html.j2", slides=slides), encoding="utf-8")
     print(f"slides built: {out}/index.html ({len(slides)} slides)")

@@ -255,3 +255,11 @@ def test_formula_like_text_is_written_safely(tmp_path):
     assert raw[0].startswith("'=HYPERLINK")
     back = read_csv_table(tmp_path / "o" / "sentences.csv")
     assert back["text"].iloc[0].startswith("=HYPERLINK")
+
+
+def test_a_crlf_or_bom_copy_of_the_seed_keeps_its_claims(tmp_path):
+    text = SEED_ARTICLE.read_text(encoding="utf-8")
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    assert main(["tables", str(copy), "--out", str(tmp_path / "o")]) == 0
+    assert len(pd.read_csv(tmp_path / "o" / "claims.csv")) == 14

@@ -45,9 +45,9 @@ def test_vocabularies_dates_and_sources_resolve(name):
     if manifest.path.suffix != ".csv":
         return
     df = load_table(name)
-    for column, vocab in manifest.meta.get("vocabularies", {}).items():
-        if isinstance(vocab, list):
-            assert set(df[column].dropna()) <= set(vocab), (name, column, set(df[column]) - set(vocab))
+    for f in manifest.fields:
+        if vocab := f.get("constraints", {}).get("enum"):
+            assert set(df[f["name"]].dropna()) <= set(vocab), (name, f["name"], set(df[f["name"]]) - set(vocab))
     for f in manifest.fields:
         if f["type"] == "date":
             bad = df[f["name"]].dropna()
@@ -66,14 +66,15 @@ def test_every_low_source_is_marked_low_and_graded_once():
 def test_a_value_of_the_wrong_type_is_a_clear_error(tmp_path):
     meta = read_manifest("windows").meta
     (tmp_path / "windows.manifest.json").write_text(json.dumps(meta))
-    (tmp_path / "windows.csv").write_bytes((DATA_DIR / "windows.csv").read_bytes())
+    for copied in ("windows.csv", "sources.csv", "sources.manifest.json"):  # windows cite sources
+        (tmp_path / copied).write_bytes((DATA_DIR / copied).read_bytes())
     load_table("windows", tmp_path)  # the copy loads
     meta["schema"]["fields"][2]["type"] = "integer"  # 'start' holds dates, not integers
     import hashlib
 
     meta["sha256"] = hashlib.sha256((tmp_path / "windows.csv").read_bytes()).hexdigest()
     (tmp_path / "windows.manifest.json").write_text(json.dumps(meta))
-    with pytest.raises(DatasetError, match="windows.csv: does not match the schema"):
+    with pytest.raises(DatasetError, match="windows.csv: does not match the schema.*'start' holds whole numbers"):
         load_table("windows", tmp_path)
 
 
@@ -83,3 +84,71 @@ def test_missing_data_file_is_named(tmp_path):
     (tmp_path / "ghost.manifest.json").write_text(json.dumps({"path": "ghost.csv"}))
     with pytest.raises(DatasetError, match="ghost.csv: listed in ghost.manifest.json but missing"):
         refresh_checksums(tmp_path)
+
+
+def _copy_with(tmp_path, name: str, edit) -> None:
+    """A copy of data/ where ``edit(df)`` changed table ``name`` (checksums refreshed: only the schema can object)."""
+    import shutil
+
+    import pandas as pd
+
+    from helpers.datasets import refresh_checksums
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    df = pd.read_csv(data / f"{name}.csv", dtype=str, keep_default_na=False)
+    df = edit(df)
+    df.to_csv(data / f"{name}.csv", index=False, lineterminator="\n")
+    refresh_checksums(data)
+    return data
+
+
+def _set(column, value, row=0):
+    def edit(df):
+        df.loc[row, column] = value
+        return df
+    return edit
+
+
+BAD_DATA = {
+    "impossible date": ("events", _set("date", "2025-13-45"), r"events.csv: .*'date' holds real dates.*row.* 2"),
+    "date precision disagrees": ("events", _set("date", "2022-10"), r"'date' disagrees with 'date_precision' in rows 2"),
+    "huge number": ("money", _set("value", "1e308"), r"money.csv: .*'value': 1e308 .* outside the maximum"),
+    "infinite number": ("money", _set("value", "inf"), r"'value' holds finite numbers"),
+    "negative amount": ("money", _set("value", "-5"), r"'value': -5 .* outside the minimum 0"),
+    "unknown vocabulary value": ("events", _set("topic", "gossip"), r"'topic': 'gossip' .* is not one of"),
+    "duplicate primary key": ("events", _set("event_id", "e002"), r"'event_id' must be unique; 'e002' repeats in rows 2, 3"),
+    "header only": ("windows", lambda df: df.iloc[0:0], r"windows.csv: .*has a header but no rows"),
+    "unknown source": ("tariffs", _set("source_id", "nobody-said-so"), r"'source_id': 'nobody-said-so' .* is not a source_id of sources.csv"),
+    "script URL": ("sources", _set("url", "javascript:alert(1)"), r"'url': 'javascript:alert\(1\)' .* does not match"),
+    "integer overflow": ("claims", _set("sentence_id", "99999999999999999999999"), r"claims.csv: .*'sentence_id' holds whole numbers"),
+    "missing required value": ("rules", _set("threshold", ""), r"rules.csv: .*'threshold' is empty in rows 2"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_DATA)
+def test_data_that_breaks_its_schema_is_refused_by_name(tmp_path, case):
+    name, edit, message = BAD_DATA[case]
+    data = _copy_with(tmp_path, name, edit)
+    with pytest.raises(DatasetError, match=message):
+        load_table(name, data)
+
+
+def test_the_project_data_passes_every_check():
+    for name in MANIFESTS:
+        if read_manifest(name).path.suffix == ".csv":
+            load_table(name)
+
+
+@pytest.mark.parametrize("case,manifest_text,message", [
+    ("malformed JSON", "{not json", r"claims.manifest.json: not a readable JSON manifest"),
+    ("path outside data", json.dumps({"path": "../README.md"}), r"claims.manifest.json: path '../README.md' must be a file name inside"),
+    ("absolute path", json.dumps({"path": "/etc/passwd"}), r"claims.manifest.json: path '/etc/passwd' must be a file name inside"),
+    ("unknown field type", json.dumps({"path": "claims.csv", "schema": {"fields": [{"name": "x", "type": "money"}]}}),
+     r"claims.manifest.json: field 'x' has unknown type 'money'"),
+])
+def test_bad_manifests_are_named(tmp_path, case, manifest_text, message):
+    (tmp_path / "claims.csv").write_bytes((DATA_DIR / "claims.csv").read_bytes())
+    (tmp_path / "claims.manifest.json").write_text(manifest_text)
+    with pytest.raises(DatasetError, match=message):
+        load_table("claims", tmp_path)

@@ -82,7 +82,7 @@ def test_claim_quotes_are_verbatim_in_their_sentence(seed_tables):
 def test_claims_use_known_ids_and_vocabularies(seed_tables):
     from helpers.datasets import read_manifest
 
-    vocab = read_manifest("claims").meta["vocabularies"]
+    vocab = {f["name"]: f.get("constraints", {}).get("enum") for f in read_manifest("claims").fields}
     known = set(load_gazetteer()) | {"article"}
     claims = seed_tables.claims
     assert set(claims["topic"]) <= set(vocab["topic"])

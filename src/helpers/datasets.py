@@ -2,8 +2,9 @@
 
 Each dataset ``data/<name>.csv`` (or ``.txt``) has a manifest ``data/<name>.manifest.json``
 saying what it is, where it comes from, its licence, its sha256 and its schema, and which
-notebooks use it. Loading checks the checksum and the columns, so a stale or hand-edited
-file fails loudly instead of feeding a chart.
+notebooks use it. Loading checks the checksum and the schema (types, dates, ranges, vocabularies,
+keys: :mod:`helpers.schema`), so a stale, hand-edited or malformed file fails loudly, naming the
+file, instead of feeding a chart.
 """
 
 from __future__ import annotations
@@ -11,14 +12,14 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from .paths import DATA_DIR
-
-_DTYPES = {"string": "string", "integer": "Int64", "number": "Float64", "date": "string", "boolean": "boolean"}
+from .schema import SchemaError, check_manifest_schema, validate
 
 
 class DatasetError(ValueError):
@@ -53,11 +54,24 @@ def manifest_paths(data_dir: Path = DATA_DIR) -> list[Path]:
 
 
 def read_manifest(name: str, data_dir: Path = DATA_DIR) -> Manifest:
-    """Read the manifest of dataset ``name``."""
+    """Read the manifest of dataset ``name``; its ``path`` must name a file inside ``data_dir``."""
     mpath = data_dir / f"{name}.manifest.json"
     if not mpath.exists():
         raise DatasetError(f"{mpath}: no manifest for dataset {name!r}")
-    meta = json.loads(mpath.read_text(encoding="utf-8"))
+    try:
+        meta = json.loads(mpath.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise DatasetError(f"{mpath}: not a readable JSON manifest ({type(exc).__name__})") from None
+    if not isinstance(meta, dict) or not isinstance(meta.get("path"), str):
+        raise DatasetError(f"{mpath}: a manifest is a JSON object with a 'path'")
+    target = (data_dir / meta["path"]).resolve()
+    if target.parent != data_dir.resolve() or meta["path"] != target.name:
+        raise DatasetError(f"{mpath}: path {meta['path']!r} must be a file name inside {data_dir.name}/")
+    if "schema" in meta:
+        try:
+            check_manifest_schema(meta["schema"])
+        except SchemaError as exc:
+            raise DatasetError(f"{mpath}: {exc}") from None
     return Manifest(name, data_dir / meta["path"], meta)
 
 
@@ -74,28 +88,32 @@ def check_file(manifest: Manifest) -> None:
 
 
 def load_table(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    """Load a CSV dataset, checked against its manifest (checksum, columns, types)."""
+    """Load a CSV dataset, checked against its manifest (checksum, then the schema)."""
     manifest = read_manifest(name, data_dir)
     check_file(manifest)
-    dtypes = {f["name"]: _DTYPES[f["type"]] for f in manifest.fields}
+    key = json.dumps(manifest.meta, sort_keys=True)  # holds the file's sha256 and the schema
+    return _load_checked(key, name, str(data_dir)).copy()
+
+
+@lru_cache(maxsize=64)
+def _load_checked(manifest_key: str, name: str, data_dir: str) -> pd.DataFrame:
+    # cached by manifest (checksum and schema): notebooks load the same tables many times, the checks run once
+    manifest = read_manifest(name, Path(data_dir))
     try:
-        df = pd.read_csv(manifest.path, dtype=dtypes, keep_default_na=False, na_values=[""])
-    except (ValueError, TypeError) as exc:  # a value that does not fit its declared type
+        raw = pd.read_csv(manifest.path, dtype=str, keep_default_na=False, na_values=[""])
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise DatasetError(f"{manifest.path}: not a readable CSV file ({type(exc).__name__})") from None
+    try:
+        return validate(raw, manifest.meta.get("schema", {}), lookup=lambda ref: load_table(ref, Path(data_dir)))
+    except SchemaError as exc:
         raise DatasetError(f"{manifest.path}: does not match the schema in its manifest: {exc}") from None
-    if list(df.columns) != manifest.columns:
-        raise DatasetError(f"{manifest.path}: columns {list(df.columns)} differ from the manifest {manifest.columns}")
-    for f in manifest.fields:
-        if f.get("required") and df[f["name"]].isna().any():
-            rows = df.index[df[f["name"]].isna()].tolist()
-            raise DatasetError(f"{manifest.path}: column {f['name']!r} is empty in rows {rows}")
-    return df
 
 
 def refresh_checksums(data_dir: Path = DATA_DIR) -> list[str]:
     """Rewrite each manifest's sha256 from its file; return the names that changed."""
     changed = []
     for mpath in manifest_paths(data_dir):
-        meta = json.loads(mpath.read_text(encoding="utf-8"))
+        meta = read_manifest(mpath.name.removesuffix(".manifest.json"), data_dir).meta
         target = data_dir / meta["path"]
         if not target.exists():
             raise DatasetError(f"{target}: listed in {mpath.name} but missing")

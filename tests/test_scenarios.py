@@ -124,3 +124,19 @@ def test_widget_presets_and_reset_drive_the_sliders():
     assert "ms" in status.value  # a real update reports the model's time
     reset.click()
     assert {k: s.value for k, s in by_name.items()} == pytest.approx(defaults())
+
+
+@pytest.mark.parametrize("name,value,message", [
+    ("levy_rate_pct", 150, r"levy_rate_pct = 150 is outside its range 0 to 30 \(percent\)"),
+    ("allowance", 2, r"allowance = 2 is outside its range 0 to 1 \(share\)"),
+    ("demand_units", -1_000, r"demand_units = -1000 is outside its range"),
+    ("h20_price_usd", float("nan"), r"h20_price_usd: must be a finite number"),
+    ("domestic_units", float("inf"), r"domestic_units: must be a finite number"),
+    ("allowance", np.array([0.2, 1.5]), r"allowance = 1.5 is outside"),
+    ("allowance", "half", r"allowance: must be a number, got 'half'"),
+])
+def test_inputs_outside_their_range_are_refused_by_name(name, value, message):
+    from helpers.scenarios import ParameterError
+
+    with pytest.raises(ParameterError, match=message):
+        model(**{name: value})

@@ -144,13 +144,43 @@ OUTPUTS = ("h20_units", "blackwell_units", "nvidia_revenue_usd", "us_take_usd", 
            "domestic_share")
 
 
+class ParameterError(ValueError):
+    """A model input outside its stated range (or not a finite number); the message names it."""
+
+
+def check_inputs(values: dict[str, np.ndarray]) -> None:
+    """Raise :class:`ParameterError` unless every value is finite and within its slider range.
+
+    The slider range is the widest the collection lets a reader set; outside it the arithmetic
+    still runs but means nothing (a 150% levy gives a negative net, a 2× allowance serves more
+    than the demand), so it is refused instead of drawn.
+    """
+    for p in _parameters():
+        v = values[p.name]
+        if not np.all(np.isfinite(v)):
+            raise ParameterError(f"{p.name}: must be a finite number, got {v!r}")
+        if np.any(v < p.slider_min) or np.any(v > p.slider_max):
+            bad = v[(v < p.slider_min) | (v > p.slider_max)].flat[0] if v.ndim else float(v)
+            raise ParameterError(f"{p.name} = {bad:g} is outside its range {p.slider_min:g} to {p.slider_max:g} "
+                                 f"({p.unit})")
+
+
 def model(**params: float | np.ndarray) -> dict[str, np.ndarray]:
-    """Run the model; any parameter left out takes its default. Arrays broadcast."""
+    """Run the model; any parameter left out takes its default. Arrays broadcast.
+
+    Raises :class:`ParameterError` for a value outside its range and :class:`TypeError` for an
+    unknown name.
+    """
     p = {**defaults(), **params}
     unknown = set(p) - set(defaults())
     if unknown:
         raise TypeError(f"unknown parameters: {sorted(unknown)}")
-    a = {k: np.asarray(v, dtype=float) for k, v in p.items()}
+    try:
+        a = {k: np.asarray(v, dtype=float) for k, v in p.items()}
+    except (TypeError, ValueError):
+        bad = next(k for k, v in p.items() if not _is_numeric(v))
+        raise ParameterError(f"{bad}: must be a number, got {p[bad]!r}") from None
+    check_inputs(a)
     allowed = a["demand_units"] * a["allowance"]
     bw_units = allowed * a["blackwell_share"] * (a["blackwell_allowed"] >= 0.5)
     h20_units = allowed - bw_units
@@ -168,6 +198,14 @@ def model(**params: float | np.ndarray) -> dict[str, np.ndarray]:
         "compute_blackwell_h100e": c_bw, "compute_domestic_h100e": c_dom, "compute_total_h100e": total,
         "domestic_share": share,
     }
+
+
+def _is_numeric(value: object) -> bool:
+    try:
+        np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        return False
+    return True
 
 
 #: The same arithmetic as :func:`model`, as Vega expressions over the report's slider params.

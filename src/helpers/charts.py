@@ -15,6 +15,7 @@ import hashlib
 import html
 import itertools
 import json
+import re
 from typing import Any
 
 import altair as alt
@@ -100,6 +101,44 @@ def static_svg(spec: dict[str, Any]) -> str:
     return svg.split("?>", 1)[1].lstrip() if svg.startswith("<?xml") else svg
 
 
+#: Options for vega-embed. ``ast`` makes Vega evaluate expressions with its interpreter instead of
+#: compiling them with ``new Function``, so the pages need no 'unsafe-eval' in their CSP.
+EMBED_OPTIONS = '{"actions": false, "renderer": "svg", "ast": true}'
+
+
+def chart_script(chart_id: str, spec_json: str) -> str:
+    """The inline script that upgrades chart ``chart_id`` to a live view (``spec_json`` from :func:`_safe_json`)."""
+    return (
+        f"(function () {{\n"
+        f"  var spec = {spec_json};\n"
+        f"  if (window.vegaEmbed) {{\n"
+        f'    window.vegaEmbed("#{chart_id}", spec, {EMBED_OPTIONS})\n'
+        f'      .then(function (r) {{ (window.h20Views = window.h20Views || {{}})["{chart_id}"] = r.view; }})\n'
+        f"      .catch(function (err) {{ console.error(err); }});\n"
+        f"  }}\n"
+        f"}})();"
+    )
+
+
+_CHART_SCRIPT = re.compile(r'\(function \(\) \{\n  var spec = (?P<spec>.*);\n  if \(window\.vegaEmbed\) \{\n'
+                           r'    window\.vegaEmbed\("#(?P<id>h20-chart-\d+-[0-9a-f]{10})", ', re.S)
+
+
+def is_chart_script(text: str) -> bool:
+    """True only for a script :func:`chart_script` wrote: a valid JSON spec inside the exact template.
+
+    The report's Content-Security-Policy allows (by hash) the inline scripts that pass, and no other.
+    """
+    m = _CHART_SCRIPT.match(text)
+    if not m or "<" in m["spec"]:
+        return False
+    try:
+        json.loads(m["spec"])
+    except ValueError:
+        return False
+    return chart_script(m["id"], m["spec"]) == text
+
+
 def figure_html(spec: dict[str, Any], chart_id: str) -> str:
     """The ``<figure>`` for one chart: static SVG, source caption and the live-upgrade script."""
     source = spec.get("usermeta", {}).get("source", "")
@@ -108,14 +147,7 @@ def figure_html(spec: dict[str, Any], chart_id: str) -> str:
     return (
         f'<figure class="h20-figure" aria-label="{html.escape(desc, quote=True)}">'
         f'<div id="{chart_id}" class="h20-chart">{static_svg(spec)}</div>{caption}</figure>\n'
-        f'<script type="text/javascript">(function () {{\n'
-        f"  var spec = {_safe_json(spec)};\n"
-        f"  if (window.vegaEmbed) {{\n"
-        f'    window.vegaEmbed("#{chart_id}", spec, {{"actions": false, "renderer": "svg"}})\n'
-        f'      .then(function (r) {{ (window.h20Views = window.h20Views || {{}})["{chart_id}"] = r.view; }})\n'
-        f"      .catch(function (err) {{ console.error(err); }});\n"
-        f"  }}\n"
-        f"}})();</script>"
+        f'<script type="text/javascript">{chart_script(chart_id, _safe_json(spec))}</script>'
     )
 
 

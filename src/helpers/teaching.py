@@ -90,8 +90,13 @@ def glossary() -> str:
     for r in g.itertuples():
         mark = "" if r.in_article == "yes" else " (not in the article)"
         note = "" if not isinstance(r.note, str) else r.note
-        rows.append(f"| *{r.term_fr}*{mark} | {r.term_en} | {note} |")
+        rows.append(f"| *{_cell(r.term_fr)}*{mark} | {_cell(r.term_en)} | {_cell(note)} |")
     return "\n".join(rows)
+
+
+def _cell(text: str) -> str:
+    """Data as literal text in a Markdown table cell: Markdown's own characters are backslash-escaped."""
+    return re.sub(r"([\\`*_{}\[\]<>()#+!|~-])", r"\\\1", " ".join(str(text).split()))
 
 
 _MARKERS = {"OBJECTIVES": objectives, "ANSWER KEY": answer_key, "GLOSSARY": glossary}
@@ -108,7 +113,11 @@ def teacher_guide() -> str:
 
 
 def teacher_guide_html(markdown: str) -> str:
-    """Render the guide's markdown to an HTML fragment (tables enabled)."""
+    """Render the guide's markdown to an HTML fragment (tables enabled).
+
+    Raw HTML in the Markdown is escaped, not passed through, and links with a script scheme are
+    neutralised: the guide holds data (glossary notes) and notebook text.
+    """
     import mistune
 
-    return mistune.create_markdown(plugins=["table"], escape=False)(markdown)
+    return mistune.create_markdown(plugins=["table"], escape=True)(markdown)

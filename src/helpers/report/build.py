@@ -26,6 +26,8 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from markupsafe import Markup
+
 from ..fsutil import check_replaceable, owned_dir
 from ..paths import BUILD_DIR, DATA_DIR, NOTEBOOK_GLOB, NOTEBOOKS_DIR, ROOT, notebook_paths
 
@@ -221,6 +223,17 @@ def render_page(executed: Path, info: NotebookInfo, prev: NotebookInfo | None, n
     return body.replace('<ol></ol>', f"<ol>{toc}</ol>", 1)
 
 
+def write_page(path: Path, page: str) -> None:
+    """Write one HTML page with its Content-Security-Policy (see :mod:`helpers.report.security`)."""
+    from .security import with_csp
+
+    secured, blocked = with_csp(page)
+    if blocked:
+        print(f"  ! {path.name}: {blocked} inline script(s) the build did not emit; the page's policy blocks them",
+              flush=True)
+    path.write_text(secured, encoding="utf-8")
+
+
 def _write_assets(assets: Path) -> None:
     import nbconvert
     import vl_convert as vlc
@@ -238,14 +251,15 @@ def _write_assets(assets: Path) -> None:
                               lab / "../../../../share/jupyter/nbconvert/templates/lab/static"] if p.exists())
     css = (static / "index.css").read_text(encoding="utf-8") + "\n" + (static / "theme-light.css").read_text(encoding="utf-8")
     (assets / "jupyter.css").write_text(css, encoding="utf-8")
-    for css in ("site.css", "slides.css"):
-        shutil.copy(TEMPLATES / "site" / css, assets / css)
+    for static_file in ("site.css", "slides.css", "status.js", "slides.js"):
+        shutil.copy(TEMPLATES / "site" / static_file, assets / static_file)
 
 
 def _render_site_page(name: str, **context) -> str:
     import jinja2
 
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES / "site"), autoescape=False,
+    # autoescape: every value from data, the article or the notebooks is escaped unless marked as built HTML
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES / "site"), autoescape=True,
                              keep_trailing_newline=True)
     return env.get_template(name).render(**context)
 
@@ -266,7 +280,7 @@ def render_into(stage: Path, infos: list[NotebookInfo], cache: Path, commit: dic
         prev = infos[i - 1] if i > 0 else None
         nxt = infos[i + 1] if i + 1 < len(infos) else None
         executed = executed_path(cache, info)
-        (stage / info.page).write_text(render_page(executed, info, prev, nxt, commit), encoding="utf-8")
+        write_page(stage / info.page, render_page(executed, info, prev, nxt, commit))
         shutil.copy(executed, stage / info.download)
 
     return render
@@ -280,13 +294,12 @@ def write_site_pages(stage: Path, infos: list[NotebookInfo], commit: dict[str, s
     common = {"notebooks": infos, **commit, "guide": "teacher-guide.html"}
     guide = teacher_guide()
     (stage / "teacher-guide.md").write_text(guide, encoding="utf-8")
-    (stage / "teacher-guide.html").write_text(
-        _render_site_page("guide.html.j2", body=teacher_guide_html(guide), **common), encoding="utf-8")
+    write_page(stage / "teacher-guide.html",
+               _render_site_page("guide.html.j2", body=Markup(teacher_guide_html(guide)), **common))
     citation = CITATION.format(version=__version__, commit=commit["commit"][:12])
-    (stage / "index.html").write_text(_render_site_page("index.html.j2", citation=citation, **common), encoding="utf-8")
-    (stage / "status.html").write_text(
-        _render_site_page("status.html.j2", packages=_packages(), python=sys.version.split()[0], **common),
-        encoding="utf-8")
+    write_page(stage / "index.html", _render_site_page("index.html.j2", citation=citation, **common))
+    write_page(stage / "status.html",
+               _render_site_page("status.html.j2", packages=_packages(), python=sys.version.split()[0], **common))
 
 
 def write_timings(stage: Path, infos: list[NotebookInfo], timings: dict[str, float]) -> None:
@@ -366,9 +379,10 @@ def build_slides(out: Path = SLIDES_DIR, cache: Path = CACHE_DIR, jobs: int | No
         slides.append({"kind": "section", "title": info.title, "text": info.headline,
                        "meta": f"Notebook {info.name[:2]} · {info.time_to_read}"})
         executed = executed_path(cache, info)
-        slides += [{"kind": "chart", "html": html} for html in _slide_outputs(executed)]
+        # chart outputs are HTML the build made (data inside them is escaped by the chart renderer)
+        slides += [{"kind": "chart", "html": Markup(html)} for html in _slide_outputs(executed)]
     with owned_dir(out) as stage:
         _write_assets(stage / "assets")
-        (stage / "index.html").write_text(_render_site_page("slides.html.j2", slides=slides), encoding="utf-8")
+        write_page(stage / "index.html", _render_site_page("slides.html.j2", slides=slides))
     print(f"slides built: {out}/index.html ({len(slides)} slides)")
     return out

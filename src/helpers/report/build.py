@@ -118,13 +118,35 @@ def _git(*args: str) -> str:
         return "unknown"
 
 
+def _die_with(build_pid: int, interval_s: float = 0.5) -> None:
+    """Pool initializer: end this worker as soon as the build process is gone.
+
+    A killed build (SIGKILL, a closed terminal) cannot stop its pool, and the workers' parent is
+    the forkserver, not the build, so the kernel's own parent check does not fire either. The
+    worker watches the build; when it exits, the kernel (which watches its parent, the worker,
+    through ``JPY_PARENT_PID``) follows within a second.
+    """
+    def watch() -> None:
+        while True:
+            time.sleep(interval_s)
+            try:
+                os.kill(build_pid, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:
+                pass
+
+    threading.Thread(target=watch, name="die-with-build", daemon=True).start()
+
+
 def kernel_pool(jobs: int) -> ProcessPoolExecutor:
-    """Worker processes for notebook clients.
+    """Worker processes for notebook clients; they end with the build, even when it is killed.
 
     ``forkserver``, not ``fork``: the caller may run threads (a browser driver in the tests, the
     asset builder here), and forking a threaded process can deadlock.
     """
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("forkserver"))
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("forkserver"),
+                               initializer=_die_with, initargs=(os.getpid(),))
 
 
 def commit_info() -> dict[str, str]:

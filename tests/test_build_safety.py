@@ -1,0 +1,169 @@
+"""The build never replaces a user's folder, serialises concurrent builds, and cleans up after a killed one."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from helpers.fsutil import MARKER, OutputError, owned_dir
+from helpers.report.__main__ import main as report_main
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_report_refuses_a_users_folder_in_one_line(tmp_path, capsys):
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    (documents / "thesis.docx").write_bytes(b"years of work")
+    before = snapshot(documents)
+    assert report_main(["build", "--out", str(documents)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == (f"error: {documents}: is not empty and was not made by this build (no {MARKER} file); "
+                   "choose an empty or new folder")
+    assert snapshot(documents) == before
+
+
+@pytest.mark.parametrize("target", ["file", "root", "symlink"])
+def test_report_refuses_files_the_root_and_links(tmp_path, capsys, target):
+    if target == "file":
+        out = tmp_path / "notes.txt"
+        out.write_text("mine")
+    elif target == "root":
+        out = Path("/")
+    else:
+        real = tmp_path / "real"
+        real.mkdir()
+        (real / MARKER).write_text("")
+        out = tmp_path / "link"
+        out.symlink_to(real)
+    assert report_main(["build", "--out", str(out)]) == 2
+    assert capsys.readouterr().err.startswith("error: ")
+
+
+def test_a_folder_the_build_made_is_replaced_whole(tmp_path):
+    out = tmp_path / "report"
+    with owned_dir(out) as stage:
+        (stage / "old.html").write_text("old")
+    assert (out / MARKER).is_file()
+    with owned_dir(out) as stage:
+        (stage / "new.html").write_text("new")
+    assert sorted(p.name for p in out.iterdir()) == sorted([MARKER, "new.html"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".report.lock", "report"]
+
+
+def test_a_failed_build_keeps_the_previous_folder(tmp_path):
+    out = tmp_path / "report"
+    with owned_dir(out) as stage:
+        (stage / "good.html").write_text("good")
+    with pytest.raises(RuntimeError), owned_dir(out) as stage:
+        (stage / "half.html").write_text("half")
+        raise RuntimeError("a cell failed")
+    assert (out / "good.html").read_text() == "good" and not (out / "half.html").exists()
+    assert not [p for p in tmp_path.iterdir() if "stage" in p.name]
+
+
+def _dead_pid() -> int:
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+def test_stages_left_by_a_dead_build_are_swept(tmp_path):
+    stale = tmp_path / f".report-stage-{_dead_pid()}-abcd1234"
+    stale.mkdir()
+    (stale / "big.ipynb").write_text("x" * 1000)
+    old = tmp_path / ".report-old-123"
+    old.mkdir()
+    live = tmp_path / f".report-stage-{os.getpid()}-live"  # a build that is still running is left alone
+    live.mkdir()
+    with owned_dir(tmp_path / "report"):
+        pass
+    assert not stale.exists() and not old.exists() and live.exists()
+
+
+def test_two_builds_take_turns(tmp_path):
+    out = tmp_path / "report"
+    order: list[str] = []
+
+    def first() -> None:
+        with owned_dir(out) as stage:
+            order.append("first in")
+            time.sleep(1.0)
+            (stage / "page.html").write_text("first")
+            order.append("first out")
+
+    t = threading.Thread(target=first)
+    t.start()
+    time.sleep(0.2)
+    with owned_dir(out) as stage:
+        order.append("second in")
+        (stage / "page.html").write_text("second")
+    t.join()
+    assert order == ["first in", "first out", "second in"]
+    assert (out / "page.html").read_text() == "second"
+
+
+def _kernels() -> set[int]:
+    found = set()
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                cmd = (proc / "cmdline").read_bytes()
+            except OSError:
+                continue
+            if b"ipykernel_launcher" in cmd or b"multiprocessing.forkserver" in cmd:
+                found.add(int(proc.name))
+    return found
+
+
+def _alive(pids: set[int]) -> set[int]:
+    return {p for p in pids if Path(f"/proc/{p}").exists() and "zombie" not in
+            Path(f"/proc/{p}/status").read_text(errors="replace").lower()}
+
+
+def test_killing_the_build_ends_its_kernels_and_the_next_build_cleans_up(tmp_path):
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    nbformat.write(new_notebook(cells=[new_code_cell("import time; time.sleep(120)")]), notebooks / "01_slow.ipynb")
+    before = _kernels()
+    script = ("import sys; from pathlib import Path; from helpers.report.build import build; "
+              "build(Path(sys.argv[1]), cache=Path(sys.argv[2]), jobs=1, notebooks=Path(sys.argv[3]))")
+    out, cache = tmp_path / "report", tmp_path / "cache"
+    proc = subprocess.Popen([sys.executable, "-c", script, str(out), str(cache), str(notebooks)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not any(b"ipykernel_launcher" in Path(f"/proc/{p}/cmdline").read_bytes()
+                  for p in _alive(_kernels() - before)):
+        assert time.monotonic() < deadline, "the build never started a kernel"
+        time.sleep(0.2)
+    started = _alive(_kernels() - before)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 15
+    while _alive(started) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _alive(started), "kernels or workers outlived the killed build"
+    assert [p for p in tmp_path.iterdir() if p.name.startswith(".report-stage-")]  # what the dead build left
+    with owned_dir(out):
+        pass
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".report-stage-")]
+
+
+def test_output_error_names_the_path_once(tmp_path):
+    out = tmp_path / "x"
+    out.write_text("a file")
+    with pytest.raises(OutputError, match=r"x: exists and is not a directory$"):
+        with owned_dir(out):
+            pass

@@ -21,10 +21,10 @@ $(STAMP): requirements.txt pyproject.toml
 env: $(STAMP)  ## create or update .venv from requirements.txt
 
 report: $(STAMP)  ## execute the notebooks and build the offline HTML site in build/report/
-	@$(BIN)/python -m helpers.report build
+	@$(BIN)/python -m helpers build $(if $(FORCE),--force,)
 
 test: $(STAMP)  ## build the report, then run unit, notebook (strict nbval) and browser tests
-	@$(BIN)/python -m helpers.report build
+	@$(BIN)/python -m helpers build $(if $(FORCE),--force,)
 	@$(BIN)/python -m pytest tests notebooks --nbval --nbval-cell-timeout=300 -n 2 --dist loadscope
 
 lab: $(STAMP)  ## open the collection in JupyterLab with the project's kernel
@@ -33,13 +33,13 @@ lab: $(STAMP)  ## open the collection in JupyterLab with the project's kernel
 	@$(BIN)/jupyter lab notebooks/
 
 notebooks: $(STAMP)  ## re-execute the committed notebooks in place (after editing one)
-	@$(BIN)/python -m helpers.report execute
+	@$(BIN)/python -m helpers execute
 
 student: $(STAMP)  ## student copies without solutions in build/student/, teacher guide in build/
-	@$(BIN)/python -m helpers.report student
+	@$(BIN)/python -m helpers student
 
 slides: $(STAMP)  ## lecture slides from the key charts, offline, in build/slides/index.html
-	@$(BIN)/python -m helpers.report slides
+	@$(BIN)/python -m helpers slides
 
 bench: $(STAMP)  ## measure build speed and site size against the naive nbconvert loop
 	@$(BIN)/python tools/bench.py

@@ -9,10 +9,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # lets tests import the shared browser helpers
 
-from helpers.annotations import claims_for  # noqa: E402
-from helpers.article import load_article  # noqa: E402
-from helpers.paths import SEED_ARTICLE  # noqa: E402
-from helpers.tables import build_tables  # noqa: E402
+from helpers.data.paths import SEED_ARTICLE  # noqa: E402
+from helpers.text.annotations import claims_for  # noqa: E402
+from helpers.text.article import load_article  # noqa: E402
+from helpers.text.tables import build_tables  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,13 @@ import datetime as dt
 
 import pytest
 
-from helpers.article import MAX_ARTICLE_BYTES, ArticleError, load_article, normalise, parse_article
+from helpers.text.article import (
+    MAX_ARTICLE_BYTES,
+    ArticleError,
+    load_article,
+    normalise,
+    parse_article,
+)
 
 
 def test_seed_date_and_paragraphs(seed):

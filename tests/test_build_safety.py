@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers.fsutil import MARKER, OutputError, owned_dir
-from helpers.report.__main__ import main as report_main
+from helpers.cli import main as report_main
+from helpers.data.files import MARKER, OutputError, owned_dir
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -138,7 +138,7 @@ def test_killing_the_build_ends_its_kernels_and_the_next_build_cleans_up(tmp_pat
     notebooks.mkdir()
     nbformat.write(new_notebook(cells=[new_code_cell("import time; time.sleep(120)")]), notebooks / "01_slow.ipynb")
     before = _kernels()
-    script = ("import sys; from pathlib import Path; from helpers.report.build import build; "
+    script = ("import sys; from pathlib import Path; from helpers.publish.build import build; "
               "build(Path(sys.argv[1]), cache=Path(sys.argv[2]), jobs=1, notebooks=Path(sys.argv[3]))")
     out, cache = tmp_path / "report", tmp_path / "cache"
     proc = subprocess.Popen([sys.executable, "-c", script, str(out), str(cache), str(notebooks)],

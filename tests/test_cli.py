@@ -10,10 +10,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers.article import MAX_ARTICLE_BYTES
+from helpers.data.files import LEDGER
+from helpers.data.paths import DATA_DIR, SEED_ARTICLE
+from helpers.text.article import MAX_ARTICLE_BYTES
 from helpers.cli import main
-from helpers.fsutil import LEDGER
-from helpers.paths import DATA_DIR, SEED_ARTICLE
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -148,7 +148,7 @@ def test_out_dot_and_dotdot(tmp_path, monkeypatch, out):
 
 
 def test_failure_midway_leaves_out_exactly_as_it_was(tmp_path, monkeypatch, capsys):
-    import helpers.fsutil as fsutil
+    import helpers.data.files as fsutil
 
     out = tmp_path / "out"
     assert main(["tables", str(SEED_ARTICLE), "--out", str(out)]) == 0
@@ -170,7 +170,7 @@ def test_failure_midway_leaves_out_exactly_as_it_was(tmp_path, monkeypatch, caps
 
 
 def test_new_out_folder_is_not_left_behind_on_failure(tmp_path, monkeypatch):
-    import helpers.fsutil as fsutil
+    import helpers.data.files as fsutil
 
     def no_write(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
@@ -181,7 +181,7 @@ def test_new_out_folder_is_not_left_behind_on_failure(tmp_path, monkeypatch):
 
 
 def test_read_only_output_folder_is_one_line(tmp_path, monkeypatch, capsys):
-    import helpers.fsutil as fsutil
+    import helpers.data.files as fsutil
 
     def read_only(*args, **kwargs):  # root ignores chmod, so the refusal is simulated where it happens
         raise OSError(errno.EROFS, "Read-only file system")
@@ -196,7 +196,7 @@ def test_read_only_output_folder_is_one_line(tmp_path, monkeypatch, capsys):
 def test_unreadable_article_is_one_line(tmp_path, monkeypatch, capsys):
     import builtins
 
-    import helpers.article as article_module
+    import helpers.text.article as article_module
 
     real_open = builtins.open
 
@@ -244,7 +244,7 @@ def test_relative_dates_at_the_calendars_ends(tmp_path, date):
 
 
 def test_formula_like_text_is_written_safely(tmp_path):
-    from helpers.tables import read_csv_table
+    from helpers.text.tables import read_csv_table
 
     article = tmp_path / "formula.txt"
     article.write_text("date 2025-08-12\n=HYPERLINK(\"http://example.invalid\") est un titre.\n\n"

@@ -4,8 +4,14 @@ import json
 
 import pytest
 
-from helpers.datasets import DatasetError, check_file, load_table, manifest_paths, read_manifest
-from helpers.paths import DATA_DIR
+from helpers.data.datasets import (
+    DatasetError,
+    check_file,
+    load_table,
+    manifest_paths,
+    read_manifest,
+)
+from helpers.data.paths import DATA_DIR
 
 MANIFESTS = [p.name.removesuffix(".manifest.json") for p in manifest_paths()]
 REQUIRED_KEYS = {"name", "title", "description", "path", "source", "published", "licence", "sha256", "schema", "used_by"}
@@ -79,7 +85,7 @@ def test_a_value_of_the_wrong_type_is_a_clear_error(tmp_path):
 
 
 def test_missing_data_file_is_named(tmp_path):
-    from helpers.datasets import refresh_checksums
+    from helpers.data.datasets import refresh_checksums
 
     (tmp_path / "ghost.manifest.json").write_text(json.dumps({"path": "ghost.csv"}))
     with pytest.raises(DatasetError, match="ghost.csv: listed in ghost.manifest.json but missing"):
@@ -92,7 +98,7 @@ def _copy_with(tmp_path, name: str, edit) -> None:
 
     import pandas as pd
 
-    from helpers.datasets import refresh_checksums
+    from helpers.data.datasets import refresh_checksums
 
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data)

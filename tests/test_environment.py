@@ -4,7 +4,7 @@ import re
 import tomllib
 from importlib.metadata import version
 
-from helpers.paths import ROOT
+from helpers.data.paths import ROOT
 
 
 def _pins() -> dict[str, str]:

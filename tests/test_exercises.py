@@ -2,7 +2,7 @@
 
 import pytest
 
-from helpers import exercises
+from helpers.publish import exercises
 
 
 def test_answers_computed_from_the_tables_are_accepted(seed_tables):
@@ -22,8 +22,8 @@ def test_unknown_exercise():
 
 
 def test_notebook_02_answers_follow_from_the_rules():
-    from helpers.datasets import load_table
-    from helpers.export_rules import classify, performance_density, tpp
+    from helpers.data.datasets import load_table
+    from helpers.models.export_rules import classify, performance_density, tpp
 
     rules = load_table("rules")
     assert exercises.check("02.1", tpp({"fp16_dense_tflops": 148})) == "Correct."

@@ -4,9 +4,16 @@ import math
 
 import pytest
 
-from helpers.chips import derived_metrics, spec_ranges, spec_table
-from helpers.datasets import load_table
-from helpers.export_rules import bands_met, bandwidth_per_compute, classify, compute_per_watt, performance_density, tpp
+from helpers.data.datasets import load_table
+from helpers.models.chips import derived_metrics, spec_ranges, spec_table
+from helpers.models.export_rules import (
+    bands_met,
+    bandwidth_per_compute,
+    classify,
+    compute_per_watt,
+    performance_density,
+    tpp,
+)
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +88,7 @@ def test_low_grade_values_only_where_nothing_better_exists():
 
 
 def test_every_event_actor_has_a_side():
-    from helpers.controversy_views import ACTOR_GROUPS, actor_group
+    from helpers.models.timeline import ACTOR_GROUPS, actor_group
 
     actors = set(load_table("events")["actor"])
     unplaced = {a for a in actors if actor_group(a) == "Other"} - {"Intel (via FT)"}

@@ -4,9 +4,9 @@ import datetime as dt
 
 import pytest
 
-from helpers.attributions import find_attributions
-from helpers.figures import find_figures
-from helpers.timex import find_time_expressions
+from helpers.text.attributions import find_attributions
+from helpers.text.figures import find_figures
+from helpers.text.timex import find_time_expressions
 
 PUB = dt.date(2025, 8, 12)
 

@@ -15,10 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers.attributions import find_attributions
+from helpers.text.attributions import find_attributions
 from helpers.cli import main
-from helpers.figures import find_figures
-from helpers.timex import find_time_expressions
+from helpers.text.figures import find_figures
+from helpers.text.timex import find_time_expressions
 
 #: Seconds one extractor may take on 1 MB of adversarial text on the 2-core reference machine
 #: (they take 0.1-1.3 s there; the quadratic patterns they replace took minutes to hours).

@@ -21,7 +21,7 @@ import pandas as pd
 import pytest
 from browser import open_offline
 
-from helpers.paths import ROOT
+from helpers.data.paths import ROOT
 
 PAYLOADS = ["<script>alert('s')</script>", "<img src=x onerror=alert('i')>", "\"><svg onload=alert('v')>",
             "[link](javascript:alert('j'))", "javascript:alert('u')"]
@@ -69,7 +69,7 @@ def _hostile_copy(tmp: Path) -> tuple[Path, list[str]]:
     article.write_text("\n".join(lines), encoding="utf-8")
     touched.append("article")
     env = {**os.environ, "PYTHONPATH": str(copy / "src")}
-    digest = subprocess.run([sys.executable, "-c", "from helpers.article import load_article; import sys; "
+    digest = subprocess.run([sys.executable, "-c", "from helpers.text.article import load_article; import sys; "
                              "print(load_article(sys.argv[1]).sha256)", str(article)],
                             env=env, capture_output=True, text=True, check=True).stdout.strip()
     for name in ("claims", "article_gloss_en"):
@@ -86,7 +86,7 @@ def hostile_site(tmp_path_factory):
     copy, touched = _hostile_copy(tmp_path_factory.mktemp("hostile"))
     env = {**os.environ, "PYTHONPATH": str(copy / "src")}
     for command in (["build"], ["slides"]):
-        proc = subprocess.run([sys.executable, "-m", "helpers.report", *command], cwd=copy, env=env,
+        proc = subprocess.run([sys.executable, "-m", "helpers", *command], cwd=copy, env=env,
                               capture_output=True, text=True, timeout=900)
         assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
     return copy / "build", touched
@@ -122,7 +122,7 @@ def test_no_script_from_data_runs_on_any_page(hostile_site, browser):
 @pytest.mark.browser
 def test_the_policy_blocks_a_script_that_slips_through(tmp_path, browser):
     """The CSP is the second wall: an inline script the build did not emit does not run."""
-    from helpers.report.security import with_csp
+    from helpers.publish.security import with_csp
 
     page_html, blocked = with_csp("<!DOCTYPE html><html><head><title>t</title></head><body>"
                                   "<script>alert('slipped')</script><img src=x onerror=\"alert('h')\">"
@@ -140,7 +140,7 @@ def test_the_policy_blocks_a_script_that_slips_through(tmp_path, browser):
 
 
 def test_only_exact_chart_scripts_are_allowed():
-    from helpers.charts import chart_script, is_chart_script
+    from helpers.views.theme import chart_script, is_chart_script
 
     good = chart_script("h20-chart-1-0123456789", json.dumps({"mark": "bar"}))
     assert is_chart_script(good)

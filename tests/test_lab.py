@@ -13,7 +13,7 @@ import nbformat
 import pytest
 from browser import open_offline
 
-from helpers.paths import NOTEBOOKS_DIR, ROOT, notebook_paths
+from helpers.data.paths import NOTEBOOKS_DIR, ROOT, notebook_paths
 
 BIN = Path(sys.executable).parent
 

@@ -5,8 +5,8 @@ import datetime as dt
 import numpy as np
 import pytest
 
-from helpers.datasets import load_table
-from helpers.negotiation import (
+from helpers.data.datasets import load_table
+from helpers.models.negotiation import (
     add_days,
     days_left,
     headline_steps,

@@ -3,8 +3,8 @@
 import nbformat
 import pytest
 
-from helpers.paths import notebook_paths
-from helpers.report.build import discover
+from helpers.data.paths import notebook_paths
+from helpers.publish.catalogue import discover
 
 NOTEBOOKS = notebook_paths()
 SKELETON = ("## Overview", "### Learning objectives", "## Prerequisites", "**Time to read:**", "## Exercises",
@@ -34,7 +34,7 @@ def test_house_skeleton_and_short_code_cells(path):
     for cell in nb.cells:
         if cell.cell_type == "code":
             assert "def " not in cell.source and "class " not in cell.source  # logic lives in src/helpers
-            if not cell.source.startswith("from helpers.notebook import setup"):  # the one setup cell: imports
+            if not cell.source.startswith("from helpers.views.notebook import setup"):  # the one setup cell: imports
                 assert len(cell.source.splitlines()) <= 12, cell.source
 
 

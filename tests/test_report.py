@@ -9,8 +9,9 @@ import pytest
 from browser import ALL_CHARTS_LIVE, open_offline
 from markupsafe import escape
 
-from helpers.paths import ROOT
-from helpers.report.build import REPORT_DIR, build, discover
+from helpers.data.paths import ROOT
+from helpers.publish.build import REPORT_DIR, build
+from helpers.publish.catalogue import discover
 
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
 MB = 1_000_000
@@ -125,7 +126,7 @@ _SCENARIO_POINTS = [
 @pytest.mark.browser
 @pytest.mark.parametrize("point", _SCENARIO_POINTS, ids=lambda p: ",".join(p) or "defaults")
 def test_report_explorer_equals_python_model(report, browser, point):
-    from helpers.scenarios import OUTPUTS, defaults, model
+    from helpers.models.scenarios import OUTPUTS, defaults, model
 
     context = browser.new_context()
     page, log = open_offline(context, (report / "04_scenarios.html").as_uri())
@@ -168,7 +169,7 @@ def test_failed_cell_fails_the_build_and_keeps_the_last_report(tmp_path):
     import nbformat
     from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-    from helpers.report.build import BuildError
+    from helpers.publish.build import BuildError
 
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()

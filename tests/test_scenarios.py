@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from helpers.datasets import load_table
-from helpers.scenarios import (
+from helpers.data.datasets import load_table
+from helpers.models.scenarios import (
     OUTPUTS,
     VEGA_FORMULAS,
     defaults,
@@ -110,8 +110,8 @@ def test_sensitivity_ranks_beijing_first_for_domestic_share():
 
 
 def test_widget_presets_and_reset_drive_the_sliders():
-    from helpers import charts
-    from helpers.scenario_views import explorer_widget
+    from helpers.views import theme as charts
+    from helpers.views.scenarios import explorer_widget
 
     charts.enable()
     box = explorer_widget()
@@ -136,7 +136,7 @@ def test_widget_presets_and_reset_drive_the_sliders():
     ("allowance", "half", r"allowance: must be a number, got 'half'"),
 ])
 def test_inputs_outside_their_range_are_refused_by_name(name, value, message):
-    from helpers.scenarios import ParameterError
+    from helpers.models.scenarios import ParameterError
 
     with pytest.raises(ParameterError, match=message):
         model(**{name: value})

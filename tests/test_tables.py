@@ -2,10 +2,10 @@
 
 import pytest
 
-from helpers.annotations import gloss_for
-from helpers.article import parse_article
-from helpers.nlp import load_gazetteer
-from helpers.tables import TABLE_NAMES, build_tables
+from helpers.text.annotations import gloss_for
+from helpers.text.article import parse_article
+from helpers.text.nlp import load_gazetteer
+from helpers.text.tables import TABLE_NAMES, build_tables
 
 SPAN_TABLES = {"sentences": "text", "mentions": "surface", "figures": "surface", "time_expressions": "surface"}
 
@@ -80,7 +80,7 @@ def test_claim_quotes_are_verbatim_in_their_sentence(seed_tables):
 
 
 def test_claims_use_known_ids_and_vocabularies(seed_tables):
-    from helpers.datasets import read_manifest
+    from helpers.data.datasets import read_manifest
 
     vocab = {f["name"]: f.get("constraints", {}).get("enum") for f in read_manifest("claims").fields}
     known = set(load_gazetteer()) | {"article"}

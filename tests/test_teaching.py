@@ -9,11 +9,18 @@ import nbformat
 import pytest
 from browser import ALL_CHARTS_LIVE, open_offline
 
-from helpers.article import load_article
-from helpers.datasets import load_table
-from helpers.paths import ROOT, SEED_ARTICLE, notebook_paths
-from helpers.report.build import SLIDES_DIR, _execute_one, build_slides, discover, kernel_pool
-from helpers.teaching import solution_texts, student_copy, teacher_guide, write_student_copies
+from helpers.data.datasets import load_table
+from helpers.data.paths import ROOT, SEED_ARTICLE, notebook_paths
+from helpers.publish.catalogue import discover
+from helpers.publish.runner import execute_and_freeze, kernel_pool
+from helpers.publish.slides import SLIDES_DIR, build_slides
+from helpers.publish.teaching import (
+    solution_texts,
+    student_copy,
+    teacher_guide,
+    write_student_copies,
+)
+from helpers.text.article import load_article
 
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
 NOTEBOOKS = notebook_paths()
@@ -59,7 +66,7 @@ def test_student_copies_run(student_dir, tmp_path):
     copies = sorted(student_dir.glob("*.ipynb"))
     # one process per kernel client, as in the report build: nbclient is not safe across threads
     with kernel_pool(2) as pool:
-        seconds = list(pool.map(_execute_one, map(str, copies), [str(tmp_path / p.name) for p in copies]))
+        seconds = list(pool.map(execute_and_freeze, map(str, copies), [str(tmp_path / p.name) for p in copies]))
     assert len(seconds) == len(copies) == len(NOTEBOOKS)
 
 

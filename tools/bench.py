@@ -4,7 +4,7 @@ Run with ``make bench``. Prints one line per figure. Everything is measured in t
 on this machine, so the ratios compare like with like; absolute times vary between machines.
 
 * naive: ``jupyter nbconvert --execute --to html`` on each notebook in turn;
-* cold build: ``helpers.report.build`` with an empty cache, all cores;
+* cold build: ``helpers.publish.build`` with an empty cache, all cores;
 * warm rebuild: the same command again with nothing changed (target ≤ 3 s);
 * sizes: each page without the shared assets (target ≤ 1 MB), the whole site (≤ 5 MB);
 * model: one scenario update (target ≤ 20 ms).
@@ -31,7 +31,7 @@ def timed(cmd: list[str], **kw) -> float:
 
 
 def main() -> int:
-    from helpers.report.build import discover
+    from helpers.publish.catalogue import discover
 
     notebooks = [i.path for i in discover()]
     work = Path(tempfile.mkdtemp(prefix="h20-bench-"))
@@ -47,7 +47,7 @@ def main() -> int:
         print(f"naive loop (nbconvert --execute --to html, {len(notebooks)} notebooks in turn): {naive:6.1f} s")
 
         build = [sys.executable, "-c",
-                 "import sys; from pathlib import Path; from helpers.report.build import build; "
+                 "import sys; from pathlib import Path; from helpers.publish.build import build; "
                  "build(Path(sys.argv[1]), cache=Path(sys.argv[2]))", str(work / "report"), str(work / "cache")]
         cold = timed(build)
         print(f"cold build ({os.cpu_count()} workers, empty cache):                  {cold:6.1f} s"
@@ -63,7 +63,7 @@ def main() -> int:
         print(f"largest page without shared assets: {biggest.name} {biggest.stat().st_size / 1e6:.2f} MB (target <= 1)")
         print(f"whole site: {total / 1e6:.2f} MB, of which shared assets {assets / 1e6:.2f} MB (target <= 5)")
 
-        from helpers.scenarios import model
+        from helpers.models.scenarios import model
 
         model()
         n = 2000
@@ -72,7 +72,7 @@ def main() -> int:
             model(allowance=(i % 20) / 20, levy_rate_pct=i % 30)
         per = (time.perf_counter() - started) / n * 1000
         print(f"scenario model, one update: {per:.3f} ms (target <= 20)")
-        from helpers.scenario_views import scenario_frame
+        from helpers.views.scenarios import scenario_frame
 
         started = time.perf_counter()
         for i in range(50):

@@ -1,12 +1,16 @@
-"""Command line: ``python -m helpers tables ARTICLE --out DIR [--date YYYY-MM-DD]``.
+"""The one command line: ``python -m helpers <command>`` (installed as ``h20-notebooks <command>``).
 
-``--out DIR`` writes our table files (``sentences.csv``…) into DIR, creating it when missing. It
-never deletes anything and never overwrites a file it did not write itself (see
-:func:`helpers.fsutil.write_owned_files`). Text cells that start with ``= + - @`` get a leading
-apostrophe so that a spreadsheet does not run them as formulas (:func:`helpers.tables.csv_safe`).
+=============  ==========================================================================
+``tables``     parse a French article into CSV tables (``ARTICLE --out DIR [--date]``)
+``manifests``  refresh the sha256 of every data manifest after editing data
+``build``      build the offline HTML report in ``build/report/`` (``--force`` re-executes all)
+``execute``    re-execute committed notebooks in place and record their freeze
+``slides``     build the lecture slides in ``build/slides/``
+``student``    write student copies (``build/student/``) and the teacher guide
+=============  ==========================================================================
 
-Bad input prints one line naming the file and the problem and exits with status 2;
-nothing in DIR changes unless every table was written.
+Bad input prints one line naming the file and the problem and exits with status 2; a failed
+notebook exits with status 1.
 """
 
 from __future__ import annotations
@@ -15,28 +19,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from .article import ArticleError, load_article, parse_date
-from .fsutil import OutputError, printable, write_owned_files
+from helpers.data.files import OutputError, printable
 
+EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 
 
-def write_tables(article_path: Path, out: Path, date: str | None = None) -> dict[str, int]:
-    """Parse ``article_path`` and write each table as ``out/<table>.csv``; return row counts."""
-    from .annotations import claims_for
-    from .tables import build_tables, table_csv
-
-    published = parse_date(date, "--date") if date else None
-    if out.exists() and not out.is_dir():
-        raise OutputError(out, "output path exists and is not a directory")
-    article = load_article(article_path, published=published)
-    tables = build_tables(article, claims=claims_for(article))
-    write_owned_files(out, {f"{name}.csv": table_csv(df) for name, df in tables.items()})
-    return tables.row_counts()
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Entry point for ``python -m helpers``."""
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     tables = sub.add_parser("tables", help="parse a French article into CSV tables")
@@ -44,18 +33,21 @@ def main(argv: list[str] | None = None) -> int:
     tables.add_argument("--out", type=Path, required=True, help="folder to write <table>.csv into")
     tables.add_argument("--date", help="publication date YYYY-MM-DD (overrides the date marker)")
     sub.add_parser("manifests", help="refresh the sha256 of every data manifest")
-    args = parser.parse_args(argv)
+    b = sub.add_parser("build", help="build the offline HTML report")
+    b.add_argument("--out", type=Path, default=None, help="report folder (default: build/report)")
+    b.add_argument("--jobs", type=int, default=None, help="parallel kernels (default: number of cores)")
+    b.add_argument("--force", action="store_true", help="execute every notebook, even when its outputs are fresh")
+    e = sub.add_parser("execute", help="re-execute the committed notebooks in place")
+    e.add_argument("names", nargs="*", help="notebook names (default: all)")
+    sub.add_parser("slides", help="build the lecture slides (build/slides/index.html)")
+    sub.add_parser("student", help="write student copies (build/student/) and the teacher guide")
+    return parser
 
-    if args.command == "manifests":
-        from .datasets import DatasetError, refresh_checksums
 
-        try:
-            changed = refresh_checksums()
-        except DatasetError as exc:
-            print(f"error: {printable(exc)}", file=sys.stderr)
-            return EXIT_BAD_INPUT
-        print("updated: " + (", ".join(changed) if changed else "nothing"))
-        return 0
+def _tables(args: argparse.Namespace) -> int:
+    from helpers.text.article import ArticleError
+    from helpers.text.export import write_tables
+
     try:
         counts = write_tables(args.article, args.out, args.date)
     except (ArticleError, OutputError) as exc:
@@ -66,3 +58,81 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     print(", ".join(f"{name}: {n}" for name, n in counts.items()) + f" -> {printable(args.out)}")
     return 0
+
+
+def _manifests(args: argparse.Namespace) -> int:
+    from helpers.data.datasets import DatasetError, refresh_checksums
+
+    try:
+        changed = refresh_checksums()
+    except DatasetError as exc:
+        print(f"error: {printable(exc)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print("updated: " + (", ".join(changed) if changed else "nothing"))
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from helpers.publish.build import REPORT_DIR, BuildError, build
+
+    try:
+        build(args.out or REPORT_DIR, jobs=args.jobs, force=args.force)
+    except BuildError as exc:
+        print(f"report: build FAILED, the previous report (if any) is kept: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    return 0
+
+
+def _execute(args: argparse.Namespace) -> int:
+    from helpers.publish.catalogue import discover
+    from helpers.publish.runner import execute_in_place
+
+    known = {i.name: i for i in discover()}
+    unknown = [n for n in args.names if n not in known]
+    if unknown:
+        print(f"error: no notebook named {', '.join(map(printable, unknown))} in notebooks/ "
+              f"(known: {', '.join(known)})", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return execute_in_place([i for name, i in known.items() if not args.names or name in args.names])
+
+
+def _slides(args: argparse.Namespace) -> int:
+    from helpers.publish.runner import ExecutionFailed
+    from helpers.publish.slides import build_slides
+
+    try:
+        build_slides()
+    except ExecutionFailed as exc:
+        print(f"slides: build FAILED: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    return 0
+
+
+def _student(args: argparse.Namespace) -> int:
+    from helpers.data.paths import BUILD_DIR
+    from helpers.publish.teaching import (
+        STUDENT_DIR,
+        teacher_guide,
+        write_student_copies,
+    )
+
+    for path in write_student_copies(STUDENT_DIR):
+        print(f"student copy: {path}")
+    guide = BUILD_DIR / "teacher-guide.md"
+    guide.write_text(teacher_guide(), encoding="utf-8")
+    print(f"teacher guide: {guide}")
+    return 0
+
+
+COMMANDS = {"tables": _tables, "manifests": _manifests, "build": _build, "execute": _execute,
+            "slides": _slides, "student": _student}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point for ``python -m helpers`` and the ``h20-notebooks`` console script."""
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except OutputError as exc:  # a folder or file we must not (or cannot) write: one line, nothing written
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT

@@ -1,0 +1,127 @@
+"""Load the project's data files through their manifests.
+
+Each dataset ``data/<name>.csv`` (or ``.txt``) has a manifest ``data/<name>.manifest.json``
+saying what it is, where it comes from, its licence, its sha256 and its schema, and which
+notebooks use it. Loading checks the checksum and the schema (types, dates, ranges, vocabularies,
+keys: :mod:`helpers.data.schema`), so a stale, hand-edited or malformed file fails loudly, naming the
+file, instead of feeding a chart.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from helpers.data.paths import DATA_DIR, note_read
+from helpers.data.schema import SchemaError, check_manifest_schema, validate
+
+
+class DatasetError(ValueError):
+    """A data file does not match its manifest."""
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """The parsed ``<name>.manifest.json``."""
+
+    name: str
+    path: Path
+    meta: dict[str, Any]
+
+    @property
+    def fields(self) -> list[dict[str, str]]:
+        return self.meta.get("schema", {}).get("fields", [])
+
+    @property
+    def columns(self) -> list[str]:
+        return [f["name"] for f in self.fields]
+
+
+def sha256_of(path: Path) -> str:
+    """Hex sha256 of a file's bytes."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def manifest_paths(data_dir: Path = DATA_DIR) -> list[Path]:
+    """Every manifest in ``data_dir``, sorted."""
+    return sorted(data_dir.glob("*.manifest.json"))
+
+
+def read_manifest(name: str, data_dir: Path = DATA_DIR) -> Manifest:
+    """Read the manifest of dataset ``name``; its ``path`` must name a file inside ``data_dir``."""
+    mpath = data_dir / f"{name}.manifest.json"
+    if not mpath.exists():
+        raise DatasetError(f"{mpath}: no manifest for dataset {name!r}")
+    note_read(mpath)
+    try:
+        meta = json.loads(mpath.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise DatasetError(f"{mpath}: not a readable JSON manifest ({type(exc).__name__})") from None
+    if not isinstance(meta, dict) or not isinstance(meta.get("path"), str):
+        raise DatasetError(f"{mpath}: a manifest is a JSON object with a 'path'")
+    target = (data_dir / meta["path"]).resolve()
+    if target.parent != data_dir.resolve() or meta["path"] != target.name:
+        raise DatasetError(f"{mpath}: path {meta['path']!r} must be a file name inside {data_dir.name}/")
+    if "schema" in meta:
+        try:
+            check_manifest_schema(meta["schema"])
+        except SchemaError as exc:
+            raise DatasetError(f"{mpath}: {exc}") from None
+    return Manifest(name, data_dir / meta["path"], meta)
+
+
+def check_file(manifest: Manifest) -> None:
+    """Raise :class:`DatasetError` unless the file exists and its sha256 matches the manifest."""
+    if not manifest.path.exists():
+        raise DatasetError(f"{manifest.path}: listed in {manifest.name}.manifest.json but missing")
+    digest = sha256_of(manifest.path)
+    if digest != manifest.meta.get("sha256"):
+        raise DatasetError(
+            f"{manifest.path}: sha256 {digest[:12]}… does not match its manifest; "
+            "if the edit is intended run `make manifests`"
+        )
+
+
+def load_table(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """Load a CSV dataset, checked against its manifest (checksum, then the schema)."""
+    manifest = read_manifest(name, data_dir)
+    check_file(manifest)
+    note_read(manifest.path)
+    key = json.dumps(manifest.meta, sort_keys=True)  # holds the file's sha256 and the schema
+    return _load_checked(key, name, str(data_dir)).copy()
+
+
+@lru_cache(maxsize=64)
+def _load_checked(manifest_key: str, name: str, data_dir: str) -> pd.DataFrame:
+    # cached by manifest (checksum and schema): notebooks load the same tables many times, the checks run once
+    manifest = read_manifest(name, Path(data_dir))
+    try:
+        raw = pd.read_csv(manifest.path, dtype=str, keep_default_na=False, na_values=[""])
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise DatasetError(f"{manifest.path}: not a readable CSV file ({type(exc).__name__})") from None
+    try:
+        return validate(raw, manifest.meta.get("schema", {}), lookup=lambda ref: load_table(ref, Path(data_dir)))
+    except SchemaError as exc:
+        raise DatasetError(f"{manifest.path}: does not match the schema in its manifest: {exc}") from None
+
+
+def refresh_checksums(data_dir: Path = DATA_DIR) -> list[str]:
+    """Rewrite each manifest's sha256 from its file; return the names that changed."""
+    changed = []
+    for mpath in manifest_paths(data_dir):
+        meta = read_manifest(mpath.name.removesuffix(".manifest.json"), data_dir).meta
+        target = data_dir / meta["path"]
+        if not target.exists():
+            raise DatasetError(f"{target}: listed in {mpath.name} but missing")
+        digest = sha256_of(target)
+        if meta.get("sha256") != digest:
+            meta["sha256"] = digest
+            mpath.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            changed.append(mpath.name.removesuffix(".manifest.json"))
+    return changed

@@ -1,0 +1,113 @@
+"""Chip specifications: published ranges per chip and metric, and the derived export-control numbers."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.data.datasets import load_table
+from helpers.data.sources import GRADE_RANK
+from helpers.models.export_rules import (
+    BIT_LENGTH,
+    bandwidth_per_compute,
+    classify,
+    compute_per_watt,
+    performance_density,
+    tpp,
+)
+
+#: Display names, in the order the notebooks list chips.
+CHIP_NAMES = {
+    "h20": "Nvidia H20",
+    "h800": "Nvidia H800",
+    "h100_sxm": "Nvidia H100 SXM",
+    "h200": "Nvidia H200",
+    "b200": "Nvidia B200",
+    "rtx_pro_6000d": "Nvidia RTX Pro 6000D",
+    "ascend_910b": "Huawei Ascend 910B",
+    "ascend_910c": "Huawei Ascend 910C",
+    "mlu370_x8": "Cambricon MLU370-X8",
+}
+
+#: Assumption: these chips are cut from the GH100 die, so they share the H100's die area.
+#: Rationale: the H20, H800 and H200 are Hopper parts on GH100 (sources in data/chips.csv notes);
+#: the H20's published performance density (2.9) matches 2368 / 814, which supports it.
+SHARED_DIE = {"h20": "h100_sxm", "h800": "h100_sxm", "h200": "h100_sxm"}
+
+
+def best_sourced(chips: pd.DataFrame | None = None, sources: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Chip rows backed by the best grade available for each chip and metric, with a ``grade`` column.
+
+    A low-grade value is kept only where nothing better exists (the house rule for sources);
+    disagreeing sources of the same best grade all stay, so ranges remain visible.
+    """
+    chips = load_table("chips") if chips is None else chips
+    sources = load_table("sources") if sources is None else sources
+    df = chips.merge(sources[["source_id", "grade"]], on="source_id", how="left")
+    rank = df["grade"].map(GRADE_RANK)
+    best = rank.groupby([df["chip_id"], df["metric"]]).transform("min")
+    return df[rank == best].reset_index(drop=True)
+
+
+def spec_ranges(chips: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per chip and metric: low, high, number of sources and the grade behind them (best available)."""
+    df = best_sourced(chips)
+    return df.groupby(["chip_id", "metric", "unit"], as_index=False).agg(
+        low=("value", "min"), high=("value", "max"), sources=("source_id", "nunique"), best_grade=("grade", "first"))
+
+
+def _num(v: float) -> str:
+    return f"{v:,.0f}" if abs(v) >= 1000 else f"{v:,.4g}"
+
+
+def spec_table(metrics: list[str], chip_ids: list[str] | None = None) -> pd.DataFrame:
+    """A wide, readable table: chips as rows, metrics as columns, 'low–high' where sources disagree, '*' = low-grade only."""
+    r = spec_ranges()
+    r = r[r["metric"].isin(metrics)]
+
+    def fmt(row) -> str:
+        lo, hi = _num(row.low), _num(row.high)
+        text = lo if lo == hi else f"{lo}–{hi}"
+        return text + ("*" if row.best_grade == "low" else "")
+
+    r = r.assign(cell=r.apply(fmt, axis=1))
+    wide = r.pivot(index="chip_id", columns="metric", values="cell").reindex(columns=metrics)
+    order = [c for c in (chip_ids or CHIP_NAMES) if c in wide.index]
+    wide = wide.reindex(order).fillna("–")
+    wide.index = [CHIP_NAMES.get(c, c) for c in wide.index]
+    wide.index.name = "chip"
+    return wide
+
+
+def _value(r: pd.DataFrame, chip: str, metric: str, end: str) -> float | None:
+    hit = r[(r["chip_id"] == chip) & (r["metric"] == metric)]
+    return None if hit.empty else float(hit[end].iloc[0])
+
+
+def derived_metrics(rules: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Our arithmetic per chip, at the low and high end of the published inputs.
+
+    Columns: chip_id, chip, end (low/high), tpp, die_area_mm2, performance_density,
+    classification (Oct 2023 rule), tflops_per_w, gb_s_per_tflops. Missing inputs give NaN.
+    """
+    rules = load_table("rules") if rules is None else rules
+    r = spec_ranges()
+    rows = []
+    for chip in CHIP_NAMES:
+        for end in ("low", "high"):
+            throughput = {m: _value(r, chip, m, end) for m in BIT_LENGTH}
+            throughput = {k: v for k, v in throughput.items() if v is not None}
+            t = tpp(throughput) if throughput else float("nan")
+            area = _value(r, SHARED_DIE.get(chip, chip), "die_area_mm2", end)
+            pd_value = performance_density(t, area) if area and throughput else float("nan")
+            fp16 = _value(r, chip, "fp16_dense_tflops", end)
+            tdp = _value(r, chip, "tdp_w", "high" if end == "low" else "low")  # worst case pairs low compute with high power
+            bw = _value(r, chip, "memory_bandwidth_tb_s", end)
+            metrics = {"tpp": t, "performance_density": pd_value}
+            rows.append({
+                "chip_id": chip, "chip": CHIP_NAMES[chip], "end": end, "tpp": t, "die_area_mm2": area,
+                "performance_density": pd_value,
+                "classification": classify(metrics, rules) if throughput and area else "unknown (missing inputs)",
+                "tflops_per_w": compute_per_watt(fp16, tdp) if fp16 and tdp else float("nan"),
+                "gb_s_per_tflops": bandwidth_per_compute(bw, fp16) if bw and fp16 else float("nan"),
+            })
+    return pd.DataFrame(rows)

@@ -1,0 +1,281 @@
+"""A transparent what-if model of the H20 market in China: who gains what under which policy.
+
+One year of Chinese demand for Nvidia data-centre accelerators meets two gates (Beijing's
+tolerance, Washington's licences and levy) and one alternative (domestic chips). Outputs are
+money (Nvidia China revenue, US government take) and compute delivered to Chinese buyers,
+in H100-equivalents of dense FP16 throughput.
+
+Every parameter is a named entry of :func:`parameters` with a default, a plausible range
+(used by the sensitivity chart), a unit, a rationale and a ``source_id`` (a row of
+data/sources.csv, or "assumption" with the reasoning). Sourced numbers are read from the
+data files, never typed here. The model is pure and vectorised: every argument may be a
+NumPy array, and the same arithmetic is written once more as Vega expressions in
+:data:`VEGA_FORMULAS` for the offline report (a browser test checks the two agree).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from helpers.data.datasets import load_table
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One model input: default, plausible range, slider range, unit and provenance."""
+
+    name: str
+    label: str
+    default: float
+    low: float
+    high: float
+    slider_min: float
+    slider_max: float
+    step: float
+    unit: str
+    rationale: str
+    source_id: str
+
+
+def _money(quantity: str) -> list[float]:
+    from helpers.models.money import money_values
+
+    return money_values(quantity)
+
+
+def _chip(chip_id: str, metric: str) -> list[float]:
+    from helpers.models.chips import best_sourced
+
+    c = best_sourced()
+    return sorted(c.loc[(c["chip_id"] == chip_id) & (c["metric"] == metric), "value"].astype(float).tolist())
+
+
+def _source(table: str, column: str, value: str) -> str:
+    t = load_table(table)
+    return str(t.loc[t[column] == value, "source_id"].iloc[0])
+
+
+@lru_cache(maxsize=1)
+def _parameters() -> tuple[Parameter, ...]:
+    units = _money("h20_orders_units_2025") + _money("h20_china_sales_units_2025_est")
+    price = _money("h20_price_usd")
+    bw_price = _money("blackwell_china_rtx6000d_price_usd")
+    h100 = max(_chip("h100_sxm", "fp16_dense_tflops"))
+    b200 = max(_chip("b200", "fp16_dense_tflops"))
+    dom_units = _money("huawei_ascend_capacity_2025_units") + [
+        _money("huawei_910c_plan_2025_units")[0] + _money("huawei_910b_plan_2025_units")[0]]
+    ascend_low = min(_chip("ascend_910b", "fp16_dense_tflops")) / h100
+    ascend_high = max(_chip("ascend_910c", "fp16_dense_tflops")) / h100
+    ascend_reported = _money("ascend_910c_inference_vs_h100")[0]
+    # Trump's "30 to 50 percent off" a Blackwell, applied to the B200's dense FP16 throughput
+    cut_low, cut_high = 0.30, 0.50
+    # rounded to the slider's 0.01 grid so the report's slider can show and reach the default exactly
+    bw_perf = (round((1 - cut_high) * b200 / h100, 2), round((1 - cut_low) * b200 / h100, 2))
+    return (
+        Parameter("demand_units", "Chinese demand for Nvidia data-centre chips", (min(units) + max(units)) / 2,
+                  min(units), max(units), 0, 2_000_000, 50_000, "units per year",
+                  "Range of reported 2025 H20 demand: ~1M units requested early 2025 (Nikkei) to ~1.5M (Bernstein).",
+                  f"{_source('money', 'quantity', 'h20_orders_units_2025')}; "
+                  f"{_source('money', 'quantity', 'h20_china_sales_units_2025_est')}"),
+        Parameter("h20_price_usd", "H20 price", (min(price) + max(price)) / 2, min(price), max(price),
+                  8_000, 16_000, 250, "USD per unit", "Reuters sources, May 2025: $10k–12k per H20.",
+                  _source("money", "quantity", "h20_price_usd")),
+        Parameter("allowance", "Share of demand Beijing lets through", 0.5, 0.0, 1.0, 0.0, 1.0, 0.05, "share",
+                  "Assumption. 1 = no pressure, 0 = banned. August 2025: buyers 'discouraged', not banned "
+                  "(article s5; regulator notices), so the midpoint.", "assumption"),
+        Parameter("levy_rate_pct", "US levy on China sales", 15.0, 0.0, 30.0, 0.0, 30.0, 1.0, "percent",
+                  "15% agreed for H20/MI308 in August 2025 (Trump first asked 20%; 25% later applied to H200).",
+                  _source("money", "quantity", "levy_rate_pct")),
+        Parameter("blackwell_allowed", "Cut-down Blackwell approved", 0.0, 0.0, 1.0, 0.0, 1.0, 1.0,
+                  "yes/no", "Hinted by Trump on 11 Aug 2025 (article s2); refused in November 2025.",
+                  "globaltimes-2025-08-12"),
+        Parameter("blackwell_share", "Share of allowed Nvidia units that are Blackwell, if approved", 0.8, 0.5, 1.0,
+                  0.0, 1.0, 0.05, "share",
+                  "Assumption: a cheaper, faster part would take most orders; 0.5–1.0 spans partial to full switch.",
+                  "assumption"),
+        Parameter("blackwell_price_usd", "Cut-down Blackwell price", (min(bw_price) + max(bw_price)) / 2,
+                  min(bw_price), max(bw_price), 5_000, 10_000, 250, "USD per unit",
+                  "Reuters sources, May 2025: RTX Pro 6000D-based China chip at $6.5k–8k.",
+                  _source("money", "quantity", "blackwell_china_rtx6000d_price_usd")),
+        Parameter("blackwell_perf_vs_h100", "Cut-down Blackwell performance", bw_perf[0], bw_perf[0], bw_perf[1],
+                  0.5, 2.0, 0.01, "H100-equivalents",
+                  f"Trump's '30–50% off' applied to the B200's {b200:,.0f} dense FP16 TFLOPS, divided by the "
+                  f"H100's {h100:,.1f}; default: the deeper cut.", "globaltimes-2025-08-12; glennklockwood-b200"),
+        Parameter("domestic_units", "Domestic (Huawei) supply", min(dom_units), min(dom_units), max(dom_units),
+                  0, 1_000_000, 25_000, "units per year",
+                  "US Commerce: Huawei Ascend output at or below 200k in 2025; FT: plan of 100k 910C + 300k 910B.",
+                  f"{_source('money', 'quantity', 'huawei_ascend_capacity_2025_units')}; "
+                  f"{_source('money', 'quantity', 'huawei_910b_plan_2025_units')}"),
+        Parameter("domestic_perf_vs_h100", "Domestic chip performance", ascend_reported, round(ascend_low, 3),
+                  round(ascend_high, 3), 0.1, 1.0, 0.05, "H100-equivalents",
+                  "910C at about 60% of H100 inference (DIGITIMES/FT); range from the 910B's to the 910C's FP16 "
+                  "over the H100's (low-grade specs).", _source("money", "quantity", "ascend_910c_inference_vs_h100")),
+    )
+
+
+def parameters() -> list[Parameter]:
+    """The model's inputs, built from the data files."""
+    return list(_parameters())
+
+
+def defaults() -> dict[str, float]:
+    """Default value of every parameter (a fresh dict each call)."""
+    return {p.name: p.default for p in _parameters()}
+
+
+def parameters_table() -> pd.DataFrame:
+    """The assumptions table shown in the notebook."""
+    cols = ["name", "label", "default", "low", "high", "unit", "rationale", "source_id"]
+    return pd.DataFrame([asdict(p) for p in parameters()])[cols]
+
+
+@lru_cache(maxsize=1)
+def h20_perf_vs_h100() -> float:
+    """H20 dense FP16 throughput in H100-equivalents, from data/chips.csv (not adjustable)."""
+    return max(_chip("h20", "fp16_dense_tflops")) / max(_chip("h100_sxm", "fp16_dense_tflops"))
+
+
+OUTPUTS = ("h20_units", "blackwell_units", "nvidia_revenue_usd", "us_take_usd", "nvidia_net_usd",
+           "compute_h20_h100e", "compute_blackwell_h100e", "compute_domestic_h100e", "compute_total_h100e",
+           "domestic_share")
+
+
+class ParameterError(ValueError):
+    """A model input outside its stated range (or not a finite number); the message names it."""
+
+
+def check_inputs(values: dict[str, np.ndarray]) -> None:
+    """Raise :class:`ParameterError` unless every value is finite and within its slider range.
+
+    The slider range is the widest the collection lets a reader set; outside it the arithmetic
+    still runs but means nothing (a 150% levy gives a negative net, a 2× allowance serves more
+    than the demand), so it is refused instead of drawn.
+    """
+    for p in _parameters():
+        v = values[p.name]
+        if not np.all(np.isfinite(v)):
+            raise ParameterError(f"{p.name}: must be a finite number, got {v!r}")
+        if np.any(v < p.slider_min) or np.any(v > p.slider_max):
+            bad = v[(v < p.slider_min) | (v > p.slider_max)].flat[0] if v.ndim else float(v)
+            raise ParameterError(f"{p.name} = {bad:g} is outside its range {p.slider_min:g} to {p.slider_max:g} "
+                                 f"({p.unit})")
+
+
+def model(**params: float | np.ndarray) -> dict[str, np.ndarray]:
+    """Run the model; any parameter left out takes its default. Arrays broadcast.
+
+    Raises :class:`ParameterError` for a value outside its range and :class:`TypeError` for an
+    unknown name.
+    """
+    p = {**defaults(), **params}
+    unknown = set(p) - set(defaults())
+    if unknown:
+        raise TypeError(f"unknown parameters: {sorted(unknown)}")
+    try:
+        a = {k: np.asarray(v, dtype=float) for k, v in p.items()}
+    except (TypeError, ValueError):
+        bad = next(k for k, v in p.items() if not _is_numeric(v))
+        raise ParameterError(f"{bad}: must be a number, got {p[bad]!r}") from None
+    check_inputs(a)
+    allowed = a["demand_units"] * a["allowance"]
+    bw_units = allowed * a["blackwell_share"] * (a["blackwell_allowed"] >= 0.5)
+    h20_units = allowed - bw_units
+    revenue = h20_units * a["h20_price_usd"] + bw_units * a["blackwell_price_usd"]
+    take = revenue * a["levy_rate_pct"] / 100
+    c_h20 = h20_units * h20_perf_vs_h100()
+    c_bw = bw_units * a["blackwell_perf_vs_h100"]
+    c_dom = a["domestic_units"] * a["domestic_perf_vs_h100"]
+    total = c_h20 + c_bw + c_dom
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.where(total > 0, c_dom / np.where(total > 0, total, 1), 0.0)
+    return {
+        "h20_units": h20_units, "blackwell_units": bw_units, "nvidia_revenue_usd": revenue,
+        "us_take_usd": take, "nvidia_net_usd": revenue - take, "compute_h20_h100e": c_h20,
+        "compute_blackwell_h100e": c_bw, "compute_domestic_h100e": c_dom, "compute_total_h100e": total,
+        "domestic_share": share,
+    }
+
+
+def _is_numeric(value: object) -> bool:
+    try:
+        np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+#: The same arithmetic as :func:`model`, as Vega expressions over the report's slider params.
+#: Order matters: later formulas use earlier fields.
+VEGA_FORMULAS: tuple[tuple[str, str], ...] = (
+    ("allowed", "demand_units * allowance"),
+    ("blackwell_units", "datum.allowed * blackwell_share * (blackwell_allowed >= 0.5 ? 1 : 0)"),
+    ("h20_units", "datum.allowed - datum.blackwell_units"),
+    ("nvidia_revenue_usd", "datum.h20_units * h20_price_usd + datum.blackwell_units * blackwell_price_usd"),
+    ("us_take_usd", "datum.nvidia_revenue_usd * levy_rate_pct / 100"),
+    ("nvidia_net_usd", "datum.nvidia_revenue_usd - datum.us_take_usd"),
+    ("compute_h20_h100e", "datum.h20_units * H20_PERF"),
+    ("compute_blackwell_h100e", "datum.blackwell_units * blackwell_perf_vs_h100"),
+    ("compute_domestic_h100e", "domestic_units * domestic_perf_vs_h100"),
+    ("compute_total_h100e", "datum.compute_h20_h100e + datum.compute_blackwell_h100e + datum.compute_domestic_h100e"),
+    ("domestic_share", "datum.compute_total_h100e > 0 ? datum.compute_domestic_h100e / datum.compute_total_h100e : 0"),
+)
+
+
+def vega_formulas() -> list[tuple[str, str]]:
+    """:data:`VEGA_FORMULAS` with the H20's fixed performance substituted."""
+    perf = repr(h20_perf_vs_h100())
+    return [(name, expr.replace("H20_PERF", perf)) for name, expr in VEGA_FORMULAS]
+
+
+def _actual_allowance() -> float:
+    """Share of demand actually served after August 2025: reported H20 revenue, annualised, over price × demand."""
+    reported = _money("h20_revenue_china_q2_fy26_usd") + _money("h20_revenue_q3_fy26_usd")
+    annual = sum(reported) * 4 / len(reported)  # two quarters reported -> per year
+    d = defaults()
+    return annual / d["h20_price_usd"] / d["demand_units"]
+
+
+def presets() -> dict[str, dict[str, float]]:
+    """Named scenarios: parameter overrides on top of the defaults."""
+    return {
+        "Article baseline (Aug 2025)": {},
+        "Beijing bans H20": {"allowance": 0.0},
+        "Blackwell cut-down approved": {"blackwell_allowed": 1.0},
+        "Levy raised to 25%": {"levy_rate_pct": 25.0},
+        "What actually followed": {"allowance": _actual_allowance(), "levy_rate_pct": 0.0, "blackwell_allowed": 0.0},
+    }
+
+
+#: Why the "What actually followed" preset has its values, each with a source.
+FOLLOWED_SOURCES = {
+    "allowance": "Reported H20 revenue from China: $0 in May–Jul 2025, about $50m in Aug–Oct 2025, annualised "
+                 "(kaohoon-2025-08-nvda-q2fy26; reportify-2025-11-19-q3, low grade)",
+    "levy_rate_pct": "No levy collected: never codified, no payment found (outcomes q3_levy_paid)",
+    "blackwell_allowed": "B30A refused; H200 offered instead (outcomes q2_blackwell)",
+}
+
+
+def preset_table() -> pd.DataFrame:
+    """Every preset's outputs side by side (one row per preset)."""
+    rows = []
+    for name, overrides in presets().items():
+        out = model(**overrides)
+        rows.append({"scenario": name, **{k: float(v) for k, v in out.items()}})
+    return pd.DataFrame(rows)
+
+
+def sensitivity(output: str) -> pd.DataFrame:
+    """Swing of one output when each parameter moves from its low to its high end, others at default."""
+    rows = []
+    base = float(model()[output])
+    for p in parameters():
+        if p.low == p.high:
+            continue
+        lo, hi = float(model(**{p.name: p.low})[output]), float(model(**{p.name: p.high})[output])
+        rows.append({"parameter": p.name, "label": p.label, "at_low": lo, "at_high": hi,
+                     "swing": abs(hi - lo), "base": base})
+    return pd.DataFrame(rows).sort_values("swing", ascending=False, ignore_index=True)

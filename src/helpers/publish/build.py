@@ -1,0 +1,111 @@
+"""Build the offline HTML report (``build/report/``): the sequence, nothing else.
+
+1. refuse an output folder that is not ours (:mod:`helpers.data.files`);
+2. get an executed copy of every notebook (:mod:`helpers.publish.runner`: the committed outputs
+   when their freeze is fresh, else the cache, else a kernel);
+3. render each page as soon as its copy is ready, while assets and site pages are written beside
+   (:mod:`helpers.publish.pages`);
+4. swap the finished folder in. A failed build leaves the last good report; the same commit gives
+   the same bytes (execution times, which cannot, live alone in ``assets/timings.js``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from helpers.data.files import check_replaceable, owned_dir
+from helpers.data.paths import (
+    BUILD_DIR,
+    DATA_DIR,
+    LOCK_FILES,
+    NOTEBOOK_GLOB,
+    NOTEBOOKS_DIR,
+    ROOT,
+)
+from helpers.publish.catalogue import PACKAGE_DIR, discover
+from helpers.publish.pages import (
+    commit_info,
+    notebook_renderer,
+    write_assets,
+    write_site_pages,
+    write_timings,
+)
+from helpers.publish.runner import ExecutionFailed, executed_copies
+
+REPORT_DIR = BUILD_DIR / "report"
+CACHE_DIR = BUILD_DIR / "cache"
+
+
+class BuildError(RuntimeError):
+    """The build failed; the message names the notebook and cell when a cell failed."""
+
+
+class _Background(threading.Thread):
+    """Run one function beside the build and re-raise its error when joined."""
+
+    def __init__(self, fn: Callable[[], None]) -> None:
+        super().__init__(daemon=True)
+        self.fn, self.error = fn, None
+
+    def run(self) -> None:
+        try:
+            self.fn()
+        except BaseException as exc:  # noqa: BLE001 - re-raised in join_or_raise
+            self.error = exc
+
+    def join_or_raise(self) -> None:
+        self.join()
+        if self.error is not None:
+            raise self.error
+
+
+def site_digest(notebooks: Path) -> str:
+    """Everything a site page can depend on: helpers (code and templates), data, teaching, notebooks, lock."""
+    h = hashlib.sha256()
+    folders = [PACKAGE_DIR, DATA_DIR, ROOT / "teaching", notebooks]
+    files = [p for f in folders if f.is_dir() for p in sorted(f.rglob("*"))
+             if p.is_file() and "__pycache__" not in p.parts]
+    for p in [*files, *LOCK_FILES]:
+        h.update(str(p).encode() + b"\0" + p.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def build(out: Path = REPORT_DIR, cache: Path = CACHE_DIR, jobs: int | None = None,
+          notebooks: Path = NOTEBOOKS_DIR, *, force: bool = False) -> Path:
+    """Build the site into ``out``; return it. ``force`` executes every notebook. Raises :class:`BuildError`."""
+    started = time.perf_counter()
+    check_replaceable(out)  # before any work: never replace a folder of the user's
+    infos = discover(notebooks)
+    if not infos:
+        raise BuildError(f"no notebooks matching {NOTEBOOK_GLOB} in {notebooks}")
+    commit = commit_info()
+    stamp_value = hashlib.sha256(json.dumps([site_digest(notebooks), commit, force]).encode()).hexdigest()
+    stamp = cache / f"site-{out.name}.stamp"
+    if not force and out.exists() and stamp.exists() and stamp.read_text() == stamp_value:
+        print(f"report is up to date: {out}/index.html ({time.perf_counter() - started:.1f} s)")
+        return out
+    with owned_dir(out) as stage:
+        # assets and site pages are made while the kernels run; each page is rendered as soon as its notebook is done
+        def beside() -> None:
+            write_assets(stage / "assets")
+            write_site_pages(stage, infos, commit, notebooks)
+
+        background = _Background(beside)
+        background.start()
+        try:
+            timings = executed_copies(infos, cache, jobs or os.cpu_count() or 1, force=force,
+                                      on_done=notebook_renderer(stage, infos, commit))
+        except ExecutionFailed as exc:
+            raise BuildError(str(exc)) from None
+        background.join_or_raise()
+        write_timings(stage, infos, timings)
+    cache.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(stamp_value)
+    print(f"report built: {out}/index.html ({time.perf_counter() - started:.1f} s)")
+    return out

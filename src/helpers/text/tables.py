@@ -1,0 +1,197 @@
+"""Turn an :class:`~helpers.text.article.Article` into tidy tables (pandas DataFrames).
+
+Every span table has ``start``/``end`` offsets into ``article.text`` and a ``surface`` (or
+``text``) column, and ``article.text[start:end] == surface`` holds for every row: that is
+what lets any number in the notebooks be traced back to the words it came from.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, fields
+
+import pandas as pd
+
+from helpers.text.article import Article
+from helpers.text.attributions import find_attributions
+from helpers.text.figures import find_figures
+from helpers.text.nlp import KEPT_STATISTICAL_LABELS, french_pipeline, load_gazetteer
+from helpers.text.timex import find_time_expressions
+
+#: Text cells starting with one of these can run as a formula when a CSV is opened in a spreadsheet.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: object) -> object:
+    """Prefix a text cell that a spreadsheet would read as a formula with an apostrophe (OWASP's rule).
+
+    Only text is changed, never numbers; :func:`read_csv_table` takes the apostrophe off again.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def table_csv(df: pd.DataFrame) -> bytes:
+    """One table as UTF-8 CSV bytes, formula-safe (see :func:`csv_safe`)."""
+    safe = df.copy()
+    for col in safe.columns:
+        if safe[col].dtype == object or pd.api.types.is_string_dtype(safe[col]):
+            safe[col] = safe[col].map(csv_safe)
+    return safe.to_csv(index=False, float_format="%.15g", lineterminator="\n").encode("utf-8")
+
+
+def read_csv_table(path) -> pd.DataFrame:
+    """Read a table written by :func:`table_csv`, undoing the formula-safe apostrophe."""
+    df = pd.read_csv(path, keep_default_na=False, na_values=[""])
+    for col in df.columns:
+        if df[col].dtype == object or pd.api.types.is_string_dtype(df[col]):
+            df[col] = df[col].map(
+                lambda v: v[1:] if isinstance(v, str) and v.startswith("'") and v[1:].startswith(FORMULA_START) else v)
+    return df
+
+
+#: The tables, in the order the CLI writes them and the notebook shows them.
+TABLE_NAMES = ("sentences", "entities", "mentions", "figures", "time_expressions", "attributions")
+
+
+@dataclass
+class ArticleTables:
+    """All tables extracted from one article (``claims`` only when annotations exist)."""
+
+    sentences: pd.DataFrame
+    entities: pd.DataFrame
+    mentions: pd.DataFrame
+    figures: pd.DataFrame
+    time_expressions: pd.DataFrame
+    attributions: pd.DataFrame
+    claims: pd.DataFrame | None = None
+
+    def items(self) -> list[tuple[str, pd.DataFrame]]:
+        """(name, table) pairs for every table present."""
+        return [(f.name, getattr(self, f.name)) for f in fields(self) if getattr(self, f.name) is not None]
+
+    def row_counts(self) -> dict[str, int]:
+        """Number of rows per table."""
+        return {name: len(df) for name, df in self.items()}
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+
+
+def sentence_table(article: Article) -> pd.DataFrame:
+    """One row per sentence; headings are one sentence each, body paragraphs go through spaCy's senter."""
+    nlp = french_pipeline()
+    rows = []
+    body = [p for p in article.paragraphs if p.kind == "body"]
+    # batched: the same analyses as one call per paragraph, a good deal faster on long inputs
+    docs = dict(zip((p.paragraph_id for p in body),
+                    nlp.pipe(article.text[p.start : p.end] for p in body), strict=True))
+    for para in article.paragraphs:
+        if para.kind == "heading":
+            rows.append((para.paragraph_id, "heading", para.start, para.end))
+            continue
+        doc = docs[para.paragraph_id]
+        for sent in doc.sents:
+            text = sent.text.strip()
+            if not text:
+                continue
+            start = para.start + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+            rows.append((para.paragraph_id, "body", start, start + len(text)))
+    df = pd.DataFrame(rows, columns=["paragraph_id", "kind", "start", "end"])
+    df.insert(0, "sentence_id", range(1, len(df) + 1))
+    df["text"] = [article.text[s:e] for s, e in zip(df["start"], df["end"], strict=True)]
+    return df
+
+
+def entity_tables(article: Article, sentences: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return (entities, mentions): gazetteer hits are linked, other PER/LOC/ORG kept unlinked."""
+    nlp = french_pipeline()
+    gazetteer = load_gazetteer()
+    mentions = []
+    unlinked: dict[str, tuple[str, str]] = {}
+    for row, doc in zip(sentences.itertuples(), nlp.pipe(sentences["text"]), strict=True):
+        for ent in doc.ents:
+            if ent.ent_id_:
+                entity_id = ent.ent_id_
+            elif ent.label_ in KEPT_STATISTICAL_LABELS:
+                entity_id = f"unlinked_{_slug(ent.text)}"
+                unlinked.setdefault(entity_id, (ent.text, ent.label_))
+            else:
+                continue
+            start = row.start + ent.start_char
+            mentions.append((entity_id, row.sentence_id, start, start + len(ent.text), ent.text))
+    mention_df = pd.DataFrame(mentions, columns=["entity_id", "sentence_id", "start", "end", "surface"])
+    counts = mention_df["entity_id"].value_counts()
+    entity_rows = [
+        (e.entity_id, e.name, e.type, e.wikidata, int(counts[e.entity_id]))
+        for e in gazetteer.values()
+        if e.entity_id in counts
+    ]
+    entity_rows += [(k, name, label, "", int(counts[k])) for k, (name, label) in unlinked.items()]
+    entity_df = pd.DataFrame(entity_rows, columns=["entity_id", "name", "type", "wikidata", "mentions"])
+    entity_df = entity_df.sort_values(["mentions", "entity_id"], ascending=[False, True], ignore_index=True)
+    return entity_df, mention_df
+
+
+def _span_rows(sentences: pd.DataFrame, finder) -> list[tuple]:
+    rows = []
+    for row in sentences.itertuples():
+        rows += [(row.sentence_id, item) for item in finder(row.text, row.start)]
+    return rows
+
+
+def time_table(article: Article, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Time expressions with ISO 8601 values, relative ones resolved against the publication date."""
+    rows = _span_rows(sentences, lambda text, off: find_time_expressions(text, article.published, off))
+    return pd.DataFrame(
+        [(sid, t.start, t.end, t.surface, t.kind, t.value) for sid, t in rows],
+        columns=["sentence_id", "start", "end", "surface", "kind", "value"],
+    )
+
+
+def figure_table(sentences: pd.DataFrame, times: pd.DataFrame) -> pd.DataFrame:
+    """Figures in base units; numbers that belong to a date, month or year are not figures."""
+    calendar = times[times["kind"] != "duration"]
+    spans = sorted(zip(calendar["start"], calendar["end"], strict=True))  # non-overlapping
+    starts = [s for s, _ in spans]
+
+    def in_calendar(f) -> bool:
+        i = bisect.bisect_left(starts, f.end)  # spans before i start before the figure ends
+        return i > 0 and spans[i - 1][1] > f.start
+
+    rows = [
+        (sid, f.start, f.end, f.surface, f.value, f.unit, f.qualifier)
+        for sid, f in _span_rows(sentences, find_figures)
+        if not in_calendar(f)
+    ]
+    df = pd.DataFrame(rows, columns=["sentence_id", "start", "end", "surface", "value", "unit", "qualifier"])
+    df.insert(0, "figure_id", [f"f{i:03d}" for i in range(1, len(df) + 1)])
+    return df
+
+
+def attribution_table(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Reported-speech markers (``selon X``, ``rapporte X``, ``X a déclaré``...)."""
+    rows = _span_rows(sentences, find_attributions)
+    return pd.DataFrame(
+        [(sid, a.source, a.cue, a.start, a.end) for sid, a in rows],
+        columns=["sentence_id", "source", "cue", "start", "end"],
+    )
+
+
+def build_tables(article: Article, claims: pd.DataFrame | None = None) -> ArticleTables:
+    """Extract every table from ``article``; ``claims`` are hand-coded annotations, if any."""
+    sentences = sentence_table(article)
+    entities, mentions = entity_tables(article, sentences)
+    times = time_table(article, sentences)
+    return ArticleTables(
+        sentences=sentences,
+        entities=entities,
+        mentions=mentions,
+        figures=figure_table(sentences, times),
+        time_expressions=times,
+        attributions=attribution_table(sentences),
+        claims=claims,
+    )

@@ -1,0 +1,135 @@
+"""Find time expressions in French text and give each an ISO 8601 value.
+
+Kinds: ``date`` (12 août 2025), ``month`` (avril 2025, en avril), ``year`` (2025),
+``duration`` (90 jours -> P90D) and ``relative`` (avril dernier, hier), the last resolved
+against the article's publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from helpers.text.frenchnum import MONTH, MONTHS, NUMBER, QUALIFIER, to_float
+
+_DURATION_UNITS = {"jour": "D", "semaine": "W", "mois": "M", "an": "Y", "année": "Y"}
+
+_ANCHORS = ("day", "month", "year", "number", "word")
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("date", re.compile(rf"\b(?P<day>1er|[0-3]?\d)\s+(?P<month>{MONTH})(?:\s+(?P<year>(?:19|20)\d\d))?\b", re.I)),
+    ("relative", re.compile(rf"\b(?P<month>{MONTH})\s+(?P<dir>dernier|prochain)\b", re.I)),
+    ("month", re.compile(rf"\b(?P<month>{MONTH})\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
+    ("month", re.compile(rf"\b(?:en|d['\u2019]|début|fin|mi-)\s*(?P<month>{MONTH})\b", re.I)),
+    ("year", re.compile(r"(?<![\w-])(?P<year>(?:19|20)\d\d)(?![\w-])")),
+    ("duration", re.compile(
+        rf"(?:{QUALIFIER})?(?P<number>{NUMBER})\s+(?P<unit>jours?|semaines?|mois|ans|années?)\b", re.I)),
+    ("relative", re.compile(
+        r"\b(?P<word>aujourd['\u2019]hui|hier|demain|l['\u2019]an dernier|l['\u2019]année dernière"
+        r"|l['\u2019]an prochain|l['\u2019]année prochaine|la semaine dernière|le mois dernier)\b", re.I)),
+]
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A span of text that names a point or length of time."""
+
+    start: int
+    end: int
+    surface: str
+    kind: str
+    value: str
+
+
+def _year(year: int) -> str:
+    """A four-digit ISO year; years outside 1–9999 (from dates at the calendar's ends) cannot be written."""
+    if not 1 <= year <= 9999:
+        raise OverflowError(f"year {year} is outside 1-9999")
+    return f"{year:04d}"
+
+
+def _month_before(published: dt.date, month: int, *, inclusive: bool) -> str:
+    year = published.year if (month < published.month or (inclusive and month == published.month)) else published.year - 1
+    return f"{_year(year)}-{month:02d}"
+
+
+def _month_after(published: dt.date, month: int) -> str:
+    year = published.year if month > published.month else published.year + 1
+    return f"{_year(year)}-{month:02d}"
+
+
+def _relative_word(word: str, published: dt.date) -> str:
+    w = word.lower().replace("\u2019", "'")
+    if w == "aujourd'hui":
+        return published.isoformat()
+    if w == "hier":
+        return (published - dt.timedelta(days=1)).isoformat()
+    if w == "demain":
+        return (published + dt.timedelta(days=1)).isoformat()
+    if w in ("l'an dernier", "l'année dernière"):
+        return _year(published.year - 1)
+    if w in ("l'an prochain", "l'année prochaine"):
+        return _year(published.year + 1)
+    if w == "le mois dernier":
+        first = published.replace(day=1) - dt.timedelta(days=1)
+        return f"{first.year:04d}-{first.month:02d}"
+    # la semaine dernière: the ISO week before the publication week
+    year, week, _ = (published - dt.timedelta(days=7)).isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def _value(kind: str, m: re.Match[str], published: dt.date) -> str:
+    if kind == "date":
+        day = 1 if m["day"].lower() == "1er" else int(m["day"])
+        month = MONTHS[m["month"].lower()]
+        year = int(m["year"]) if m["year"] else int(_month_before(published, month, inclusive=True)[:4])
+        return dt.date(year, month, day).isoformat()
+    if kind == "month":
+        month = MONTHS[m["month"].lower()]
+        if m.groupdict().get("year"):
+            return f"{int(m['year']):04d}-{month:02d}"
+        return _month_before(published, month, inclusive=True)
+    if kind == "year":
+        return m["year"]
+    if kind == "duration":
+        unit = m["unit"].lower().rstrip("s")
+        unit = "mois" if unit == "moi" else unit
+        amount = to_float(m["number"])
+        number = int(amount) if amount.is_integer() else amount
+        return f"P{number}{_DURATION_UNITS[unit]}"
+    if m.groupdict().get("dir"):
+        month = MONTHS[m["month"].lower()]
+        if m["dir"].lower() == "dernier":
+            return _month_before(published, month, inclusive=False)
+        return _month_after(published, month)
+    return _relative_word(m["word"], published)
+
+
+def find_time_expressions(text: str, published: dt.date, offset: int = 0) -> list[TimeExpression]:
+    """Return non-overlapping time expressions, earlier patterns winning ties.
+
+    Linear in the number of matches: the spans already taken stay sorted, and each pattern's
+    matches (sorted too) are checked against them in one sweep.
+    """
+    taken: list[tuple[int, int]] = []  # sorted, non-overlapping
+    found = []
+    for kind, pattern in PATTERNS:
+        accepted: list[tuple[int, int]] = []
+        j = 0
+        for m in pattern.finditer(text):
+            # The span starts at the time words themselves, not at "en" or a qualifier.
+            start = min(m.start(g) for g in _ANCHORS if m.groupdict().get(g) is not None)
+            end = m.end()
+            while j < len(taken) and taken[j][1] <= start:
+                j += 1
+            if j < len(taken) and taken[j][0] < end:
+                continue
+            try:
+                value = _value(kind, m, published)
+            except (ValueError, OverflowError):  # 31 février, or "demain" on 9999-12-31: no such date
+                continue
+            accepted.append((start, end))
+            found.append(TimeExpression(offset + start, offset + end, text[start:end], kind, value))
+        taken = sorted(taken + accepted)
+    return sorted(found, key=lambda t: t.start)

@@ -1,0 +1,201 @@
+"""Charts and controls for notebook 04 (the scenario lab).
+
+Three views of one model (:mod:`helpers.models.scenarios`): static preset charts (stored in the
+notebook, checked by nbval), a live Vega explorer whose sliders recompute the model in the
+browser (the HTML report, no kernel), and ipywidgets controls (JupyterLab, with a kernel).
+"""
+
+from __future__ import annotations
+
+import time
+
+import altair as alt
+import pandas as pd
+
+from helpers.models.scenarios import (
+    defaults,
+    model,
+    parameters,
+    preset_table,
+    presets,
+    sensitivity,
+    vega_formulas,
+)
+from helpers.views.theme import finish
+
+SOURCE = "helpers.models.scenarios: parameters from data/money.csv and data/chips.csv, assumptions as listed"
+COMPUTE_FIELDS = {"compute_h20_h100e": "H20", "compute_blackwell_h100e": "cut-down Blackwell",
+                  "compute_domestic_h100e": "domestic (Huawei)"}
+MONEY_FIELDS = {"nvidia_net_usd": "Nvidia China revenue after levy", "us_take_usd": "US government take"}
+_SOURCE_COLORS = alt.Scale(domain=list(COMPUTE_FIELDS.values()), range=["#009E73", "#56B4E9", "#E69F00"])
+_MONEY_COLORS = alt.Scale(domain=list(MONEY_FIELDS.values()), range=["#009E73", "#0072B2"])
+
+
+def _base(data) -> alt.Chart:
+    return data if isinstance(data, alt.Chart) else alt.Chart(data)
+
+
+def _compute_chart(data, y: alt.Y | None = None) -> alt.Chart:
+    return _base(data).mark_bar().encode(
+        x=alt.X("sum(h100e):Q", title="Compute delivered to Chinese buyers (thousand H100-equivalents per year)"),
+        color=alt.Color("source:N", title="Compute from", scale=_SOURCE_COLORS),
+        tooltip=["source:N", alt.Tooltip("sum(h100e):Q", format=",.1f", title="thousand H100e")],
+        **({"y": y} if y is not None else {}),
+    )
+
+
+def _money_chart(data, y: alt.Y | None = None) -> alt.Chart:
+    return _base(data).mark_bar().encode(
+        x=alt.X("sum(usd_bn):Q", title="Nvidia China revenue, split (billion USD per year)"),
+        color=alt.Color("flow:N", title="Revenue goes to", scale=_MONEY_COLORS),
+        tooltip=["flow:N", alt.Tooltip("sum(usd_bn):Q", format=",.2f", title="billion USD")],
+        **({"y": y} if y is not None else {}),
+    )
+
+
+def long_presets(table: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Preset outputs in long form: (compute by source, money by flow)."""
+    t = preset_table() if table is None else table
+    compute = t.melt(id_vars="scenario", value_vars=list(COMPUTE_FIELDS), var_name="field", value_name="value")
+    compute = compute.assign(source=compute["field"].map(COMPUTE_FIELDS), h100e=compute["value"] / 1000)
+    money = t.melt(id_vars="scenario", value_vars=list(MONEY_FIELDS), var_name="field", value_name="value")
+    money = money.assign(flow=money["field"].map(MONEY_FIELDS), usd_bn=money["value"] / 1e9)
+    return compute[["scenario", "source", "h100e"]], money[["scenario", "flow", "usd_bn"]]
+
+
+def presets_chart(table: pd.DataFrame | None = None) -> alt.VConcatChart:
+    """Each preset's compute by source and money by flow, side by side."""
+    t = preset_table() if table is None else table
+    compute, money = long_presets(t)
+    order = list(t["scenario"])
+    y = alt.Y("scenario:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
+    top = t.loc[t["domestic_share"].idxmax()]
+    chart = alt.vconcat(
+        _compute_chart(compute, y).properties(width=460, height=alt.Step(24)),
+        _money_chart(money, y).properties(width=460, height=alt.Step(24)),
+    ).resolve_scale(color="independent")
+    return finish(
+        chart,
+        title=f"'{top['scenario']}' gives domestic chips the largest share of China's new compute "
+              f"({top['domestic_share']:.0%})",
+        subtitle="Model outputs for each named scenario; one year of demand",
+        description="Two stacked bar charts by scenario: compute delivered by source (H20, Blackwell, domestic) "
+                    "and Nvidia revenue split between Nvidia and the US government.",
+        source=SOURCE,
+    )
+
+
+def sensitivity_chart(output: str = "domestic_share", label: str = "Domestic share of new compute") -> alt.LayerChart:
+    """Tornado: how far each assumption, moved across its range, swings one output."""
+    s = sensitivity(output)
+    base = s["base"].iloc[0]
+    y = alt.Y("label:N", sort=list(s["label"]), title=None, axis=alt.Axis(labelLimit=300))
+    fmt = ".0%" if output == "domestic_share" else ",.3s"
+    bars = alt.Chart(s).mark_rule(strokeWidth=10, color="#0072B2").encode(
+        y=y, x=alt.X("at_low:Q", title=f"{label} (parameter at low → high end of its range)",
+                     axis=alt.Axis(format=fmt)), x2="at_high:Q",
+        tooltip=["label", alt.Tooltip("at_low:Q", format=fmt), alt.Tooltip("at_high:Q", format=fmt)])
+    lows = alt.Chart(s).mark_point(shape="triangle-left", size=60, filled=True, color="#444").encode(y=y, x="at_low:Q")
+    rule = alt.Chart(pd.DataFrame({"base": [base]})).mark_rule(strokeDash=[4, 3], color="#222").encode(x="base:Q")
+    return finish(
+        (bars + lows + rule).properties(width=440, height=alt.Step(26)),
+        title=f"{s['label'].iloc[0]} moves the {label.lower()} most",
+        subtitle="One parameter at a time across its plausible range, the others at their defaults; "
+                 "triangle: low end; dashed: baseline",
+        description=f"Tornado chart of the swing in {label.lower()} caused by each model parameter.",
+        source=SOURCE,
+    )
+
+
+def explorer_chart() -> alt.VConcatChart:
+    """The live explorer for the HTML report: Vega sliders recompute the model in the browser."""
+    params = []
+    for p in parameters():
+        if p.name == "blackwell_allowed":
+            binding = alt.binding_radio(options=[0, 1], labels=["no", "yes"], name=f"{p.label} ")
+        else:
+            binding = alt.binding_range(min=p.slider_min, max=p.slider_max, step=p.step,
+                                        name=f"{p.label} ({p.unit}) ")
+        params.append(alt.param(name=p.name, value=p.default, bind=binding))
+    base = alt.Chart(alt.Data(values=[{"scenario": "your scenario"}]))
+    for name, expr in vega_formulas():
+        base = base.transform_calculate(**{name: expr})
+    compute = base.transform_fold(list(COMPUTE_FIELDS), as_=["field", "value"]).transform_calculate(
+        source=" : ".join(f"datum.field === '{k}' ? '{v}'" for k, v in COMPUTE_FIELDS.items()) + " : ''",
+        h100e="datum.value / 1000")
+    money = base.transform_fold(list(MONEY_FIELDS), as_=["field", "value"]).transform_calculate(
+        flow=" : ".join(f"datum.field === '{k}' ? '{v}'" for k, v in MONEY_FIELDS.items()) + " : ''",
+        usd_bn="datum.value / 1e9")
+    share = base.mark_text(align="left", fontSize=13, fontWeight="bold").encode(
+        text=alt.Text("domestic_share:Q", format=".0%"))
+    label = base.mark_text(align="left", fontSize=13, dx=40).encode(
+        text=alt.value("of the compute delivered would be domestic"))
+    chart = alt.vconcat(
+        (share + label).properties(width=460, height=20),
+        _compute_chart(compute).properties(width=460, height=60),
+        _money_chart(money).properties(width=460, height=60),
+    ).add_params(*params).resolve_scale(color="independent")
+    return finish(
+        chart,
+        title="Your scenario: move the sliders below",
+        subtitle="Same arithmetic as helpers.models.scenarios.model, computed in the browser (no kernel needed)",
+        description="Interactive stacked bars of compute by source and revenue split, driven by sliders for each "
+                    "model parameter.",
+        source=SOURCE,
+    )
+
+
+def scenario_frame(values: dict[str, float]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One scenario's outputs in the long form the charts use."""
+    out = {k: float(v) for k, v in model(**values).items()}
+    return long_presets(pd.DataFrame([{"scenario": "your scenario", **out}]))
+
+
+def explorer_widget():
+    """ipywidgets controls (sliders, preset dropdown, reset) that redraw the charts in place.
+
+    Layout: [preset dropdown + reset button], one slider per parameter, a status line, the charts.
+    """
+    import ipywidgets as w
+    from IPython.display import display
+
+    sliders = {}
+    for p in parameters():
+        cls = w.IntSlider if p.name == "blackwell_allowed" else w.FloatSlider
+        sliders[p.name] = cls(value=p.default, min=p.slider_min, max=p.slider_max, step=p.step,
+                              description=f"{p.label} ({p.unit})", style={"description_width": "340px"},
+                              layout=w.Layout(width="620px"), continuous_update=False)
+    preset = w.Dropdown(options=list(presets()), description="Preset", style={"description_width": "300px"})
+    reset = w.Button(description="Reset to defaults", icon="undo")
+    timing = w.HTML()
+    out = w.Output()
+
+    def redraw(*_, timed: bool = True):
+        values = {k: s.value for k, s in sliders.items()}
+        started = time.perf_counter()
+        compute, money = scenario_frame(values)
+        elapsed = (time.perf_counter() - started) * 1000
+        share = float(model(**values)["domestic_share"])
+        # the first draw is stored in the notebook, so it shows no (machine-dependent) timing
+        speed = f"model update: {elapsed:.1f} ms · " if timed else "move a slider to see the model's update time · "
+        timing.value = f"<small>{speed}domestic share {share:.0%}</small>"
+        with out:
+            out.clear_output(wait=True)
+            display(alt.vconcat(_compute_chart(compute).properties(width=460, height=60),
+                                _money_chart(money).properties(width=460, height=60)).resolve_scale(
+                                    color="independent"))
+
+    def apply(values: dict[str, float]):
+        # set every slider without redrawing each time, then redraw once
+        for k, s in sliders.items():
+            s.unobserve(redraw, "value")
+            s.value = values[k]
+            s.observe(redraw, "value")
+        redraw()
+
+    preset.observe(lambda ch: apply({**defaults(), **presets()[ch["new"]]}), "value")
+    reset.on_click(lambda _: apply(defaults()))
+    for s in sliders.values():
+        s.observe(redraw, "value")
+    redraw(timed=False)
+    return w.VBox([w.HBox([preset, reset]), *sliders.values(), timing, out])

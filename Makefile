@@ -1,51 +1,90 @@
 # The H20 notebooks. Two commands on a fresh machine:  make report   and   make test
-# Both create the virtual environment (.venv) from the lock file when it is missing or stale.
+# Both create the virtual environment (.venv) from the lock files when it is missing or stale.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-stamp
+RUNTIME_STAMP := $(VENV)/.runtime-stamp
+TEST_STAMP    := $(VENV)/.test-stamp
+UV_VERSION    := 0.13.8
 
 .DEFAULT_GOAL := help
-.PHONY: help env report test lab notebooks bench student slides manifests clean
+.PHONY: help env report test test-fast lab notebooks bench student slides manifests lock lint clean
 
 help:  ## list the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
 
-$(STAMP): requirements.txt pyproject.toml
+# Install a hashed lock into .venv: with uv when it is on the PATH, else with a uv installed into .venv by pip,
+# else (no uv wheel for this machine) with pip itself. The same lock, with its hashes, either way.
+define install_lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@echo "installing the pinned environment into $(VENV) (first time: about a minute)"
-	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -e .
+	@if command -v uv >/dev/null 2>&1; then UV=uv; \
+	elif test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION) >/dev/null 2>&1; \
+	then UV=$(BIN)/uv; else UV=; fi; \
+	if test -n "$$UV"; then \
+	  echo "installing $(1) into $(VENV) with uv"; \
+	  $$UV pip install --quiet --python $(BIN)/python --require-hashes -r $(1) && \
+	  $$UV pip install --quiet --python $(BIN)/python --no-deps -e . ; \
+	else \
+	  echo "installing $(1) into $(VENV) with pip (about a minute)"; \
+	  $(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r $(1) && \
+	  $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e . ; \
+	fi
+endef
+
+$(RUNTIME_STAMP): requirements.txt pyproject.toml
+	$(call install_lock,requirements.txt)
 	@touch $@
 
-env: $(STAMP)  ## create or update .venv from requirements.txt
+$(TEST_STAMP): requirements-test.txt requirements.txt pyproject.toml
+	$(call install_lock,requirements-test.txt)
+	@touch $@ $(RUNTIME_STAMP)
 
-report: $(STAMP)  ## execute the notebooks and build the offline HTML site in build/report/
+env: $(RUNTIME_STAMP)  ## create or update .venv from the runtime lock (requirements.txt)
+
+report: $(RUNTIME_STAMP)  ## build the offline HTML site in build/report/ (FORCE=1 re-executes every notebook)
 	@$(BIN)/python -m helpers build $(if $(FORCE),--force,)
 
-test: $(STAMP)  ## build the report, then run unit, notebook (strict nbval) and browser tests
-	@$(BIN)/python -m helpers build $(if $(FORCE),--force,)
+test: $(TEST_STAMP)  ## build the report, then run unit, notebook (strict nbval), browser and architecture tests
+	@$(BIN)/python -m helpers build
 	@$(BIN)/python -m pytest tests notebooks --nbval --nbval-cell-timeout=300 -n 2 --dist loadscope
 
-lab: $(STAMP)  ## open the collection in JupyterLab with the project's kernel
+test-fast: $(TEST_STAMP)  ## the inner loop: every test not marked slow (no site build, browser or JupyterLab)
+	@$(BIN)/python -m pytest tests -m "not slow" -n 2
+
+lab: $(RUNTIME_STAMP)  ## open the collection in JupyterLab with the project's kernel
 	@# trusting our own stored outputs lets JupyterLab show the charts (static SVG) before anything runs
 	@$(BIN)/jupyter trust notebooks/*.ipynb $(wildcard build/student/*.ipynb) >/dev/null
 	@$(BIN)/jupyter lab notebooks/
 
-notebooks: $(STAMP)  ## re-execute the committed notebooks in place (after editing one)
+notebooks: $(RUNTIME_STAMP)  ## re-execute the committed notebooks in place and record their inputs (after an edit)
 	@$(BIN)/python -m helpers execute
 
-student: $(STAMP)  ## student copies without solutions in build/student/, teacher guide in build/
+student: $(RUNTIME_STAMP)  ## student copies without solutions in build/student/, teacher guide in build/
 	@$(BIN)/python -m helpers student
 
-slides: $(STAMP)  ## lecture slides from the key charts, offline, in build/slides/index.html
+slides: $(RUNTIME_STAMP)  ## lecture slides from the key charts, offline, in build/slides/index.html
 	@$(BIN)/python -m helpers slides
 
-bench: $(STAMP)  ## measure build speed and site size against the naive nbconvert loop
+bench: $(TEST_STAMP)  ## measure install and build speed and site size against the naive route
 	@$(BIN)/python tools/bench.py
 
-manifests: $(STAMP)  ## refresh the sha256 in data/*.manifest.json after editing data
+manifests: $(RUNTIME_STAMP)  ## refresh the sha256 in data/*.manifest.json after editing data
 	@$(BIN)/python -m helpers manifests
+
+lock: $(TEST_STAMP)  ## recompile both lock files from pyproject.toml (needs the network)
+	@UV=$$(command -v uv || echo $(BIN)/uv); $$UV pip compile pyproject.toml --python-version 3.11 --generate-hashes --no-header --quiet -o requirements.txt.new
+	@{ echo "# Runtime lock: every package the notebooks and the report need, pinned with hashes."; \
+	   echo "# Compiled by uv from the direct requirements in pyproject.toml: make lock. Do not edit by hand."; \
+	   cat requirements.txt.new; } > requirements.txt && rm requirements.txt.new
+	@UV=$$(command -v uv || echo $(BIN)/uv); $$UV pip compile pyproject.toml --extra test --python-version 3.11 --generate-hashes --no-header --quiet \
+	   -c requirements.txt -o requirements-test.txt.new
+	@{ echo "# Test lock: the runtime lock plus the test tools (nbval, pytest, Playwright, Hypothesis, import-linter), hashed."; \
+	   echo "# Compiled by uv from pyproject.toml's [test] extra, constrained by requirements.txt: make lock."; \
+	   cat requirements-test.txt.new; } > requirements-test.txt && rm requirements-test.txt.new
+
+lint: $(TEST_STAMP)  ## the architecture contracts (import-linter): layers, no circles
+	@$(BIN)/lint-imports
 
 clean:  ## remove build outputs (keeps .venv)
 	rm -rf build test-artifacts

@@ -130,6 +130,7 @@ def _alive(pids: set[int]) -> set[int]:
             Path(f"/proc/{p}/status").read_text(errors="replace").lower()}
 
 
+@pytest.mark.slow
 def test_killing_the_build_ends_its_kernels_and_the_next_build_cleans_up(tmp_path):
     import nbformat
     from nbformat.v4 import new_code_cell, new_notebook

@@ -1,37 +1,73 @@
-"""One lock file: pip (Makefile) and conda (environment.yml) install the same pinned versions."""
+"""A full lock: every package pinned with hashes, runtime and test groups apart, conda in step."""
+
+from __future__ import annotations
 
 import re
 import tomllib
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 
 from helpers.data.paths import ROOT
 
+_PIN = re.compile(r"^([A-Za-z0-9_.-]+)==(\S+) \\$", re.M)
 
-def _pins() -> dict[str, str]:
+
+def _norm(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _lock(name: str) -> dict[str, str]:
+    return {_norm(n): v for n, v in _PIN.findall((ROOT / name).read_text())}
+
+
+def _direct(group: str | None = None) -> dict[str, str]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    deps = project["dependencies"] if group is None else project["optional-dependencies"][group]
     pins = {}
-    for line in (ROOT / "requirements.txt").read_text().splitlines():
-        line = line.split("#")[0].strip()
-        if line:
-            name, _, ver = line.partition("==")
-            assert ver, f"requirements.txt: {line!r} is not pinned with =="
-            pins[name.lower()] = ver
+    for d in deps:
+        name, _, ver = d.partition("==")
+        assert ver, f"pyproject.toml: {d!r} is not pinned with =="
+        pins[_norm(name)] = ver
     return pins
 
 
-def test_every_direct_dependency_is_pinned():
-    deps = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
-    names = {re.split(r"[<>=!~\[ ]", d)[0].lower() for d in deps}
-    assert names == set(_pins())
+def test_every_line_of_both_locks_is_pinned_with_a_hash():
+    for name in ("requirements.txt", "requirements-test.txt"):
+        text = (ROOT / name).read_text()
+        packages = [line for line in text.splitlines() if line and not line.startswith((" ", "#"))]
+        assert packages and all(_PIN.match(line) for line in packages), name
+        assert text.count("==") == len(packages)
+        blocks = re.split(r"\n(?=[A-Za-z0-9])", text.split("\n", 2)[2])
+        assert all("--hash=sha256:" in b for b in blocks if b.strip()), name
 
 
-def test_environment_yml_uses_the_lock_file():
+def test_direct_requirements_are_in_their_lock_at_their_pin():
+    runtime, test = _lock("requirements.txt"), _lock("requirements-test.txt")
+    assert all(runtime.get(n) == v for n, v in _direct().items())
+    assert all(test.get(n) == v for n, v in _direct("test").items())
+
+
+def test_test_tools_are_not_runtime_dependencies_and_the_groups_agree():
+    runtime, test = _lock("requirements.txt"), _lock("requirements-test.txt")
+    for tool in ("pytest", "nbval", "playwright", "hypothesis", "import-linter", "pytest-xdist"):
+        assert tool not in runtime and tool in test
+    assert {n: test[n] for n in runtime} == runtime  # the test lock is the runtime lock plus the tools
+
+
+def test_environment_yml_uses_the_runtime_lock():
     text = (ROOT / "environment.yml").read_text()
     assert re.search(r"^\s*- -r requirements\.txt\s*$", text, re.M)
     assert re.search(r"^\s*- python=3\.11\s*$", text, re.M)
-    # no package pinned a second time in environment.yml
-    assert not re.search(r"^\s*- [a-z].*==", text, re.M)
+    assert not re.search(r"^\s*- [a-z].*==", text, re.M)  # no package pinned a second time
+    assert "--no-deps -e ." in (ROOT / "postBuild").read_text()  # the package itself, after the hashed lock
 
 
 def test_installed_versions_match_the_lock():
-    wrong = {n: (v, version(n)) for n, v in _pins().items() if version(n) != v}
+    wrong = {}
+    for name, pinned in _lock("requirements-test.txt").items():
+        try:
+            installed = version(name)
+        except PackageNotFoundError:
+            installed = None
+        if installed != pinned:
+            wrong[name] = (pinned, installed)
     assert not wrong

@@ -93,6 +93,7 @@ def test_adversarial_megabyte_within_budget(case):
 CLI_BUDGET_S = 240.0
 
 
+@pytest.mark.slow
 def test_cli_on_an_adversarial_megabyte_within_budget(tmp_path):
     article = tmp_path / "long.txt"
     article.write_text("date 2025-08-12\n" + "Nvidia a déclaré 4 500 000 dollars le 12 août. " * 19_990,

@@ -23,6 +23,8 @@ from browser import open_offline
 
 from helpers.data.paths import ROOT
 
+pytestmark = pytest.mark.slow  # builds a site or drives a browser: `make test-fast` skips it
+
 PAYLOADS = ["<script>alert('s')</script>", "<img src=x onerror=alert('i')>", "\"><svg onload=alert('v')>",
             "[link](javascript:alert('j'))", "javascript:alert('u')"]
 PAYLOAD = " ".join(PAYLOADS)

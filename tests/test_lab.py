@@ -15,6 +15,8 @@ from browser import open_offline
 
 from helpers.data.paths import NOTEBOOKS_DIR, ROOT, notebook_paths
 
+pytestmark = pytest.mark.slow  # builds a site or drives a browser: `make test-fast` skips it
+
 BIN = Path(sys.executable).parent
 
 

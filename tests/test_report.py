@@ -13,6 +13,8 @@ from helpers.data.paths import ROOT
 from helpers.publish.build import REPORT_DIR, build
 from helpers.publish.catalogue import discover
 
+pytestmark = pytest.mark.slow  # builds a site or drives a browser: `make test-fast` skips it
+
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
 MB = 1_000_000
 

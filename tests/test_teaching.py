@@ -62,6 +62,7 @@ def test_student_copy_keeps_everything_else(path):
             assert after.outputs == before.outputs
 
 
+@pytest.mark.slow
 def test_student_copies_run(student_dir, tmp_path):
     copies = sorted(student_dir.glob("*.ipynb"))
     # one process per kernel client, as in the report build: nbclient is not safe across threads
@@ -89,6 +90,7 @@ def test_glossary_terms_occur_in_the_article():
         assert term in set(glossary["term_fr"])
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 def test_slides_work_offline(browser):
     out = build_slides(SLIDES_DIR)

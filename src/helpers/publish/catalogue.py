@@ -27,7 +27,7 @@ from typing import Any
 
 import nbformat
 
-from helpers.data.paths import DATA_DIR, LOCK_FILES, NOTEBOOKS_DIR, ROOT, notebook_paths
+from helpers.data.paths import DATA_DIR, LOCK_FILES, NOTEBOOKS_DIR, notebook_paths
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 #: Where a notebook's metadata keeps its freeze record.
@@ -44,7 +44,7 @@ def tags(cell: Any) -> set[str]:
     return set(cell.get("metadata", {}).get("tags", []))
 
 
-@dataclass
+@dataclass(eq=False)
 class NotebookInfo:
     """What the build, the site and the teaching kit need to know about one notebook."""
 
@@ -130,9 +130,11 @@ def inputs_digest(nb: nbformat.NotebookNode, data_files: list[str]) -> str:
     h = hashlib.sha256()
     cells = [[c.cell_type, c.source, sorted(tags(c))] for c in nb.cells]
     h.update(json.dumps(cells, ensure_ascii=False).encode("utf-8"))
-    inputs = [*helper_files(_code(nb)), *(DATA_DIR / f for f in sorted(data_files)), *LOCK_FILES]
-    for path in inputs:
-        h.update(b"\0" + str(path.relative_to(ROOT)).encode() + b"\0")
+    inputs = [*(("helpers/" + str(p.relative_to(PACKAGE_DIR)), p) for p in helper_files(_code(nb))),
+              *((f"data/{f}", DATA_DIR / f) for f in sorted(data_files)),
+              *((p.name, p) for p in LOCK_FILES)]
+    for label, path in inputs:  # labels, not absolute paths: the same inputs give the same digest in any clone
+        h.update(b"\0" + label.encode() + b"\0")
         h.update(path.read_bytes() if path.is_file() else b"<missing>")
     return h.hexdigest()
 

@@ -85,6 +85,18 @@ def executed_path(cache: Path, info: NotebookInfo) -> Path:
     return cache / f"{info.name}-{info.input_hash[:16]}.ipynb"
 
 
+def plan(infos: list[NotebookInfo], cache: Path, *, force: bool = False) -> dict[NotebookInfo, str]:
+    """Where each notebook's executed copy will come from: 'committed', 'cached' or 'execute'."""
+    def source(info: NotebookInfo) -> str:
+        if force:
+            return "execute"
+        if info.fresh:
+            return "committed"
+        return "cached" if executed_path(cache, info).with_suffix(".json").exists() else "execute"
+
+    return {info: source(info) for info in infos}
+
+
 def executed_copies(infos: list[NotebookInfo], cache: Path, jobs: int, *, force: bool = False,
                     on_done: Callable[[NotebookInfo, Path], None] | None = None) -> dict[str, float | None]:
     """An executed copy of every notebook; return execution seconds (None where nothing ran).
@@ -97,13 +109,13 @@ def executed_copies(infos: list[NotebookInfo], cache: Path, jobs: int, *, force:
     cache.mkdir(parents=True, exist_ok=True)
     timings: dict[str, float | None] = {}
     todo = []
-    for i, info in enumerate(infos, 1):
-        cached = executed_path(cache, info)
-        if not force and info.fresh:
+    for i, (info, source) in enumerate(plan(infos, cache, force=force).items(), 1):
+        if source == "committed":
             timings[info.name] = None
             print(f"[{i}/{len(infos)}] {info.name}: inputs unchanged, rendering the committed outputs", flush=True)
             on_done(info, info.path)
-        elif not force and cached.with_suffix(".json").exists():
+        elif source == "cached":
+            cached = executed_path(cache, info)
             timings[info.name] = json.loads(cached.with_suffix(".json").read_text())["seconds"]
             print(f"[{i}/{len(infos)}] {info.name}: using the cached execution for these inputs", flush=True)
             on_done(info, cached)

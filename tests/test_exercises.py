@@ -34,3 +34,12 @@ def test_notebook_02_answers_follow_from_the_rules():
 
     best = max(t for t in range(100, 400) if below(t))
     assert exercises.check("02.2", best) == "Correct."
+
+
+def test_notebook_03_fact_check_follows_from_the_tables():
+    from helpers.data.datasets import load_table
+    from helpers.models.negotiation import headline_steps, snap_back
+
+    rate = snap_back(headline_steps(load_table("tariffs")), load_table("windows"), "US", "2025-08-12")
+    assert exercises.check("03.4", rate) == "Correct."
+    assert exercises.check("03.4", 145).startswith("Not yet")

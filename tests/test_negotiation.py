@@ -74,3 +74,25 @@ def test_levy_scenarios_span_sourced_inputs():
     assert (est.sales_low_usd, est.sales_high_usd) == (15e9, 23e9)
     assert est.levy_high_usd == pytest.approx(3.45e9)
     assert s.loc["H20 revenue Nvidia reported, May–Oct 2025", "levy_low_usd"] == 0
+
+
+def test_snap_back_from_the_data_is_not_above_100():
+    """The article's 'return to more than 100%' against what a lapse would have restored (issue 12)."""
+    from helpers.models.negotiation import snap_back
+
+    tariffs, windows = load_table("tariffs"), load_table("windows")
+    steps = headline_steps(tariffs)
+    # hand-computed from the rows: US 10 reciprocal + 20 fentanyl in force, 24 points suspended; China 10 + 24
+    assert snap_back(steps, windows, "US", "2025-08-12") == 54
+    assert snap_back(steps, windows, "CN", "2025-08-12") == 34
+    # after Busan the US fentanyl layer is 10, so a lapse would restore 10 + 10 + 24
+    assert snap_back(steps, windows, "US", "2026-01-01") == 44
+    assert snap_back(steps, windows, "US", "2025-03-01") is None  # no truce open
+
+
+def test_article_check_flags_the_return_above_100_as_wrong(seed_tables):
+    from helpers.models.checks import article_checks
+
+    checks = article_checks(load_table("tariffs"), load_table("windows"), seed_tables.figures)
+    assert checks["consistent"].tolist() == [True, False, True]
+    assert "US 54%" in checks.loc[1, "data_show"] and "China 34%" in checks.loc[1, "data_show"]

@@ -77,6 +77,38 @@ def peak(steps: pd.DataFrame, imposer: str) -> tuple[str, float]:
     return str(row["date"]), float(row["rate_pct"])
 
 
+#: Columns of data/windows.csv holding the points each side's truce suspended (they return on a lapse).
+SUSPENDED_COLUMNS = {"US": "us_suspended_pct", "CN": "cn_suspended_pct"}
+
+
+def snap_back(steps: pd.DataFrame, windows: pd.DataFrame, imposer: str, date: str | dt.date) -> float | None:
+    """The headline rate ``imposer`` would have returned to had the tariff truce open on ``date`` lapsed.
+
+    The rate in force plus the points the truce *suspended*. Points a truce *removed* (the April 2025
+    increments to 125% and 145%) do not come back. None when no tariff truce covers ``date``.
+    """
+    column = SUSPENDED_COLUMNS[imposer]
+    open_windows = windows_covering(date, windows)
+    open_windows = open_windows[open_windows[column].notna()]
+    if open_windows.empty:
+        return None
+    return rate_on(steps, imposer, date) + float(open_windows[column].iloc[0])
+
+
+def lapse_levels(steps: pd.DataFrame, windows: pd.DataFrame) -> pd.DataFrame:
+    """For each tariff truce and side: the snap-back level over the window (for an "if it had lapsed" line)."""
+    rows = []
+    for w in windows.itertuples():
+        for imposer, column in SUSPENDED_COLUMNS.items():
+            if pd.isna(getattr(w, column)):
+                continue
+            level = snap_back(steps, windows, imposer, w.start)
+            rows.append({"window_id": w.window_id, "imposer": imposer, "start": w.start, "end": w.end,
+                         "rate_pct": level, "in_force_pct": rate_on(steps, imposer, w.start),
+                         "suspended_pct": float(getattr(w, column)), "source_id": w.source_id})
+    return pd.DataFrame(rows)
+
+
 def add_days(start: str | dt.date, days: int) -> dt.date:
     """Calendar arithmetic: ``start`` plus ``days`` days (publication date + 90 days)."""
     return _as_date(start) + dt.timedelta(days=days)

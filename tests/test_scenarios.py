@@ -68,7 +68,7 @@ def test_presets_reproduce_hand_computed_values():
     d = defaults()
     table = preset_table().set_index("scenario")
     # baseline: (1.0M + 1.5M) / 2 demand x 0.5 allowed = 625,000 H20 at $11,000
-    base = table.loc["Article baseline (Aug 2025)"]
+    base = table.loc["Illustrative baseline (Beijing's allowance 0.5, assumed)"]
     assert d["demand_units"] == 1_250_000 and d["h20_price_usd"] == 11_000
     assert base.h20_units == 625_000
     assert base.nvidia_revenue_usd == pytest.approx(6.875e9)

@@ -112,7 +112,8 @@ def _parameters() -> tuple[Parameter, ...]:
                   f"{_source('money', 'quantity', 'huawei_910b_plan_2025_units')}"),
         Parameter("domestic_perf_vs_h100", "Domestic chip performance", ascend_reported, round(ascend_low, 3),
                   round(ascend_high, 3), 0.1, 1.0, 0.05, "H100-equivalents",
-                  "910C at about 60% of H100 inference (DIGITIMES/FT); range from the 910B's to the 910C's FP16 "
+                  "910C at about 60% of H100 inference, as DIGITIMES reported it (via a Lao Times copy) relaying Tom's "
+                  "Hardware; the measurement's origin is not traced here, so it is a low-confidence default. Range from the 910B's to the 910C's FP16 "
                   "over the H100's (low-grade specs).", _source("money", "quantity", "ascend_910c_inference_vs_h100")),
     )
 
@@ -242,7 +243,7 @@ def _actual_allowance() -> float:
 def presets() -> dict[str, dict[str, float]]:
     """Named scenarios: parameter overrides on top of the defaults."""
     return {
-        "Article baseline (Aug 2025)": {},
+        "Illustrative baseline (Beijing's allowance 0.5, assumed)": {},
         "Beijing bans H20": {"allowance": 0.0},
         "Blackwell cut-down approved": {"blackwell_allowed": 1.0},
         "Levy raised to 25%": {"levy_rate_pct": 25.0},

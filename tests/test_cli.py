@@ -10,10 +10,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from helpers.cli import main
 from helpers.data.files import LEDGER
 from helpers.data.paths import DATA_DIR, SEED_ARTICLE
 from helpers.text.article import MAX_ARTICLE_BYTES
-from helpers.cli import main
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -15,8 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers.text.attributions import find_attributions
 from helpers.cli import main
+from helpers.text.attributions import find_attributions
 from helpers.text.figures import find_figures
 from helpers.text.timex import find_time_expressions
 

@@ -1,6 +1,7 @@
 """The scenario model: invariants, hand-computed presets, provenance of every parameter."""
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from helpers.data.datasets import load_table
@@ -140,3 +141,31 @@ def test_inputs_outside_their_range_are_refused_by_name(name, value, message):
 
     with pytest.raises(ParameterError, match=message):
         model(**{name: value})
+
+
+def test_uncertainty_bands_are_reproducible_and_bracket_the_median():
+    from helpers.models.uncertainty import DRAWS, uncertainty_table
+
+    assert DRAWS >= 10_000
+    first, again = uncertainty_table(), uncertainty_table()
+    pd.testing.assert_frame_equal(first, again)  # same seed, same bands
+    assert (first["p5"] <= first["median"]).all() and (first["median"] <= first["p95"]).all()
+    ban = first[(first["scenario"] == "Beijing bans H20") & (first["output"] == "domestic_share")].iloc[0]
+    assert ban["p5"] == ban["p95"] == 1.0  # no H20 let through: all new compute is domestic, whatever the draws
+    take = first[(first["scenario"] == "Beijing bans H20") & (first["output"] == "us_take_usd")].iloc[0]
+    assert take["p95"] == 0
+
+
+def test_uncertainty_samples_each_range_and_fixes_the_levers():
+    import numpy as np
+
+    from helpers.models.uncertainty import NOT_SAMPLED, sample
+
+    draws = sample({"allowance": 0.0}, n=20_000, rng=np.random.default_rng(1))
+    assert (draws["allowance"] == 0).all()
+    for p in parameters():
+        if p.name in NOT_SAMPLED:
+            assert (draws[p.name] == p.default).all()
+        elif p.name != "allowance" and p.low < p.high:
+            assert draws[p.name].min() >= p.low and draws[p.name].max() <= p.high
+            assert abs(draws[p.name].mean() - (p.low + p.high) / 2) < 0.02 * (p.high - p.low)  # uniform

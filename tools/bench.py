@@ -115,6 +115,13 @@ def main() -> int:
         for i in range(50):
             scenario_frame({"allowance": (i % 20) / 20})
         print(f"scenario model + chart tables, one update: {(time.perf_counter() - started) / 50 * 1000:.2f} ms")
+        from helpers.models.uncertainty import DRAWS, uncertainty_table
+
+        uncertainty_table()
+        started = time.perf_counter()
+        for _ in range(5):
+            uncertainty_table()
+        print(f"uncertainty run (5 presets x {DRAWS:,} draws): {(time.perf_counter() - started) / 5:.3f} s (target <= 1)")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -53,6 +53,60 @@ def _money_chart(data, y: alt.Y | None = None) -> alt.Chart:
     )
 
 
+#: Money on an axis as people write it: "$1.5 bn".
+BILLIONS = 'format(datum.value / 1e9, ",.1f") + " bn"'
+
+
+def uncertainty_display(table: pd.DataFrame) -> pd.DataFrame:
+    """The uncertainty table as a reader sees it: domestic share in %, money in $ bn, compute in thousands."""
+    wanted = {"domestic_share": ("Domestic share of new compute", lambda v: f"{v:.0%}"),
+              "compute_total_h100e": ("Compute delivered (thousand H100e)", lambda v: f"{v / 1e3:,.0f}"),
+              "nvidia_revenue_usd": ("Nvidia China revenue ($ bn)", lambda v: f"{v / 1e9:,.2f}"),
+              "us_take_usd": ("US government take ($ bn)", lambda v: f"{v / 1e9:,.2f}")}
+    rows = []
+    for r in table[table["output"].isin(list(wanted))].itertuples():
+        label, fmt = wanted[r.output]
+        rows.append({"Scenario": r.scenario, "Output": label, "Median": fmt(r.median),
+                     "5–95% band": f"{fmt(r.p5)} to {fmt(r.p95)}"})
+    return pd.DataFrame(rows)
+
+
+def uncertainty_chart(table: pd.DataFrame) -> alt.VConcatChart:
+    """Median and 5–95% band of the domestic share and of the US take, per preset."""
+    order = list(dict.fromkeys(table["scenario"]))
+    y = alt.Y("scenario:N", sort=order, title=None, axis=alt.Axis(labelLimit=300))
+
+    def band(output: str, x_title: str, scale: float, axis: alt.Axis) -> alt.LayerChart:
+        d = table[table["output"] == output].assign(lo=lambda t: t["p5"] / scale, mid=lambda t: t["median"] / scale,
+                                                    hi=lambda t: t["p95"] / scale)
+        x = alt.X("lo:Q", title=x_title, axis=axis)
+        rule = alt.Chart(d).mark_rule(strokeWidth=4, opacity=0.5, color="#0072B2").encode(y=y, x=x, x2="hi:Q")
+        dot = alt.Chart(d).mark_circle(size=90, color="#0072B2", opacity=1).encode(
+            y=y, x="mid:Q", tooltip=["scenario", alt.Tooltip("lo:Q", format=",.2f", title="5th percentile"),
+                                     alt.Tooltip("mid:Q", format=",.2f", title="median"),
+                                     alt.Tooltip("hi:Q", format=",.2f", title="95th percentile")])
+        return (rule + dot).properties(width=440, height=alt.Step(26))
+
+    share = table[(table["output"] == "domestic_share")].set_index("scenario")
+    base = share.iloc[0]
+    chart = alt.vconcat(
+        band("domestic_share", "Domestic share of China's new compute (median and 5–95% band)", 1,
+             alt.Axis(format="%")),
+        band("us_take_usd", "US government take, $ bn per year (median and 5–95% band)", 1e9,
+             alt.Axis(labelExpr='format(datum.value, ",.1f")')),
+    )
+    return finish(
+        chart,
+        title=f"Ranges, not points: in the illustrative baseline the domestic share lies between "
+              f"{base['p5']:.0%} and {base['p95']:.0%}",
+        subtitle=f"{len(table['scenario'].unique())} presets × 10,000 draws, every sourced or assumed parameter "
+                 "uniform over its range (levy and Blackwell approval fixed by the preset)",
+        description="Two dot-and-band charts, one row per preset: the median and 5th to 95th percentile of the "
+                    "domestic share of new compute and of the US government take in billions of dollars.",
+        source=SOURCE + "; helpers.models.uncertainty (seed 20250812)",
+    )
+
+
 def long_presets(table: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Preset outputs in long form: (compute by source, money by flow)."""
     t = preset_table() if table is None else table
@@ -85,24 +139,33 @@ def presets_chart(table: pd.DataFrame | None = None) -> alt.VConcatChart:
     )
 
 
+def _lower_first(text: str) -> str:
+    """'Domestic share' -> 'domestic share', but 'US government take' stays as it is."""
+    return text if text[:2].isupper() else text[:1].lower() + text[1:]
+
+
 def sensitivity_chart(output: str = "domestic_share", label: str = "Domestic share of new compute") -> alt.LayerChart:
     """Tornado: how far each assumption, moved across its range, swings one output."""
     s = sensitivity(output)
     base = s["base"].iloc[0]
     y = alt.Y("label:N", sort=list(s["label"]), title=None, axis=alt.Axis(labelLimit=300))
+    money = output.endswith("_usd")
     fmt = ".0%" if output == "domestic_share" else ",.3s"
+    # money as people write it ("$1.5 bn"), never SI prefixes ("1.50G")
+    axis = alt.Axis(labelExpr='"$" + ' + BILLIONS) if money else alt.Axis(format=fmt)
+    title = f"{label.replace('(USD per year)', '($ bn per year)')} (parameter at low → high end of its range)"
+    tip = ",.0f" if money else fmt
     bars = alt.Chart(s).mark_rule(strokeWidth=10, color="#0072B2").encode(
-        y=y, x=alt.X("at_low:Q", title=f"{label} (parameter at low → high end of its range)",
-                     axis=alt.Axis(format=fmt)), x2="at_high:Q",
-        tooltip=["label", alt.Tooltip("at_low:Q", format=fmt), alt.Tooltip("at_high:Q", format=fmt)])
+        y=y, x=alt.X("at_low:Q", title=title, axis=axis), x2="at_high:Q",
+        tooltip=["label", alt.Tooltip("at_low:Q", format=tip), alt.Tooltip("at_high:Q", format=tip)])
     lows = alt.Chart(s).mark_point(shape="triangle-left", size=60, filled=True, color="#444").encode(y=y, x="at_low:Q")
     rule = alt.Chart(pd.DataFrame({"base": [base]})).mark_rule(strokeDash=[4, 3], color="#222").encode(x="base:Q")
     return finish(
         (bars + lows + rule).properties(width=440, height=alt.Step(26)),
-        title=f"{s['label'].iloc[0]} moves the {label.lower()} most",
+        title=f"{s['label'].iloc[0]} moves the {_lower_first(label.replace(' (USD per year)', ''))} most",
         subtitle="One parameter at a time across its plausible range, the others at their defaults; "
                  "triangle: low end; dashed: baseline",
-        description=f"Tornado chart of the swing in {label.lower()} caused by each model parameter.",
+        description=f"Tornado chart of the swing in {_lower_first(label)} caused by each model parameter.",
         source=SOURCE,
     )
 

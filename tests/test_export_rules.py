@@ -95,3 +95,21 @@ def test_every_event_actor_has_a_side():
     assert not unplaced, "add them to ACTOR_GROUPS"
     listed = [a for group in ACTOR_GROUPS.values() for a in group]
     assert len(listed) == len(set(listed))
+
+
+def test_every_chip_is_classified_or_says_what_is_missing():
+    from helpers.models.chips import derived_metrics
+
+    classes = derived_metrics().drop_duplicates("chip_id").set_index("chip_id")["classification"]
+    assert classes["h20"] == "below thresholds"
+    assert classes["b200"] == "3A090.a" and classes["ascend_910c"] == "3A090.a"  # TPP >= 4,800: no die area needed
+    assert classes["h800"].startswith("unknown: no dense throughput")
+    assert classes["mlu370_x8"].startswith("unknown: below thresholds or 3A090.a, depending on the die area")
+
+
+def test_the_h800_interconnect_disagreement_is_shown_as_a_range():
+    from helpers.models.chips import disagreements
+
+    d = disagreements().set_index(["chip", "metric"])
+    text = d.loc[("Nvidia H800", "interconnect_gb_s"), "values (grade: sources)"]
+    assert "300 GB/s (secondary" in text and "400 GB/s (low" in text

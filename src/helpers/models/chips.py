@@ -83,6 +83,37 @@ def _value(r: pd.DataFrame, chip: str, metric: str, end: str) -> float | None:
     return None if hit.empty else float(hit[end].iloc[0])
 
 
+def _classification(tpp_value: float, density: float, rules: pd.DataFrame) -> str:
+    """The Oct 2023 class, or the one it must be whatever the missing density (TPP ≥ 4,800 is 3A090.a alone)."""
+    if pd.isna(tpp_value):
+        return "unknown: no dense throughput in our sources"
+    if pd.notna(density):
+        return classify({"tpp": tpp_value, "performance_density": density}, rules)
+    lowest = classify({"tpp": tpp_value, "performance_density": 0.0}, rules)
+    highest = classify({"tpp": tpp_value, "performance_density": float("inf")}, rules)
+    if lowest == highest:
+        return lowest
+    return f"unknown: {lowest} or {highest}, depending on the die area (not in our sources)"
+
+
+def disagreements(chips: pd.DataFrame | None = None, sources: pd.DataFrame | None = None,
+                  min_gap: float = 0.02) -> pd.DataFrame:
+    """Every chip metric on which sources disagree by more than ``min_gap`` (relative), all grades included,
+    each value with its sources and grade (prices excluded: their rows are ranges by design)."""
+    chips = load_table("chips") if chips is None else chips
+    sources = load_table("sources") if sources is None else sources
+    df = chips.merge(sources[["source_id", "grade"]], on="source_id", how="left")
+    rows = []
+    for (chip, metric), g in df.groupby(["chip_id", "metric"], sort=False):
+        lo, hi = g["value"].min(), g["value"].max()
+        if metric == "price_usd" or hi <= lo * (1 + min_gap):
+            continue
+        values = "; ".join(f"{_num(v)} {g['unit'].iloc[0]} ({', '.join(sorted(set(h['grade'])))}: "
+                           f"{', '.join(sorted(h['source_id']))})" for v, h in g.groupby("value"))
+        rows.append({"chip": CHIP_NAMES.get(chip, chip), "metric": metric, "values (grade: sources)": values})
+    return pd.DataFrame(rows)
+
+
 def derived_metrics(rules: pd.DataFrame | None = None) -> pd.DataFrame:
     """Our arithmetic per chip, at the low and high end of the published inputs.
 
@@ -102,11 +133,10 @@ def derived_metrics(rules: pd.DataFrame | None = None) -> pd.DataFrame:
             fp16 = _value(r, chip, "fp16_dense_tflops", end)
             tdp = _value(r, chip, "tdp_w", "high" if end == "low" else "low")  # worst case pairs low compute with high power
             bw = _value(r, chip, "memory_bandwidth_tb_s", end)
-            metrics = {"tpp": t, "performance_density": pd_value}
             rows.append({
                 "chip_id": chip, "chip": CHIP_NAMES[chip], "end": end, "tpp": t, "die_area_mm2": area,
                 "performance_density": pd_value,
-                "classification": classify(metrics, rules) if throughput and area else "unknown (missing inputs)",
+                "classification": _classification(t, pd_value, rules),
                 "tflops_per_w": compute_per_watt(fp16, tdp) if fp16 and tdp else float("nan"),
                 "gb_s_per_tflops": bandwidth_per_compute(bw, fp16) if bw and fp16 else float("nan"),
             })

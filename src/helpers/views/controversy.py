@@ -60,13 +60,28 @@ def tpp_density_chart(derived: pd.DataFrame, rules: pd.DataFrame) -> alt.LayerCh
     below = ", ".join(points.loc[points["classification"] == "below thresholds", "chip"])
     return finish(
         (boxes + dots + labels).properties(width=560, height=340),
-        title=f"Only the {below.replace('Nvidia ', '')} sits below every 3A090 band",
+        title=f"Of the {len(points)} chips with published throughput and die area, only the "
+              f"{below.replace('Nvidia ', '')} sits below every 3A090 band",
         subtitle="Our arithmetic from published dense throughput and die area; bands as reported by CSET (not checked against the rule text)",
         description="Log-log scatter of chips by total processing performance and performance density, with the "
                     "export-control bands shaded; the H20 is outside all bands, the H100 and H200 far inside 3A090.a.",
         source=source_line(_chip_sources(["fp16_dense_tflops", "fp8_dense_tflops", "int8_dense_tops", "die_area_mm2"])
                            + rules["source_id"].tolist(), "chips and data/rules"),
     )
+
+
+def classification_table(derived: pd.DataFrame) -> pd.DataFrame:
+    """Every chip's class under the October 2023 rule, or why it cannot be placed; TPP as a range."""
+    rows = []
+    for chip, g in derived.groupby("chip", sort=False):
+        lo, hi = g["tpp"].min(), g["tpp"].max()
+        tpp_text = "–" if pd.isna(lo) else (f"{lo:,.0f}" if lo == hi else f"{lo:,.0f}–{hi:,.0f}")
+        density = g["performance_density"].dropna()
+        rows.append({"chip": chip, "TPP": tpp_text,
+                     "performance density": "–" if density.empty else "–".join(
+                         dict.fromkeys(f"{v:.1f}" for v in (density.min(), density.max()))),
+                     "class (Oct 2023 rule)": " / ".join(dict.fromkeys(g["classification"]))})
+    return pd.DataFrame(rows)
 
 
 def _chip_sources(metrics: list[str]) -> list[str]:

@@ -84,9 +84,9 @@ def test_presets_reproduce_hand_computed_values():
     bw = table.loc["Blackwell cut-down approved"]
     assert bw.blackwell_units == pytest.approx(625_000 * 0.8)
     assert bw.nvidia_revenue_usd == pytest.approx(125_000 * 11_000 + 500_000 * 7_250)
-    followed = table.loc["What actually followed"]
-    # $0 (May-Jul) and $50m (Aug-Oct) of H20 revenue, annualised: $100m a year
-    assert followed.nvidia_revenue_usd == pytest.approx(100e6)
+    followed = table.loc["Licensed but discouraged (Aug-Oct 2025, upper bound)"]
+    # about $50m of H20 revenue in Aug-Oct 2025, annualised: at most $200m a year (May-Jul, US-blocked, left out)
+    assert followed.nvidia_revenue_usd == pytest.approx(200e6)
     assert followed.us_take_usd == 0
 
 

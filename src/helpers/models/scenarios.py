@@ -232,12 +232,21 @@ def vega_formulas() -> list[tuple[str, str]]:
     return [(name, expr.replace("H20_PERF", perf)) for name, expr in VEGA_FORMULAS]
 
 
-def _actual_allowance() -> float:
-    """Share of demand actually served after August 2025: reported H20 revenue, annualised, over price × demand."""
-    reported = _money("h20_revenue_china_q2_fy26_usd") + _money("h20_revenue_q3_fy26_usd")
-    annual = sum(reported) * 4 / len(reported)  # two quarters reported -> per year
+#: The preset built from what happened after the article (its allowance is an upper bound, see below).
+DISCOURAGED = "Licensed but discouraged (Aug-Oct 2025, upper bound)"
+
+
+def discouraged_allowance() -> float:
+    """Upper bound on Beijing's allowance while H20 licences were available: August to October 2025.
+
+    All reported H20 revenue of that quarter (Nvidia's Q3 FY2026), annualised, over price × demand.
+    The figure is total H20 revenue, not China's alone, so the share Beijing let through was at most
+    this. May to July 2025 is left out on purpose: H20 sales to China were zero then because of the
+    *US* licence requirement, which says nothing about Beijing's tolerance.
+    """
+    quarter = _money("h20_revenue_q3_fy26_usd")[0]
     d = defaults()
-    return annual / d["h20_price_usd"] / d["demand_units"]
+    return quarter * 4 / d["h20_price_usd"] / d["demand_units"]
 
 
 def presets() -> dict[str, dict[str, float]]:
@@ -247,17 +256,25 @@ def presets() -> dict[str, dict[str, float]]:
         "Beijing bans H20": {"allowance": 0.0},
         "Blackwell cut-down approved": {"blackwell_allowed": 1.0},
         "Levy raised to 25%": {"levy_rate_pct": 25.0},
-        "What actually followed": {"allowance": _actual_allowance(), "levy_rate_pct": 0.0, "blackwell_allowed": 0.0},
+        DISCOURAGED: {"allowance": discouraged_allowance(), "levy_rate_pct": 0.0, "blackwell_allowed": 0.0},
     }
 
 
-#: Why the "What actually followed" preset has its values, each with a source.
+#: Why the licensed-but-discouraged preset has its values, each with a source.
 FOLLOWED_SOURCES = {
-    "allowance": "Reported H20 revenue from China: $0 in May–Jul 2025, about $50m in Aug–Oct 2025, annualised "
-                 "(kaohoon-2025-08-nvda-q2fy26; reportify-2025-11-19-q3, low grade)",
+    "allowance": "At most the reported H20 revenue of Aug-Oct 2025 (about $50m, all customers, not China's alone), "
+                 "annualised, over price x demand (reportify-2025-11-19-q3, low grade); May-Jul 2025 left out "
+                 "because the US licence requirement, not Beijing, stopped sales (kaohoon-2025-08-nvda-q2fy26)",
     "levy_rate_pct": "No levy collected: never codified, no payment found (outcomes q3_levy_paid)",
     "blackwell_allowed": "B30A refused; H200 offered instead (outcomes q2_blackwell)",
 }
+
+
+def followed_sources_table() -> pd.DataFrame:
+    """:data:`FOLLOWED_SOURCES` as a table a reader can scan: parameter, value, why."""
+    values = presets()[DISCOURAGED]
+    return pd.DataFrame([{"parameter": k, "value": f"{values[k]:.3g}", "why, with sources": v}
+                         for k, v in FOLLOWED_SOURCES.items()])
 
 
 def preset_table() -> pd.DataFrame:

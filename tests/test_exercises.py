@@ -43,3 +43,25 @@ def test_notebook_03_fact_check_follows_from_the_tables():
     rate = snap_back(headline_steps(load_table("tariffs")), load_table("windows"), "US", "2025-08-12")
     assert exercises.check("03.4", rate) == "Correct."
     assert exercises.check("03.4", 145).startswith("Not yet")
+
+
+def test_numbers_are_accepted_within_the_stated_tolerance():
+    assert exercises.check("03.4", 54.4) == "Correct."  # rounds to the answer
+    assert exercises.check("03.4", "54") == "Correct."  # text that reads as the number
+    assert exercises.check("04.2", 0.654) == "Correct."
+
+
+def test_a_near_miss_gets_a_close_hint_and_a_far_one_does_not():
+    close = exercises.check("03.4", 56)
+    assert close.startswith("Close, but not within the tolerance") and "54" not in close
+    far = exercises.check("03.4", 145)
+    assert far.startswith("Not yet") and "Close" not in far
+    assert exercises.check("03.4", "many").startswith("Not yet: give a number")
+
+
+def test_no_key_holds_a_readable_answer():
+    import re
+
+    for key in exercises._KEYS.values():
+        assert re.fullmatch(r"[0-9a-f]{64}", key.digest)
+        assert all(re.fullmatch(r"[0-9a-f]{16}", d) for d in key.near)

@@ -2,23 +2,54 @@
 
 Answers are stored as sha256 digests of their normalised form, so a student can call
 ``check("01.1", my_answer)`` and learn whether it is right without the key being on screen.
+
+Numeric answers have a stated tolerance: the answer is compared after rounding to the key's
+``decimals``, so anything within half a unit of the last decimal is accepted (63.4 for 63). A few
+units either side count as a near miss, which gets a "close" hint; near misses are stored as
+digests too, so neither the answer nor its neighbourhood is readable.
 """
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass, field
 
-_KEYS: dict[str, tuple[str, str]] = {
-    # exercise id: (sha256 of the normalised answer, hint shown on a wrong answer)
-    "01.1": ("c6024a242af76162ae795b21acc7a647807e85ca63485a6f268d762d5b485807", "Which table has a `kind` column with 'duration'?"),
-    "02.1": ("50f33355a7ee09448ecd0e3a6c4ff600e0e15f9545be01108dc163b36adf141d", "Multiply dense throughput by bit length; take the highest over formats."),
-    "02.2": ("05ada863a4cf9660fd8c68e2295f1d35b2264815f5b605003d6625bd9e0492cf", "Try values around the H20's 148 TFLOPS and watch where classify() changes."),
-    "03.1": ("69f59c273b6e669ac32a6dd5e1b2cb63333d8b004f9696447aee2d422ce63763", "Find the window that covers 2025-08-12, then count days to its end."),
-    "03.2": ("f5ca38f748a1d6eaf726b8a42fb575c3c71f1864a8143301782de13da2d9202b", "Build the step series, then read the US rate on that date."),
-    "03.4": ("2fca346db656187102ce806ac732e06a62df0dbb2829e511a770556d398e1a6e", "Add the points the open window suspended (windows.csv) to the rate in force on 12 August 2025; the April increments were removed, not suspended."),
-    "04.1": ("7688b6ef52555962d008fff894223582c484517cea7da49ee67800adc7fc8866", "Run model() with no arguments and read domestic_share."),
-    "04.2": ("4942870d7312d707982f792e63180e31f72925b998dec46f7ce23db6f16e2d3b", "Evaluate model(allowance=grid) on a grid of 0, 0.05, ..., 1 and compare the two compute outputs."),
-    "01.2": ("a8792157cb4f27fb949c035f45518c61e884bb86e6f420204379c2baa8beb66e", "Group the entities table by `type` and sum `mentions`."),
+
+@dataclass(frozen=True)
+class Key:
+    """One exercise's key: the answer's digest, a hint, and for numbers the precision and near misses."""
+
+    digest: str
+    hint: str
+    decimals: int | None = None
+    near: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def tolerance(self) -> str:
+        """The tolerance in words, shown with every numeric verdict."""
+        if self.decimals is None:
+            return ""
+        unit = 10 ** -self.decimals
+        return f"checked to {self.decimals} decimal place(s): within ±{unit / 2:g} counts"
+
+
+_KEYS: dict[str, Key] = {
+    "01.1": Key("c6024a242af76162ae795b21acc7a647807e85ca63485a6f268d762d5b485807", "Which table has a `kind` column with 'duration'?"),
+    "01.2": Key("a8792157cb4f27fb949c035f45518c61e884bb86e6f420204379c2baa8beb66e", 'Group the entities table by `type` and sum `mentions`.'),
+    "02.1": Key("50f33355a7ee09448ecd0e3a6c4ff600e0e15f9545be01108dc163b36adf141d", 'Multiply dense throughput by bit length; take the highest over formats.',
+               decimals=0, near=frozenset(['1ee4e10c0c7e1bd5', '4da692391701da10', '8833ec27c2d477f0', '9e910c76fe4c3940', 'aabe8732aabad9a7', 'cb5611d87825a1dd', 'cfa8624c2d1e3c8c', 'd0832287613be2ff', 'd0a8a882c042eea0', 'eb3d9dac46073924'])),
+    "02.2": Key("05ada863a4cf9660fd8c68e2295f1d35b2264815f5b605003d6625bd9e0492cf", "Try values around the H20's 148 TFLOPS and watch where classify() changes.",
+               decimals=0, near=frozenset(['043066daf2109523', '0a5b046d07f6f971', '1d28c120568c10e1', '8e612bd1f5d132a3', '9ae2bdd7beedc2e7', 'ec2e990b934dde55'])),
+    "03.1": Key("69f59c273b6e669ac32a6dd5e1b2cb63333d8b004f9696447aee2d422ce63763", 'Find the window that covers 2025-08-12, then count days to its end.',
+               decimals=0, near=frozenset(['1da51b8d8ff98f6a', '6e4001871c0cf27c', '8241649609f88ccd', '8b940be7fb78aaa6', 'bdd2d3af3a5a1213', 'cd70bea023f752a0'])),
+    "03.2": Key("f5ca38f748a1d6eaf726b8a42fb575c3c71f1864a8143301782de13da2d9202b", 'Build the step series, then read the US rate on that date.',
+               decimals=0, near=frozenset(['4523540f1504cd17', '4ec9599fc203d176', '535fa30d7e25dd8a', '6f4b6612125fb3a0', '785f3ec7eb32f30b', '9400f1b21cb527d7'])),
+    "03.4": Key("2fca346db656187102ce806ac732e06a62df0dbb2829e511a770556d398e1a6e", 'Add the points the open window suspended (windows.csv) to the rate in force on 12 August 2025; the April increments were removed, not suspended.',
+               decimals=0, near=frozenset(['02d20bbd7e394ad5', '031b4af5197ec30a', '0e17daca5f3e175f', '1a6562590ef19d10', '2858dcd1057d3eae', '3e1e967e9b793e90', '41cfc0d1f2d127b0', '6208ef0f7750c111', '7688b6ef52555962', 'c837649cce43f272'])),
+    "04.1": Key("7688b6ef52555962d008fff894223582c484517cea7da49ee67800adc7fc8866", 'Run model() with no arguments and read domestic_share.',
+               decimals=0, near=frozenset(['02d20bbd7e394ad5', '2858dcd1057d3eae', '2fca346db6561871', '3e1e967e9b793e90', '6208ef0f7750c111', 'c837649cce43f272'])),
+    "04.2": Key("4942870d7312d707982f792e63180e31f72925b998dec46f7ce23db6f16e2d3b", 'Evaluate model(allowance=grid) on a grid of 0, 0.05, ..., 1 and compare the two compute outputs.',
+               decimals=2, near=frozenset(['04bd088be6c6f422', '1778e31697721442', '18db98e3760ea465', '4dc5cc4e7c4289f7', '6669743c77ff5bb8', '973b372a514f91db', 'b4af4e0d40391d3a', 'c85e09eb8176db9e', 'dd2f324d090bedf0', 'dfef75e45d0c9d09'])),
 }
 
 
@@ -34,9 +65,29 @@ def digest(answer: object) -> str:
     return hashlib.sha256(normalise(answer).encode("utf-8")).hexdigest()
 
 
+def _as_number(answer: object) -> float | None:
+    try:
+        value = float(str(answer).replace(",", "").replace("%", "").strip()) if not isinstance(answer, (int, float)) \
+            else float(answer)
+    except (TypeError, ValueError):
+        return None
+    return value if value == value and abs(value) != float("inf") else None
+
+
 def check(exercise: str, answer: object) -> str:
-    """Return 'Correct' or a hint; never the answer itself."""
+    """Return 'Correct.', a near-miss hint or a hint; never the answer itself."""
     if exercise not in _KEYS:
         raise KeyError(f"no checkable exercise {exercise!r}; known: {sorted(_KEYS)}")
-    key, hint = _KEYS[exercise]
-    return "Correct." if digest(answer) == key else f"Not yet. Hint: {hint}"
+    key = _KEYS[exercise]
+    if key.decimals is None:
+        return "Correct." if digest(answer) == key.digest else f"Not yet. Hint: {key.hint}"
+    value = _as_number(answer)
+    if value is None:
+        return f"Not yet: give a number ({key.tolerance}). Hint: {key.hint}"
+    rounded = round(value, key.decimals)
+    if digest(rounded) == key.digest:
+        return "Correct."
+    if digest(rounded)[:16] in key.near:
+        return f"Close, but not within the tolerance ({key.tolerance}). Check your rounding, units and inputs. " \
+               f"Hint: {key.hint}"
+    return f"Not yet ({key.tolerance}). Hint: {key.hint}"

@@ -113,3 +113,13 @@ def test_the_h800_interconnect_disagreement_is_shown_as_a_range():
     d = disagreements().set_index(["chip", "metric"])
     text = d.loc[("Nvidia H800", "interconnect_gb_s"), "values (grade: sources)"]
     assert "300 GB/s (secondary" in text and "400 GB/s (low" in text
+
+
+def test_each_china_chip_sits_under_the_rule_it_was_designed_for():
+    from helpers.models.chips import design_margins
+
+    m = design_margins().set_index(["chip", "rule_id", "parameter"]).sort_index()
+    assert m.loc[("Nvidia H800", "eccn3a090-2022", "io_bandwidth_gb_s"), "ratio_high"] == 300 / 600
+    assert m.loc[("Nvidia H20", "eccn3a090-2023", "tpp"), "ratio_high"] == pytest.approx(2368 / 2400)
+    assert m.loc[("Nvidia H20", "usg-h20-licence-2025", "dram_bandwidth_gb_s"), "ratio_low"] == pytest.approx(4000 / 1400)
+    assert (m.loc[("Nvidia H200", "bis-h200-case-by-case-2026")]["ratio_high"] < 1).all()

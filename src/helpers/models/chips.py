@@ -141,3 +141,44 @@ def derived_metrics(rules: pd.DataFrame | None = None) -> pd.DataFrame:
                 "gb_s_per_tflops": bandwidth_per_compute(bw, fp16) if bw and fp16 else float("nan"),
             })
     return pd.DataFrame(rows)
+
+
+#: Which rule each China chip was designed for (or caught by), and the threshold that decided it:
+#: (chip, rule_id, band, rule parameter, chip metric, factor from the chip's unit to the rule's).
+#: A800/H800 were cut below the 2022 chip-to-chip test (rules.csv note); the H20 was designed under
+#: the 2023 bands and caught by the April 2025 bandwidth triggers; the H200 meets the January 2026 caps.
+DESIGN_TARGETS = (
+    ("h800", "eccn3a090-2022", "3a090.a.2022", "io_bandwidth_gb_s", "interconnect_gb_s", 1.0),
+    ("h20", "eccn3a090-2023", "3a090.b.1", "tpp", "tpp", 1.0),
+    ("h20", "eccn3a090-2023", "3a090.b.2", "performance_density", "performance_density", 1.0),
+    ("h20", "usg-h20-licence-2025", "apr2025.dram", "dram_bandwidth_gb_s", "memory_bandwidth_tb_s", 1000.0),
+    ("h20", "usg-h20-licence-2025", "apr2025.io", "io_bandwidth_gb_s", "interconnect_gb_s", 1.0),
+    ("h200", "bis-h200-case-by-case-2026", "jan2026.eligible", "tpp", "tpp", 1.0),
+    ("h200", "bis-h200-case-by-case-2026", "jan2026.eligible", "dram_bandwidth_gb_s", "memory_bandwidth_tb_s", 1000.0),
+)
+
+
+def design_margins(rules: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Each chip against the threshold of the rule it was designed for: value / threshold, low and high.
+
+    Under 1 means under the line. Values from the best-graded sources (ranges kept); TPP and
+    performance density are our arithmetic (:func:`derived_metrics`).
+    """
+    rules = load_table("rules") if rules is None else rules
+    r = spec_ranges()
+    derived = derived_metrics(rules)
+    rows = []
+    for chip, rule_id, band, parameter, metric, factor in DESIGN_TARGETS:
+        rule = rules[(rules["rule_id"] == rule_id) & (rules["band"] == band) & (rules["parameter"] == parameter)]
+        rule = rule[rule["operator"].isin([">=", ">"])] if (rule["operator"].isin([">=", ">"])).any() else rule
+        threshold = float(rule["threshold"].iloc[0])
+        if metric in ("tpp", "performance_density"):
+            values = derived.loc[derived["chip_id"] == chip, metric].dropna()
+            low, high = float(values.min()), float(values.max())
+        else:
+            low, high = (_value(r, chip, metric, end) * factor for end in ("low", "high"))
+        rows.append({"chip": CHIP_NAMES[chip], "rule_id": rule_id, "effective": str(rule["effective_date"].iloc[0]),
+                     "band": band, "parameter": parameter, "threshold": threshold, "operator": str(rule["operator"].iloc[0]),
+                     "value_low": low, "value_high": high, "ratio_low": low / threshold, "ratio_high": high / threshold,
+                     "source_id": str(rule["source_id"].iloc[0])})
+    return pd.DataFrame(rows)

@@ -70,6 +70,45 @@ def tpp_density_chart(derived: pd.DataFrame, rules: pd.DataFrame) -> alt.LayerCh
     )
 
 
+_RULE_LABELS = {"eccn3a090-2022": "Oct 2022 rule", "eccn3a090-2023": "Oct 2023 rule",
+                "usg-h20-licence-2025": "Apr 2025 licence triggers", "bis-h200-case-by-case-2026": "Jan 2026 caps"}
+_PARAMETER_LABELS = {"io_bandwidth_gb_s": "chip-to-chip bandwidth", "tpp": "TPP",
+                     "performance_density": "performance density", "dram_bandwidth_gb_s": "memory bandwidth"}
+
+
+def design_cycle_chart(margins: pd.DataFrame) -> alt.LayerChart:
+    """Each chip against the threshold of the rule it was designed for (ratio; 1 = the line), in time order."""
+    d = margins.assign(row=[f"{c.replace('Nvidia ', '')} · {_RULE_LABELS[r]} · {_PARAMETER_LABELS[p]}"
+                            for c, r, p in zip(margins["chip"], margins["rule_id"], margins["parameter"], strict=True)],
+                       side=lambda t: (t["ratio_high"] >= 1).map({True: "over the line", False: "under the line"}))
+    order = list(d["row"])
+    y = alt.Y("row:N", sort=order, title=None, axis=alt.Axis(labelLimit=360))
+    x = alt.X("ratio_low:Q", title="Chip's value ÷ the rule's threshold (log scale; 1 = the line)",
+              scale=alt.Scale(type="log", domain=[0.3, 4]))
+    color = alt.Color("side:N", title=None, scale=alt.Scale(domain=["under the line", "over the line"],
+                                                            range=["#0072B2", "#D55E00"]))
+    tips = ["chip", "band", "parameter", "operator", alt.Tooltip("threshold:Q", format=",.4g"),
+            alt.Tooltip("value_low:Q", format=",.4g"), alt.Tooltip("value_high:Q", format=",.4g"), "source_id"]
+    bars = alt.Chart(d).mark_rule(strokeWidth=4).encode(y=y, x=x, x2="ratio_high:Q", color=color)
+    dots = alt.Chart(d).mark_circle(size=90, opacity=1).encode(y=y, x="ratio_high:Q", color=color, tooltip=tips)
+    line = alt.Chart(pd.DataFrame({"one": [1]})).mark_rule(strokeDash=[4, 3], color="#222").encode(x="one:Q")
+    h20 = d[d["chip"] == "Nvidia H20"]
+    h20_dram = h20.loc[h20["parameter"] == "dram_bandwidth_gb_s", "ratio_high"].iloc[0]
+    h20_gap = (1 - h20.loc[h20["rule_id"] == "eccn3a090-2023", "ratio_high"].min()) * 100
+    return finish(
+        (bars + dots + line).properties(width=420, height=alt.Step(30)),
+        title=f"The H20 sat within {h20_gap:.0f}% under the 2023 lines, until the April 2025 triggers caught it at "
+              f"{h20_dram:.1f}× the memory-bandwidth line",
+        subtitle="Rows in time order: chip · rule · the threshold that decided it; under 1 = under the line "
+                 "(the January 2026 caps came after the H200 and sit above it)",
+        description="Dot chart of each China-market chip's value divided by the threshold of the rule it was designed "
+                    "under (H800 and the 2022 rule, H20 and the 2023 and April 2025 rules, H200 and the January 2026 caps).",
+        source=source_line(list(margins["source_id"]) + _chip_sources(["interconnect_gb_s", "memory_bandwidth_tb_s",
+                                                                       "fp16_dense_tflops", "die_area_mm2"]),
+                           "rules and data/chips"),
+    )
+
+
 def classification_table(derived: pd.DataFrame) -> pd.DataFrame:
     """Every chip's class under the October 2023 rule, or why it cannot be placed; TPP as a range."""
     rows = []

@@ -11,6 +11,7 @@ import json
 import re
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,7 +82,8 @@ def _failure_message(path: Path, nb: nbformat.NotebookNode, exc: CellExecutionEr
     return f"{path.name}: execution failed: {str(exc).strip().splitlines()[-1]}"
 
 
-def execute(path: Path, out: Path | None = None, *, timeout: int = CELL_TIMEOUT_S) -> ExecutionResult:
+def execute(path: Path, out: Path | None = None, *, timeout: int = CELL_TIMEOUT_S,
+            before_write: Callable[[nbformat.NotebookNode], None] | None = None) -> ExecutionResult:
     """Run every cell of ``path`` in a fresh kernel (cwd = its folder) and write the result to ``out``.
 
     Raises :class:`NotebookExecutionError` naming the notebook and the failing cell; on
@@ -100,6 +102,8 @@ def execute(path: Path, out: Path | None = None, *, timeout: int = CELL_TIMEOUT_
         raise NotebookExecutionError(_failure_message(path, nb, exc)) from None
     seconds = time.perf_counter() - started
     _renumber_widget_ids(nb)
+    if before_write is not None:  # e.g. record the freeze: one write, not two
+        before_write(nb)
     target = out or path
     tmp = target.with_name(f".{target.name}.tmp")
     nbformat.write(nb, tmp)

@@ -6,15 +6,17 @@ templates autoescape; only HTML the build made itself is passed in as :class:`ma
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 from markupsafe import Markup
 
-from helpers.data.paths import ROOT
+from helpers.data.paths import BUILD_DIR, ROOT
 from helpers.publish.catalogue import NotebookInfo, read
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -55,11 +57,9 @@ def _strip_widgets(nb) -> None:
 def render_page(executed: Path, info: NotebookInfo, prev: NotebookInfo | None, nxt: NotebookInfo | None,
                 commit: dict[str, str]) -> str:
     """Render one executed notebook to an offline HTML page."""
-    from nbconvert import HTMLExporter
-
     nb = read(executed)
     _strip_widgets(nb)
-    exporter = HTMLExporter(template_name="h20", extra_template_basedirs=[str(TEMPLATES)])
+    exporter = _exporter()  # one exporter (templates loaded once) for every page of a build
     site = {"finding": info.finding, "download": info.download, "toc": [], **commit,
             "prev": {"page": prev.page, "title": prev.title} if prev else None,
             "next": {"page": nxt.page, "title": nxt.title} if nxt else None}
@@ -83,6 +83,35 @@ def write_page(path: Path, page: str) -> None:
     path.write_text(secured, encoding="utf-8")
 
 
+def _vega_bundle(vl_version: str, vlc) -> str:
+    """The Vega bundle, wrapped; cached by vl-convert and Vega-Lite version (making it costs 2 s of CPU)."""
+    from importlib.metadata import version
+
+    cached = BUILD_DIR / "cache" / f"vega-bundle-{version('vl-convert-python')}-{vl_version}.js"
+    if cached.is_file():
+        return cached.read_text(encoding="utf-8")
+    bundle = vlc.javascript_bundle(vl_version=vl_version)
+    if "</script" in bundle:
+        raise RuntimeError("the Vega bundle contains '</script'; it cannot be shipped as is")
+    # wrapped so the bundle's top-level names stay private; it publishes window.vegaEmbed itself
+    text = f"(function(){{\n{bundle}\n}})();\n"
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_name(f".{cached.name}.{os.getpid()}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(cached)
+    except OSError:
+        pass  # a read-only clone builds it each time
+    return text
+
+
+@lru_cache(maxsize=1)
+def _exporter():
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(template_name="h20", extra_template_basedirs=[str(TEMPLATES)])
+
+
 def write_assets(assets: Path) -> None:
     """The Vega bundle, Jupyter's and the site's CSS, and the site's scripts, shipped once per site."""
     import nbconvert
@@ -91,11 +120,7 @@ def write_assets(assets: Path) -> None:
     from helpers.views.theme import VL_VERSION
 
     assets.mkdir()
-    bundle = vlc.javascript_bundle(vl_version=VL_VERSION)
-    if "</script" in bundle:
-        raise RuntimeError("the Vega bundle contains '</script'; it cannot be shipped as is")
-    # wrapped so the bundle's top-level names stay private; it publishes window.vegaEmbed itself
-    (assets / "vega-bundle.js").write_text(f"(function(){{\n{bundle}\n}})();\n", encoding="utf-8")
+    (assets / "vega-bundle.js").write_text(_vega_bundle(VL_VERSION, vlc), encoding="utf-8")
     lab = Path(nbconvert.__file__).resolve().parents[0]
     static = next(p for p in [Path(sys.prefix) / "share/jupyter/nbconvert/templates/lab/static",
                               lab / "../../../../share/jupyter/nbconvert/templates/lab/static"] if p.exists())

@@ -19,7 +19,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from helpers.data.paths import READS_LOG_ENV
-from helpers.publish.catalogue import NotebookInfo, read, record_freeze
+from helpers.publish.catalogue import NotebookInfo, record_freeze
 
 
 class ExecutionFailed(RuntimeError):
@@ -59,24 +59,17 @@ def kernel_pool(jobs: int) -> ProcessPoolExecutor:
 
 def execute_and_freeze(path: str, out: str) -> float:
     """Execute ``path`` into ``out`` (in a pool worker), recording the data it read in its freeze."""
-    import nbformat
-
     from helpers.publish.execute import execute
 
     fd, log = tempfile.mkstemp(prefix="h20-reads-", suffix=".txt")
     os.close(fd)
     os.environ[READS_LOG_ENV] = log  # the kernel inherits it and notes every data file it opens
     try:
-        result = execute(Path(path), Path(out))
-        reads = Path(log).read_text(encoding="utf-8").split()
+        result = execute(Path(path), Path(out),
+                         before_write=lambda nb: record_freeze(nb, Path(log).read_text(encoding="utf-8").split()))
     finally:
         os.environ.pop(READS_LOG_ENV, None)
         os.unlink(log)
-    nb = read(Path(out))
-    record_freeze(nb, reads)
-    tmp = Path(out).with_name(f".{Path(out).name}.freeze")
-    nbformat.write(nb, tmp)
-    tmp.replace(out)
     return result.seconds
 
 

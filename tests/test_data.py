@@ -158,3 +158,24 @@ def test_bad_manifests_are_named(tmp_path, case, manifest_text, message):
     (tmp_path / "claims.manifest.json").write_text(manifest_text)
     with pytest.raises(DatasetError, match=message):
         load_table("claims", tmp_path)
+
+
+def test_every_source_is_cited_by_a_row_or_named_in_a_note():
+    import re
+
+    import pandas as pd
+
+    cited, text = set(), ""
+    for name in MANIFESTS:
+        manifest = read_manifest(name)
+        if manifest.path.suffix != ".csv" or name == "sources":
+            continue
+        df = load_table(name)
+        if "source_id" in df.columns:
+            cited |= {s for v in df["source_id"].dropna() for s in re.split(r";\s*", v)}
+        text += df.to_csv()
+    sources = load_table("sources")
+    notes = " ".join(sources["note"].fillna(""))
+    uncited = [s for s in sources["source_id"] if s not in cited and s not in text and s not in notes]
+    assert not uncited, f"sources nothing cites (cite them or drop them): {uncited}"
+    assert isinstance(sources, pd.DataFrame)

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -36,7 +37,7 @@ from helpers.publish.pages import (
     write_site_pages,
     write_timings,
 )
-from helpers.publish.runner import ExecutionFailed, executed_copies
+from helpers.publish.runner import ExecutionFailed, executed_copies, started_pool
 
 REPORT_DIR = BUILD_DIR / "report"
 CACHE_DIR = BUILD_DIR / "cache"
@@ -81,30 +82,33 @@ def build(out: Path = REPORT_DIR, cache: Path = CACHE_DIR, jobs: int | None = No
     """Build the site into ``out``; return it. ``force`` executes every notebook. Raises :class:`BuildError`."""
     started = time.perf_counter()
     check_replaceable(out)  # before any work: never replace a folder of the user's
-    infos = discover(notebooks)
-    if not infos:
-        raise BuildError(f"no notebooks matching {NOTEBOOK_GLOB} in {notebooks}")
+    workers = jobs or os.cpu_count() or 1
     commit = commit_info()
     stamp_value = hashlib.sha256(json.dumps([site_digest(notebooks), commit, force]).encode()).hexdigest()
     stamp = cache / f"site-{out.name}.stamp"
     if not force and out.exists() and stamp.exists() and stamp.read_text() == stamp_value:
         print(f"report is up to date: {out}/index.html ({time.perf_counter() - started:.1f} s)")
         return out
-    with owned_dir(out) as stage:
-        # assets and site pages are made while the kernels run; each page is rendered as soon as its notebook is done
-        def beside() -> None:
-            write_assets(stage / "assets")
-            write_site_pages(stage, infos, commit, notebooks)
+    # a forced build will execute everything: its workers start while the notebooks are read
+    with started_pool(workers) if force else contextlib.nullcontext() as pool:
+        infos = discover(notebooks)
+        if not infos:
+            raise BuildError(f"no notebooks matching {NOTEBOOK_GLOB} in {notebooks}")
+        with owned_dir(out) as stage:
+            # assets and site pages are made while the kernels run; each page is rendered as soon as its notebook is done
+            def beside() -> None:
+                write_assets(stage / "assets")
+                write_site_pages(stage, infos, commit, notebooks)
 
-        background = _Background(beside)
-        background.start()
-        try:
-            timings = executed_copies(infos, cache, jobs or os.cpu_count() or 1, force=force,
-                                      on_done=notebook_renderer(stage, infos, commit))
-        except ExecutionFailed as exc:
-            raise BuildError(str(exc)) from None
-        background.join_or_raise()
-        write_timings(stage, infos, timings)
+            background = _Background(beside)
+            background.start()
+            try:
+                timings = executed_copies(infos, cache, workers, force=force,
+                                          on_done=notebook_renderer(stage, infos, commit), pool=pool)
+            except ExecutionFailed as exc:
+                raise BuildError(str(exc)) from None
+            background.join_or_raise()
+            write_timings(stage, infos, timings)
     cache.mkdir(parents=True, exist_ok=True)
     stamp.write_text(stamp_value)
     print(f"report built: {out}/index.html ({time.perf_counter() - started:.1f} s)")

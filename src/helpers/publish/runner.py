@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing
 import os
@@ -90,8 +91,23 @@ def plan(infos: list[NotebookInfo], cache: Path, *, force: bool = False) -> dict
     return {info: source(info) for info in infos}
 
 
+def warm_up() -> None:
+    """Run in each pool worker before any notebook: import what executing one needs."""
+    import nbclient  # noqa: F401
+    import nbformat  # noqa: F401
+
+
+def started_pool(jobs: int) -> ProcessPoolExecutor:
+    """A kernel pool whose workers are already starting (and importing) while the caller does other work."""
+    pool = kernel_pool(jobs)
+    for _ in range(jobs):
+        pool.submit(warm_up)
+    return pool
+
+
 def executed_copies(infos: list[NotebookInfo], cache: Path, jobs: int, *, force: bool = False,
-                    on_done: Callable[[NotebookInfo, Path], None] | None = None) -> dict[str, float | None]:
+                    on_done: Callable[[NotebookInfo, Path], None] | None = None,
+                    pool: ProcessPoolExecutor | None = None) -> dict[str, float | None]:
     """An executed copy of every notebook; return execution seconds (None where nothing ran).
 
     ``on_done(info, executed)`` is called in this process as soon as a copy is ready (frozen and
@@ -121,7 +137,7 @@ def executed_copies(infos: list[NotebookInfo], cache: Path, jobs: int, *, force:
         return timings
     print(f"executing {len(todo)} notebook(s) on {jobs} worker(s)…", flush=True)
     failures = []
-    with kernel_pool(jobs) as pool:
+    with (contextlib.nullcontext(pool) if pool is not None else kernel_pool(jobs)) as pool:
         futures = {pool.submit(execute_and_freeze, str(info.path), str(executed_path(cache, info))): info
                    for info in todo}
         for n, future in enumerate(as_completed(futures), 1):

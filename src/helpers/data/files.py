@@ -63,19 +63,6 @@ def _read_ledger(folder: Path) -> dict[str, str]:
     return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 def _describe_os_error(exc: OSError) -> str:
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return "cannot write here (permission denied or read-only)"
@@ -106,22 +93,17 @@ def write_owned_files(out: Path, files: Mapping[str, bytes]) -> list[Path]:
             raise OutputError(target, "exists and was not written by this tool (or was edited since); "
                                       "choose another --out folder or move the file away")
     created = not out.exists()
+    new_ledger = {**ledger, **{name: hashlib.sha256(data).hexdigest() for name, data in files.items()}}
+    ledger_bytes = (json.dumps({"files": dict(sorted(new_ledger.items()))}, indent=1) + "\n").encode()
     staged: list[tuple[str, str]] = []
     try:
         out.mkdir(parents=True, exist_ok=True)
-        for name, data in files.items():
+        for name, data in [*files.items(), (LEDGER, ledger_bytes)]:  # the ledger last
             fd, tmp = tempfile.mkstemp(prefix=_STAGE, suffix=".tmp", dir=out)
             staged.append((tmp, name))
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
             os.chmod(tmp, 0o644)
-        new_ledger = {**ledger, **{name: hashlib.sha256(data).hexdigest() for name, data in files.items()}}
-        ledger_bytes = (json.dumps({"files": dict(sorted(new_ledger.items()))}, indent=1) + "\n").encode()
-        fd, ledger_tmp = tempfile.mkstemp(prefix=_STAGE, suffix=".tmp", dir=out)
-        staged.append((ledger_tmp, LEDGER))
-        with os.fdopen(fd, "wb") as f:
-            f.write(ledger_bytes)
-        os.chmod(ledger_tmp, 0o644)
     except OSError as exc:
         for tmp, _ in staged:
             with contextlib.suppress(OSError):

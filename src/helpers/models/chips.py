@@ -170,7 +170,8 @@ def design_margins(rules: pd.DataFrame | None = None) -> pd.DataFrame:
     rows = []
     for chip, rule_id, band, parameter, metric, factor in DESIGN_TARGETS:
         rule = rules[(rules["rule_id"] == rule_id) & (rules["band"] == band) & (rules["parameter"] == parameter)]
-        rule = rule[rule["operator"].isin([">=", ">"])] if (rule["operator"].isin([">=", ">"])).any() else rule
+        # a band's floor ("at least") decides it where there is one; a cap ("below") where there is not
+        rule = rule.sort_values("operator", key=lambda op: ~op.isin([">=", ">"]), kind="stable")
         threshold = float(rule["threshold"].iloc[0])
         if metric in ("tpp", "performance_density"):
             values = derived.loc[derived["chip_id"] == chip, metric].dropna()

@@ -12,6 +12,7 @@ digests too, so neither the answer nor its neighbourhood is readable.
 from __future__ import annotations
 
 import hashlib
+import math
 from dataclasses import dataclass, field
 
 
@@ -70,12 +71,13 @@ def digest(answer: object) -> str:
 
 
 def _as_number(answer: object) -> float | None:
+    """A finite number from a number or from text such as "2,368" or "56%"; None otherwise."""
+    text = str(answer).replace(",", "").replace("%", "").strip()
     try:
-        value = float(str(answer).replace(",", "").replace("%", "").strip()) if not isinstance(answer, (int, float)) \
-            else float(answer)
-    except (TypeError, ValueError):
+        value = float(text)
+    except ValueError:
         return None
-    return value if value == value and abs(value) != float("inf") else None
+    return value if math.isfinite(value) else None
 
 
 def check(exercise: str, answer: object) -> str:

@@ -94,7 +94,8 @@ def _cell(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]<>()#+!|~-])", r"\\\1", " ".join(str(text).split()))
 
 
-_MARKERS = {"OBJECTIVES": objectives, "ANSWER KEY": answer_key, "GLOSSARY": glossary}
+#: Generated parts of the guide, each made for the notebooks of one collection.
+_MARKERS = {"OBJECTIVES": objectives, "ANSWER KEY": answer_key, "GLOSSARY": lambda _notebooks: glossary()}
 
 
 def teacher_guide(notebooks: Path = NOTEBOOKS_DIR) -> str:
@@ -102,7 +103,7 @@ def teacher_guide(notebooks: Path = NOTEBOOKS_DIR) -> str:
     the generated parts (objectives, answer key, glossary) filled in."""
     text = GUIDE_SOURCE.read_text(encoding="utf-8")
     for marker, make in _MARKERS.items():
-        text = text.replace(f"<!-- {marker} -->", make(notebooks) if marker != "GLOSSARY" else make())
+        text = text.replace(f"<!-- {marker} -->", make(notebooks))
     if m := re.search(r"<!-- ([A-Z ]+) -->", text):
         raise ValueError(f"{GUIDE_SOURCE}: unknown marker {m.group(0)}")
     return text

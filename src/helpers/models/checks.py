@@ -43,7 +43,7 @@ def article_checks(tariffs: pd.DataFrame, windows: pd.DataFrame, figures: pd.Dat
         {"article_says": over["surface"], "claim": "a lapse of the truce would bring back tariffs above 100%",
          "data_show": f"had it lapsed on {ARTICLE_DATE}: US {us_back:.0f}% ({us_now:.0f}% in force + "
                       f"{us_back - us_now:.0f} suspended points), China {cn_back:.0f}% ({cn_now:.0f}% + "
-                      f"{cn_back - cn_now:.0f}); the April increments were removed, not suspended",
+                      f"{cn_back - cn_now:.0f})",
          "consistent": bool(us_back > over["value"] and cn_back > over["value"]),
          "sources": f"data/tariffs.csv; data/windows.csv ({cover['source_id']})"},
         {"article_says": days["surface"], "claim": "the postponement runs 90 days",

@@ -69,6 +69,19 @@ def test_every_low_source_is_marked_low_and_graded_once():
     assert set(sources["grade"]) <= {"primary", "secondary", "low"}
 
 
+def test_a_copy_is_graded_as_the_page_cited_and_names_what_it_copies():
+    sources = load_table("sources")
+    says_copy = sources["publisher"].str.contains(r"\b(?:copy|mirror|reproduces)\b", case=False)
+    copies = sources[says_copy | sources["copy_of"].notna()]
+    assert len(copies) >= 10
+    # a third-party copy of a filing or rule text is not the filing: never graded primary
+    assert (copies["grade"] != "primary").all(), copies.loc[copies["grade"] == "primary", "source_id"].tolist()
+    assert copies["copy_of"].notna().all(), copies.loc[copies["copy_of"].isna(), "source_id"].tolist()
+    # where the original was found, it is a different address from the copy
+    found = sources.dropna(subset=["original_url"])
+    assert (found["original_url"] != found["url"]).all()
+
+
 def test_a_value_of_the_wrong_type_is_a_clear_error(tmp_path):
     meta = read_manifest("windows").meta
     (tmp_path / "windows.manifest.json").write_text(json.dumps(meta))

@@ -74,16 +74,30 @@ def test_presets_reproduce_hand_computed_values():
     assert base.h20_units == 625_000
     assert base.nvidia_revenue_usd == pytest.approx(6.875e9)
     assert base.us_take_usd == pytest.approx(6.875e9 * 0.15)
-    assert base.compute_domestic_h100e == pytest.approx(200_000 * 0.6)
-    assert base.domestic_share == pytest.approx(120_000 / (120_000 + 625_000 * 148 / 989))
+    # domestic: 200,000 Ascend units, a quarter 910C (800 TFLOPS) and three quarters 910B (256-320, mid 288)
+    assert d["domestic_perf_vs_h100"] == round((0.25 * 800 + 0.75 * 288) / 989, 2) == 0.42
+    assert base.compute_domestic_h100e == pytest.approx(200_000 * 0.42)
+    assert base.domestic_share == pytest.approx(84_000 / (84_000 + 625_000 * 148 / 989))
+    # memory bandwidth: the H20's 4.0 TB/s is 1.19 H100s; Ascend mix: 910C 1.8-3.5 (mid 2.65), 910B 0.4-0.768 (mid 0.584)
+    assert d["domestic_bw_vs_h100"] == round((0.25 * 2.65 + 0.75 * 0.584) / 3.35, 2) == 0.33
+    assert base.bandwidth_h20_h100e == pytest.approx(625_000 * 4.0 / 3.35)
+    assert base.domestic_share_bw == pytest.approx(66_000 / (66_000 + 625_000 * 4.0 / 3.35))
     ban = table.loc["Beijing bans H20"]
     assert ban.nvidia_revenue_usd == 0 and ban.domestic_share == 1
     levy25 = table.loc["Levy raised to 25%"]
     assert levy25.us_take_usd == pytest.approx(6.875e9 * 0.25)
     assert levy25.compute_total_h100e == pytest.approx(base.compute_total_h100e)
-    bw = table.loc["Blackwell cut-down approved"]
+    bw = table.loc["Cut-down Blackwell sold (RTX Pro 6000D)"]
     assert bw.blackwell_units == pytest.approx(625_000 * 0.8)
     assert bw.nvidia_revenue_usd == pytest.approx(125_000 * 11_000 + 500_000 * 7_250)
+    # one product for price and performance: the RTX Pro 6000D, scaled from the full card by cores and bus width
+    assert d["blackwell_perf_vs_h100"] == round((round(500 * 19_968 / 24_064 / 989, 2)
+                                                 + round(1000 * 19_968 / 24_064 / 989, 2)) / 2, 2)
+    assert d["blackwell_bw_vs_h100"] == round((round(1.1 / 3.35, 2) + round(1.792 * 448 / 512 / 3.35, 2)) / 2, 2)
+    assert bw.compute_blackwell_h100e == pytest.approx(500_000 * d["blackwell_perf_vs_h100"])
+    # more FP16 than the H20 it replaces, but less memory bandwidth
+    assert bw.compute_total_h100e > base.compute_total_h100e
+    assert bw.bandwidth_total_h100e < base.bandwidth_total_h100e
     followed = table.loc["Licensed but discouraged (Aug-Oct 2025, upper bound)"]
     # about $50m of H20 revenue in Aug-Oct 2025, annualised: at most $200m a year (May-Jul, US-blocked, left out)
     assert followed.nvidia_revenue_usd == pytest.approx(200e6)
@@ -118,7 +132,7 @@ def test_widget_presets_and_reset_drive_the_sliders():
     box = explorer_widget()
     (preset, reset), sliders, status = box.children[0].children, box.children[1:-2], box.children[-2]
     by_name = dict(zip(defaults(), sliders, strict=True))
-    assert "domestic share 56%" in status.value and "ms" not in status.value  # stored first draw: no timing
+    assert "domestic share 47% (FP16), 8% (bandwidth)" in status.value and "ms" not in status.value  # stored first draw: no timing
     preset.value = "Beijing bans H20"
     assert by_name["allowance"].value == 0 and "domestic share 100%" in status.value
     by_name["levy_rate_pct"].value = 25

@@ -3,7 +3,8 @@
 One year of Chinese demand for Nvidia data-centre accelerators meets two gates (Beijing's
 tolerance, Washington's licences and levy) and one alternative (domestic chips). Outputs are
 money (Nvidia China revenue, US government take) and compute delivered to Chinese buyers,
-in H100-equivalents of dense FP16 throughput.
+counted two ways in H100-equivalents: dense FP16 throughput and memory bandwidth. Each chip's
+price and performance come from the same product.
 
 Every parameter is a named entry of :func:`parameters` with a default, a plausible range
 (used by the sensitivity chart), a unit, a rationale and a ``source_id`` (a row of
@@ -59,29 +60,87 @@ def _source(table: str, column: str, value: str) -> str:
     return str(t.loc[t[column] == value, "source_id"].iloc[0])
 
 
+def _mid(values: list[float]) -> float:
+    return (min(values) + max(values)) / 2
+
+
+@lru_cache(maxsize=1)
+def rtx6000d_ranges() -> dict[str, tuple[float, float]]:
+    """The RTX Pro 6000D's dense FP16 (TFLOPS) and memory bandwidth (TB/s), low and high.
+
+    No FP16 figure is published for the 6000D, so it is scaled from the full RTX PRO 6000 by its
+    share of CUDA cores (19,968 of 24,064), over both readings of Nvidia's "1 PFLOP" (dense, or
+    with 2:4 sparsity: half). Bandwidth runs from the one reported figure (about 1.1 TB/s) to the
+    full card's bandwidth scaled by the narrower bus (448 of 512 bits) at the same memory speed.
+    """
+    cores = _chip("rtx_pro_6000d", "cuda_cores")[0] / _chip("rtx_pro_6000", "cuda_cores")[0]
+    bus = _chip("rtx_pro_6000d", "memory_bus_bits")[0] / _chip("rtx_pro_6000", "memory_bus_bits")[0]
+    fp16 = [v * cores for v in _chip("rtx_pro_6000", "fp16_dense_tflops")]
+    bw = _chip("rtx_pro_6000d", "memory_bandwidth_tb_s") + [v * bus for v in _chip("rtx_pro_6000", "memory_bandwidth_tb_s")]
+    return {"fp16_dense_tflops": (min(fp16), max(fp16)), "memory_bandwidth_tb_s": (min(bw), max(bw))}
+
+
+@lru_cache(maxsize=1)
+def ascend_mix() -> tuple[float, float]:
+    """Share of Huawei's Ascend output that is the 910C (the rest 910B): low (the FT's plan) and high.
+
+    Low: the FT's 2025 plan, 100k 910C of 400k Ascend chips. High: Bloomberg calls the 600k 910C
+    planned for 2026 about double 2025's, which puts 2025 near 300k 910C of the same 400k.
+    """
+    c = _money("huawei_910c_plan_2025_units")[0]
+    b = _money("huawei_910b_plan_2025_units")[0]
+    c_2025_from_2026 = _money("huawei_910c_plan_2026_units")[0] / 2
+    return c / (c + b), min(1.0, c_2025_from_2026 / (c + b))
+
+
+def _ascend_range(metric: str, reference: float) -> tuple[float, float, float]:
+    """Per-unit Ascend figure in H100-equivalents: (default, low, high), mixing 910B and 910C by :func:`ascend_mix`.
+
+    Each chip keeps its own figure: a 910C number is never applied to a 910B.
+    """
+    b, c = _chip("ascend_910b", metric), _chip("ascend_910c", metric)
+    lo_mix, hi_mix = ascend_mix()
+    default = (lo_mix * _mid(c) + (1 - lo_mix) * _mid(b)) / reference
+    low = (lo_mix * min(c) + (1 - lo_mix) * min(b)) / reference
+    high = (hi_mix * max(c) + (1 - hi_mix) * max(b)) / reference
+    return round(default, 2), round(low, 2), round(high, 2)
+
+
+def _ascend_sources(metric: str) -> str:
+    from helpers.models.chips import best_sourced
+
+    c = best_sourced()
+    ids = c.loc[c["chip_id"].isin(["ascend_910b", "ascend_910c"]) & (c["metric"] == metric), "source_id"]
+    plans = [_source("money", "quantity", q) for q in ("huawei_910c_plan_2025_units", "huawei_910c_plan_2026_units")]
+    return "; ".join(dict.fromkeys([*sorted(set(ids)), *plans]))
+
+
 @lru_cache(maxsize=1)
 def _parameters() -> tuple[Parameter, ...]:
     units = _money("h20_orders_units_2025") + _money("h20_china_sales_units_2025_est")
     price = _money("h20_price_usd")
     bw_price = _money("blackwell_china_rtx6000d_price_usd")
-    h100 = max(_chip("h100_sxm", "fp16_dense_tflops"))
-    b200 = max(_chip("b200", "fp16_dense_tflops"))
+    h100_fp16 = max(_chip("h100_sxm", "fp16_dense_tflops"))
+    h100_bw = max(_chip("h100_sxm", "memory_bandwidth_tb_s"))
     dom_units = _money("huawei_ascend_capacity_2025_units") + [
         _money("huawei_910c_plan_2025_units")[0] + _money("huawei_910b_plan_2025_units")[0]]
-    ascend_low = min(_chip("ascend_910b", "fp16_dense_tflops")) / h100
-    ascend_high = max(_chip("ascend_910c", "fp16_dense_tflops")) / h100
-    ascend_reported = _money("ascend_910c_inference_vs_h100")[0]
-    # Trump's "30 to 50 percent off" a Blackwell, applied to the B200's dense FP16 throughput
-    cut_low, cut_high = 0.30, 0.50
-    # rounded to the slider's 0.01 grid so the report's slider can show and reach the default exactly
-    bw_perf = (round((1 - cut_high) * b200 / h100, 2), round((1 - cut_low) * b200 / h100, 2))
+    d6 = rtx6000d_ranges()
+    # rounded to the slider's 0.01 grid so the report's slider can show and reach each value exactly
+    bw_fp16 = tuple(round(v / h100_fp16, 2) for v in d6["fp16_dense_tflops"])
+    bw_mem = tuple(round(v / h100_bw, 2) for v in d6["memory_bandwidth_tb_s"])
+    dom_fp16 = _ascend_range("fp16_dense_tflops", h100_fp16)
+    dom_mem = _ascend_range("memory_bandwidth_tb_s", h100_bw)
+    lo_mix, hi_mix = ascend_mix()
+    mix = (f"910B and 910C mixed {lo_mix:.0%}–{hi_mix:.0%} 910C (FT 2025 plan; Bloomberg's 2026 plan as about "
+           f"double 2025), each chip with its own low-grade specs")
+    d6_src = "jarvislabs-rtxpro6000-nvfp4; overclockers-2025-11-rtx6000d-geekbench"
     return (
-        Parameter("demand_units", "Chinese demand for Nvidia data-centre chips", (min(units) + max(units)) / 2,
+        Parameter("demand_units", "Chinese demand for Nvidia data-centre chips", _mid(units),
                   min(units), max(units), 0, 2_000_000, 50_000, "units per year",
                   "Range of reported 2025 H20 demand: ~1M units requested early 2025 (Nikkei) to ~1.5M (Bernstein).",
                   f"{_source('money', 'quantity', 'h20_orders_units_2025')}; "
                   f"{_source('money', 'quantity', 'h20_china_sales_units_2025_est')}"),
-        Parameter("h20_price_usd", "H20 price", (min(price) + max(price)) / 2, min(price), max(price),
+        Parameter("h20_price_usd", "H20 price", _mid(price), min(price), max(price),
                   8_000, 16_000, 250, "USD per unit", "Reuters sources, May 2025: $10k–12k per H20.",
                   _source("money", "quantity", "h20_price_usd")),
         Parameter("allowance", "Share of demand Beijing lets through", 0.5, 0.0, 1.0, 0.0, 1.0, 0.05, "share",
@@ -90,31 +149,39 @@ def _parameters() -> tuple[Parameter, ...]:
         Parameter("levy_rate_pct", "US levy on China sales", 15.0, 0.0, 30.0, 0.0, 30.0, 1.0, "percent",
                   "15% agreed for H20/MI308 in August 2025 (Trump first asked 20%; 25% later applied to H200).",
                   _source("money", "quantity", "levy_rate_pct")),
-        Parameter("blackwell_allowed", "Cut-down Blackwell approved", 0.0, 0.0, 1.0, 0.0, 1.0, 1.0,
-                  "yes/no", "Hinted by Trump on 11 Aug 2025 (article s2); refused in November 2025.",
+        Parameter("blackwell_allowed", "Cut-down Blackwell sold", 0.0, 0.0, 1.0, 0.0, 1.0, 1.0,
+                  "yes/no", "A cut-down Blackwell, hinted by Trump on 11 Aug 2025 (article s2), modelled as the RTX Pro "
+                  "6000D, whose price and specs are reported; the B30A (events e044) was reportedly refused (e051).",
                   "globaltimes-2025-08-12"),
-        Parameter("blackwell_share", "Share of allowed Nvidia units that are Blackwell, if approved", 0.8, 0.5, 1.0,
+        Parameter("blackwell_share", "Share of allowed Nvidia units that are Blackwell, if sold", 0.8, 0.5, 1.0,
                   0.0, 1.0, 0.05, "share",
-                  "Assumption: a cheaper, faster part would take most orders; 0.5–1.0 spans partial to full switch.",
+                  "Assumption: a cheaper part with more FP16 would take most orders; 0.5–1.0 spans partial to full switch.",
                   "assumption"),
-        Parameter("blackwell_price_usd", "Cut-down Blackwell price", (min(bw_price) + max(bw_price)) / 2,
+        Parameter("blackwell_price_usd", "RTX Pro 6000D price", _mid(bw_price),
                   min(bw_price), max(bw_price), 5_000, 10_000, 250, "USD per unit",
-                  "Reuters sources, May 2025: RTX Pro 6000D-based China chip at $6.5k–8k.",
+                  "Reuters sources, May 2025: the RTX Pro 6000D-based China chip at $6.5k–8k.",
                   _source("money", "quantity", "blackwell_china_rtx6000d_price_usd")),
-        Parameter("blackwell_perf_vs_h100", "Cut-down Blackwell performance", bw_perf[0], bw_perf[0], bw_perf[1],
-                  0.5, 2.0, 0.01, "H100-equivalents",
-                  f"Trump's '30–50% off' applied to the B200's {b200:,.0f} dense FP16 TFLOPS, divided by the "
-                  f"H100's {h100:,.1f}; default: the deeper cut.", "globaltimes-2025-08-12; glennklockwood-b200"),
+        Parameter("blackwell_perf_vs_h100", "RTX Pro 6000D dense FP16", round(_mid(bw_fp16), 2), bw_fp16[0],
+                  bw_fp16[1], 0.1, 1.5, 0.01, "H100-equivalents",
+                  f"None published: the full RTX PRO 6000's quoted 1 PFLOP (dense or 2:4-sparse, so "
+                  f"{d6['fp16_dense_tflops'][0]:,.0f}–{d6['fp16_dense_tflops'][1]:,.0f} TFLOPS after scaling) times the "
+                  f"6000D's share of CUDA cores, over the H100's {h100_fp16:,.0f}.", d6_src),
+        Parameter("blackwell_bw_vs_h100", "RTX Pro 6000D memory bandwidth", round(_mid(bw_mem), 2), bw_mem[0],
+                  bw_mem[1], 0.1, 1.5, 0.01, "H100-equivalents",
+                  f"{d6['memory_bandwidth_tb_s'][0]:.2f}–{d6['memory_bandwidth_tb_s'][1]:.2f} TB/s: Notebookcheck's figure "
+                  f"to the full card's scaled by the 448-bit bus, over the H100's {h100_bw} TB/s.",
+                  "notebookcheck-2025-07-rtx6000d; " + d6_src),
         Parameter("domestic_units", "Domestic (Huawei) supply", min(dom_units), min(dom_units), max(dom_units),
                   0, 1_000_000, 25_000, "units per year",
                   "US Commerce: Huawei Ascend output at or below 200k in 2025; FT: plan of 100k 910C + 300k 910B.",
                   f"{_source('money', 'quantity', 'huawei_ascend_capacity_2025_units')}; "
                   f"{_source('money', 'quantity', 'huawei_910b_plan_2025_units')}"),
-        Parameter("domestic_perf_vs_h100", "Domestic chip performance", ascend_reported, round(ascend_low, 3),
-                  round(ascend_high, 3), 0.1, 1.0, 0.05, "H100-equivalents",
-                  "910C at about 60% of H100 inference, as DIGITIMES reported it (via a Lao Times copy) relaying Tom's "
-                  "Hardware; the measurement's origin is not traced here, so it is a low-confidence default. Range from the 910B's to the 910C's FP16 "
-                  "over the H100's (low-grade specs).", _source("money", "quantity", "ascend_910c_inference_vs_h100")),
+        Parameter("domestic_perf_vs_h100", "Domestic chip dense FP16", *dom_fp16, 0.1, 1.0, 0.01,
+                  "H100-equivalents", f"Dense FP16 per Ascend unit, {mix}.",
+                  _ascend_sources("fp16_dense_tflops")),
+        Parameter("domestic_bw_vs_h100", "Domestic chip memory bandwidth", *dom_mem, 0.1, 1.0, 0.01,
+                  "H100-equivalents", f"Memory bandwidth per Ascend unit, {mix}.",
+                  _ascend_sources("memory_bandwidth_tb_s")),
     )
 
 
@@ -140,9 +207,18 @@ def h20_perf_vs_h100() -> float:
     return max(_chip("h20", "fp16_dense_tflops")) / max(_chip("h100_sxm", "fp16_dense_tflops"))
 
 
+@lru_cache(maxsize=1)
+def h20_bw_vs_h100() -> float:
+    """H20 memory bandwidth in H100-equivalents, from data/chips.csv (not adjustable): above 1."""
+    return max(_chip("h20", "memory_bandwidth_tb_s")) / max(_chip("h100_sxm", "memory_bandwidth_tb_s"))
+
+
+#: Compute is counted two ways, both in H100-equivalents: dense FP16 throughput (``compute_*``,
+#: what training needs) and memory bandwidth (``bandwidth_*``, what serving a model needs).
 OUTPUTS = ("h20_units", "blackwell_units", "nvidia_revenue_usd", "us_take_usd", "nvidia_net_usd",
            "compute_h20_h100e", "compute_blackwell_h100e", "compute_domestic_h100e", "compute_total_h100e",
-           "domestic_share")
+           "domestic_share", "bandwidth_h20_h100e", "bandwidth_blackwell_h100e", "bandwidth_domestic_h100e",
+           "bandwidth_total_h100e", "domestic_share_bw")
 
 
 class ParameterError(ValueError):
@@ -191,14 +267,23 @@ def model(**params: float | np.ndarray) -> dict[str, np.ndarray]:
     c_bw = bw_units * a["blackwell_perf_vs_h100"]
     c_dom = a["domestic_units"] * a["domestic_perf_vs_h100"]
     total = c_h20 + c_bw + c_dom
-    with np.errstate(invalid="ignore", divide="ignore"):
-        share = np.where(total > 0, c_dom / np.where(total > 0, total, 1), 0.0)
+    m_h20 = h20_units * h20_bw_vs_h100()
+    m_bw = bw_units * a["blackwell_bw_vs_h100"]
+    m_dom = a["domestic_units"] * a["domestic_bw_vs_h100"]
+    m_total = m_h20 + m_bw + m_dom
     return {
         "h20_units": h20_units, "blackwell_units": bw_units, "nvidia_revenue_usd": revenue,
         "us_take_usd": take, "nvidia_net_usd": revenue - take, "compute_h20_h100e": c_h20,
         "compute_blackwell_h100e": c_bw, "compute_domestic_h100e": c_dom, "compute_total_h100e": total,
-        "domestic_share": share,
+        "domestic_share": _share(c_dom, total), "bandwidth_h20_h100e": m_h20, "bandwidth_blackwell_h100e": m_bw,
+        "bandwidth_domestic_h100e": m_dom, "bandwidth_total_h100e": m_total, "domestic_share_bw": _share(m_dom, m_total),
     }
+
+
+def _share(part: np.ndarray, total: np.ndarray) -> np.ndarray:
+    """part / total, defined as 0 where there is nothing at all."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(total > 0, part / np.where(total > 0, total, 1), 0.0)
 
 
 def _is_numeric(value: object) -> bool:
@@ -223,13 +308,20 @@ VEGA_FORMULAS: tuple[tuple[str, str], ...] = (
     ("compute_domestic_h100e", "domestic_units * domestic_perf_vs_h100"),
     ("compute_total_h100e", "datum.compute_h20_h100e + datum.compute_blackwell_h100e + datum.compute_domestic_h100e"),
     ("domestic_share", "datum.compute_total_h100e > 0 ? datum.compute_domestic_h100e / datum.compute_total_h100e : 0"),
+    ("bandwidth_h20_h100e", "datum.h20_units * H20_BW"),
+    ("bandwidth_blackwell_h100e", "datum.blackwell_units * blackwell_bw_vs_h100"),
+    ("bandwidth_domestic_h100e", "domestic_units * domestic_bw_vs_h100"),
+    ("bandwidth_total_h100e",
+     "datum.bandwidth_h20_h100e + datum.bandwidth_blackwell_h100e + datum.bandwidth_domestic_h100e"),
+    ("domestic_share_bw",
+     "datum.bandwidth_total_h100e > 0 ? datum.bandwidth_domestic_h100e / datum.bandwidth_total_h100e : 0"),
 )
 
 
 def vega_formulas() -> list[tuple[str, str]]:
-    """:data:`VEGA_FORMULAS` with the H20's fixed performance substituted."""
-    perf = repr(h20_perf_vs_h100())
-    return [(name, expr.replace("H20_PERF", perf)) for name, expr in VEGA_FORMULAS]
+    """:data:`VEGA_FORMULAS` with the H20's fixed performance and bandwidth substituted."""
+    perf, bw = repr(h20_perf_vs_h100()), repr(h20_bw_vs_h100())
+    return [(name, expr.replace("H20_PERF", perf).replace("H20_BW", bw)) for name, expr in VEGA_FORMULAS]
 
 
 #: The preset built from what happened after the article (its allowance is an upper bound, see below).
@@ -254,7 +346,7 @@ def presets() -> dict[str, dict[str, float]]:
     return {
         "Illustrative baseline (Beijing's allowance 0.5, assumed)": {},
         "Beijing bans H20": {"allowance": 0.0},
-        "Blackwell cut-down approved": {"blackwell_allowed": 1.0},
+        "Cut-down Blackwell sold (RTX Pro 6000D)": {"blackwell_allowed": 1.0},
         "Levy raised to 25%": {"levy_rate_pct": 25.0},
         DISCOURAGED: {"allowance": discouraged_allowance(), "levy_rate_pct": 0.0, "blackwell_allowed": 0.0},
     }

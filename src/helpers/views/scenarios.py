@@ -24,8 +24,12 @@ from helpers.models.scenarios import (
 from helpers.views.theme import finish
 
 SOURCE = "helpers.models.scenarios: parameters from data/money.csv and data/chips.csv, assumptions as listed"
-COMPUTE_FIELDS = {"compute_h20_h100e": "H20", "compute_blackwell_h100e": "cut-down Blackwell",
+COMPUTE_FIELDS = {"compute_h20_h100e": "H20", "compute_blackwell_h100e": "RTX Pro 6000D (Blackwell)",
                   "compute_domestic_h100e": "domestic (Huawei)"}
+BANDWIDTH_FIELDS = {"bandwidth_h20_h100e": "H20", "bandwidth_blackwell_h100e": "RTX Pro 6000D (Blackwell)",
+                    "bandwidth_domestic_h100e": "domestic (Huawei)"}
+#: The two ways the model counts compute, each in H100-equivalents, with what each measure is for.
+MEASURES = {"fp16": "Dense FP16 throughput (training)", "bandwidth": "Memory bandwidth (serving models)"}
 MONEY_FIELDS = {"nvidia_net_usd": "Nvidia China revenue after levy", "us_take_usd": "US government take"}
 _SOURCE_COLORS = alt.Scale(domain=list(COMPUTE_FIELDS.values()), range=["#009E73", "#56B4E9", "#E69F00"])
 _MONEY_COLORS = alt.Scale(domain=list(MONEY_FIELDS.values()), range=["#009E73", "#0072B2"])
@@ -35,9 +39,9 @@ def _base(data) -> alt.Chart:
     return data if isinstance(data, alt.Chart) else alt.Chart(data)
 
 
-def _compute_chart(data, y: alt.Y | None = None) -> alt.Chart:
-    return _base(data).mark_bar().encode(
-        x=alt.X("sum(h100e):Q", title="Compute delivered to Chinese buyers (thousand H100-equivalents per year)"),
+def _compute_chart(data, measure: str, y: alt.Y | None = None) -> alt.Chart:
+    return _base(data).transform_filter(alt.datum.measure == measure).mark_bar().encode(
+        x=alt.X("sum(h100e):Q", title=f"{MEASURES[measure]}: thousand H100-equivalents per year"),
         color=alt.Color("source:N", title="Compute from", scale=_SOURCE_COLORS),
         tooltip=["source:N", alt.Tooltip("sum(h100e):Q", format=",.1f", title="thousand H100e")],
         **({"y": y} if y is not None else {}),
@@ -59,8 +63,10 @@ BILLIONS = 'format(datum.value / 1e9, ",.1f") + " bn"'
 
 def uncertainty_display(table: pd.DataFrame) -> pd.DataFrame:
     """The uncertainty table as a reader sees it: domestic share in %, money in $ bn, compute in thousands."""
-    wanted = {"domestic_share": ("Domestic share of new compute", lambda v: f"{v:.0%}"),
-              "compute_total_h100e": ("Compute delivered (thousand H100e)", lambda v: f"{v / 1e3:,.0f}"),
+    wanted = {"domestic_share": ("Domestic share of new FP16 compute", lambda v: f"{v:.0%}"),
+              "domestic_share_bw": ("Domestic share of new memory bandwidth", lambda v: f"{v:.0%}"),
+              "compute_total_h100e": ("FP16 compute delivered (thousand H100e)", lambda v: f"{v / 1e3:,.0f}"),
+              "bandwidth_total_h100e": ("Memory bandwidth delivered (thousand H100e)", lambda v: f"{v / 1e3:,.0f}"),
               "nvidia_revenue_usd": ("Nvidia China revenue ($ bn)", lambda v: f"{v / 1e9:,.2f}"),
               "us_take_usd": ("US government take ($ bn)", lambda v: f"{v / 1e9:,.2f}")}
     rows = []
@@ -90,31 +96,37 @@ def uncertainty_chart(table: pd.DataFrame) -> alt.VConcatChart:
     share = table[(table["output"] == "domestic_share")].set_index("scenario")
     base = share.iloc[0]
     chart = alt.vconcat(
-        band("domestic_share", "Domestic share of China's new compute (median and 5–95% band)", 1,
+        band("domestic_share", "Domestic share of China's new FP16 compute (median and 5–95% band)", 1,
+             alt.Axis(format="%")),
+        band("domestic_share_bw", "Domestic share of China's new memory bandwidth (median and 5–95% band)", 1,
              alt.Axis(format="%")),
         band("us_take_usd", "US government take, $ bn per year (median and 5–95% band)", 1e9,
              alt.Axis(labelExpr='format(datum.value, ",.1f")')),
     )
     return finish(
         chart,
-        title=f"Ranges, not points: in the illustrative baseline the domestic share lies between "
+        title=f"Ranges, not points: in the illustrative baseline the domestic share of FP16 compute lies between "
               f"{base['p5']:.0%} and {base['p95']:.0%}",
         subtitle=f"{len(table['scenario'].unique())} presets × 10,000 draws, every sourced or assumed parameter "
                  "uniform over its range (levy and Blackwell approval fixed by the preset)",
-        description="Two dot-and-band charts, one row per preset: the median and 5th to 95th percentile of the "
-                    "domestic share of new compute and of the US government take in billions of dollars.",
+        description="Three dot-and-band charts, one row per preset: the median and 5th to 95th percentile of the "
+                    "domestic share of new compute (as FP16 throughput and as memory bandwidth) and of the US "
+                    "government take in billions of dollars.",
         source=SOURCE + "; helpers.models.uncertainty (seed 20250812)",
     )
 
 
 def long_presets(table: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Preset outputs in long form: (compute by source, money by flow)."""
+    """Preset outputs in long form: (compute by measure and source, money by flow)."""
     t = preset_table() if table is None else table
-    compute = t.melt(id_vars="scenario", value_vars=list(COMPUTE_FIELDS), var_name="field", value_name="value")
-    compute = compute.assign(source=compute["field"].map(COMPUTE_FIELDS), h100e=compute["value"] / 1000)
+    parts = []
+    for measure, fields in (("fp16", COMPUTE_FIELDS), ("bandwidth", BANDWIDTH_FIELDS)):
+        part = t.melt(id_vars="scenario", value_vars=list(fields), var_name="field", value_name="value")
+        parts.append(part.assign(measure=measure, source=part["field"].map(fields), h100e=part["value"] / 1000))
+    compute = pd.concat(parts, ignore_index=True)
     money = t.melt(id_vars="scenario", value_vars=list(MONEY_FIELDS), var_name="field", value_name="value")
     money = money.assign(flow=money["field"].map(MONEY_FIELDS), usd_bn=money["value"] / 1e9)
-    return compute[["scenario", "source", "h100e"]], money[["scenario", "flow", "usd_bn"]]
+    return compute[["scenario", "measure", "source", "h100e"]], money[["scenario", "flow", "usd_bn"]]
 
 
 def presets_chart(table: pd.DataFrame | None = None) -> alt.VConcatChart:
@@ -124,17 +136,22 @@ def presets_chart(table: pd.DataFrame | None = None) -> alt.VConcatChart:
     order = list(t["scenario"])
     y = alt.Y("scenario:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
     top = t.loc[t["domestic_share"].idxmax()]
+    base = t.iloc[0]
     chart = alt.vconcat(
-        _compute_chart(compute, y).properties(width=460, height=alt.Step(24)),
+        _compute_chart(compute, "fp16", y).properties(width=460, height=alt.Step(24)),
+        _compute_chart(compute, "bandwidth", y).properties(width=460, height=alt.Step(24)),
         _money_chart(money, y).properties(width=460, height=alt.Step(24)),
-    ).resolve_scale(color="independent")
+    ).resolve_scale(color="independent", x="independent")
     return finish(
         chart,
-        title=f"'{top['scenario']}' gives domestic chips the largest share of China's new compute "
-              f"({top['domestic_share']:.0%})",
-        subtitle="Model outputs for each named scenario; one year of demand",
-        description="Two stacked bar charts by scenario: compute delivered by source (H20, Blackwell, domestic) "
-                    "and Nvidia revenue split between Nvidia and the US government.",
+        title=f"'{top['scenario']}' gives domestic chips the largest share of China's new FP16 compute "
+              f"({top['domestic_share']:.0%}); counted in memory bandwidth, the H20 weighs far more",
+        subtitle=f"Model outputs for each named scenario, one year of demand; in the baseline domestic chips give "
+                 f"{base['domestic_share']:.0%} of the FP16 throughput but {base['domestic_share_bw']:.0%} of the "
+                 "memory bandwidth",
+        description="Three stacked bar charts by scenario: compute delivered by source (H20, RTX Pro 6000D, domestic) "
+                    "counted as dense FP16 throughput and as memory bandwidth, both in H100-equivalents, and Nvidia "
+                    "revenue split between Nvidia and the US government.",
         source=SOURCE,
     )
 
@@ -150,7 +167,7 @@ def sensitivity_chart(output: str = "domestic_share", label: str = "Domestic sha
     base = s["base"].iloc[0]
     y = alt.Y("label:N", sort=list(s["label"]), title=None, axis=alt.Axis(labelLimit=300))
     money = output.endswith("_usd")
-    fmt = ".0%" if output == "domestic_share" else ",.3s"
+    fmt = ".0%" if output.startswith("domestic_share") else ",.3s"
     # money as people write it ("$1.5 bn"), never SI prefixes ("1.50G")
     axis = alt.Axis(labelExpr='"$" + ' + BILLIONS) if money else alt.Axis(format=fmt)
     title = f"{label.replace('(USD per year)', '($ bn per year)')} (parameter at low → high end of its range)"
@@ -183,27 +200,30 @@ def explorer_chart() -> alt.VConcatChart:
     base = alt.Chart(alt.Data(values=[{"scenario": "your scenario"}]))
     for name, expr in vega_formulas():
         base = base.transform_calculate(**{name: expr})
-    compute = base.transform_fold(list(COMPUTE_FIELDS), as_=["field", "value"]).transform_calculate(
-        source=" : ".join(f"datum.field === '{k}' ? '{v}'" for k, v in COMPUTE_FIELDS.items()) + " : ''",
+    fields = {**COMPUTE_FIELDS, **BANDWIDTH_FIELDS}
+    compute = base.transform_fold(list(fields), as_=["field", "value"]).transform_calculate(
+        source=" : ".join(f"datum.field === '{k}' ? '{v}'" for k, v in fields.items()) + " : ''",
+        measure="indexof(datum.field, 'bandwidth_') === 0 ? 'bandwidth' : 'fp16'",
         h100e="datum.value / 1000")
     money = base.transform_fold(list(MONEY_FIELDS), as_=["field", "value"]).transform_calculate(
         flow=" : ".join(f"datum.field === '{k}' ? '{v}'" for k, v in MONEY_FIELDS.items()) + " : ''",
         usd_bn="datum.value / 1e9")
-    share = base.mark_text(align="left", fontSize=13, fontWeight="bold").encode(
-        text=alt.Text("domestic_share:Q", format=".0%"))
-    label = base.mark_text(align="left", fontSize=13, dx=40).encode(
-        text=alt.value("of the compute delivered would be domestic"))
+    headline = base.transform_calculate(
+        text="'Domestic chips would give ' + format(datum.domestic_share, '.0%') + ' of the FP16 throughput and ' "
+             "+ format(datum.domestic_share_bw, '.0%') + ' of the memory bandwidth'").mark_text(
+        align="left", fontSize=13, fontWeight="bold").encode(text="text:N")
     chart = alt.vconcat(
-        (share + label).properties(width=460, height=20),
-        _compute_chart(compute).properties(width=460, height=60),
+        headline.properties(width=460, height=20),
+        _compute_chart(compute, "fp16").properties(width=460, height=60),
+        _compute_chart(compute, "bandwidth").properties(width=460, height=60),
         _money_chart(money).properties(width=460, height=60),
-    ).add_params(*params).resolve_scale(color="independent")
+    ).add_params(*params).resolve_scale(color="independent", x="independent")
     return finish(
         chart,
         title="Your scenario: move the sliders below",
         subtitle="Same arithmetic as helpers.models.scenarios.model, computed in the browser (no kernel needed)",
-        description="Interactive stacked bars of compute by source and revenue split, driven by sliders for each "
-                    "model parameter.",
+        description="Interactive stacked bars of compute by source, as dense FP16 throughput and as memory bandwidth "
+                    "in H100-equivalents, and of the revenue split, driven by sliders for each model parameter.",
         source=SOURCE,
     )
 
@@ -238,15 +258,17 @@ def explorer_widget():
         started = time.perf_counter()
         compute, money = scenario_frame(values)
         elapsed = (time.perf_counter() - started) * 1000
-        share = float(model(**values)["domestic_share"])
+        result = model(**values)
+        share, share_bw = float(result["domestic_share"]), float(result["domestic_share_bw"])
         # the first draw is stored in the notebook, so it shows no (machine-dependent) timing
         speed = f"model update: {elapsed:.1f} ms · " if timed else "move a slider to see the model's update time · "
-        timing.value = f"<small>{speed}domestic share {share:.0%}</small>"
+        timing.value = f"<small>{speed}domestic share {share:.0%} (FP16), {share_bw:.0%} (bandwidth)</small>"
         with out:
             out.clear_output(wait=True)
-            display(alt.vconcat(_compute_chart(compute).properties(width=460, height=60),
+            display(alt.vconcat(_compute_chart(compute, "fp16").properties(width=460, height=60),
+                                _compute_chart(compute, "bandwidth").properties(width=460, height=60),
                                 _money_chart(money).properties(width=460, height=60)).resolve_scale(
-                                    color="independent"))
+                                    color="independent", x="independent"))
 
     def apply(values: dict[str, float]):
         # set every slider without redrawing each time, then redraw once

@@ -40,3 +40,42 @@ def timeline_table(article: Article, tables: ArticleTables) -> pd.DataFrame:
             rows.append({"date": end.isoformat(), "label": f"Publication + “{t.surface}” (derived)",
                          "basis": f"s{t.sentence_id}[{t.start}:{t.end}]"})
     return pd.DataFrame(rows).sort_values("date", ignore_index=True)
+
+
+def actor_events(actors: pd.DataFrame | None = None, events: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every link between an actor of data/actors.csv and an event of data/events.csv.
+
+    An actor *acts* in an event when the event's ``actor`` value is one of its ``event_actors``; it is
+    *named* when one of its ``mentions`` appears as a whole word in the event's text. One row per
+    actor and event: actor_id, event_id, date, event, source_id, link ("acts" or "named").
+    """
+    import re
+
+    from helpers.data.datasets import load_table
+
+    actors = load_table("actors") if actors is None else actors
+    events = load_table("events") if events is None else events
+    rows = []
+    for a in actors.itertuples():
+        acting = set(str(a.event_actors).split(";")) if isinstance(a.event_actors, str) else set()
+        names = [m for m in str(a.mentions).split(";") if m] if isinstance(a.mentions, str) else []
+        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b") if names else None
+        for e in events.itertuples():
+            link = "acts" if e.actor in acting else ("named" if pattern and pattern.search(e.event) else None)
+            if link:
+                rows.append({"actor_id": a.actor_id, "event_id": e.event_id, "date": e.date, "event": e.event,
+                             "source_id": e.source_id, "link": link})
+    return pd.DataFrame(rows, columns=["actor_id", "event_id", "date", "event", "source_id", "link"])
+
+
+def whos_who(actors: pd.DataFrame | None = None, events: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per actor: name, side, role, and how many events it acts in or is named in."""
+    from helpers.data.datasets import load_table
+
+    actors = load_table("actors") if actors is None else actors
+    links = actor_events(actors, events)
+    counts = links.pivot_table(index="actor_id", columns="link", values="event_id", aggfunc="count", fill_value=0)
+    counts = counts.reindex(columns=["acts", "named"], fill_value=0)
+    out = actors[["actor_id", "name", "side", "kind", "role_en"]].merge(counts, left_on="actor_id", right_index=True,
+                                                                         how="left")
+    return out.fillna({"acts": 0, "named": 0}).astype({"acts": int, "named": int})

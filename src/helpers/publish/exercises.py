@@ -35,6 +35,10 @@ class Key:
 
 
 _KEYS: dict[str, Key] = {
+    "00.1": Key("89aa1e580023722db67646e8149eb246c748e180e34a1cf679ab0b41a416d904",
+               "Find events e016 and e035 in the events table and subtract their dates (datetime.date works).",
+               decimals=0, near=frozenset(['1be00341082e25c4', '2abaca4911e68fa9', '3038bfb575bee6a0',
+                                           '6affdae3b3c1aa6a', '85daaf6f7055cd57', 'a665a45920422f9d'])),
     "01.1": Key("c6024a242af76162ae795b21acc7a647807e85ca63485a6f268d762d5b485807", "Which table has a `kind` column with 'duration'?"),
     "01.2": Key("a8792157cb4f27fb949c035f45518c61e884bb86e6f420204379c2baa8beb66e", 'Group the entities table by `type` and sum `mentions`.'),
     "02.1": Key("50f33355a7ee09448ecd0e3a6c4ff600e0e15f9545be01108dc163b36adf141d", 'Multiply dense throughput by bit length; take the highest over formats.',

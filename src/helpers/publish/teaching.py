@@ -81,11 +81,11 @@ def objectives(notebooks: Path = NOTEBOOKS_DIR) -> str:
 def glossary() -> str:
     """The French → English glossary as a markdown table (from data/glossary_fr_en.csv)."""
     g = load_table("glossary_fr_en")
-    rows = ["| French (as in the article) | English | Note |", "|---|---|---|"]
+    rows = ["| French | English | Note or definition | First matters in |", "|---|---|---|---|"]
     for r in g.itertuples():
         mark = "" if r.in_article == "yes" else " (not in the article)"
-        note = "" if not isinstance(r.note, str) else r.note
-        rows.append(f"| *{_cell(r.term_fr)}*{mark} | {_cell(r.term_en)} | {_cell(note)} |")
+        note = " ".join(t for t in (r.definition_en, r.note) if isinstance(t, str))
+        rows.append(f"| *{_cell(r.term_fr)}*{mark} | {_cell(r.term_en)} | {_cell(note)} | notebook {r.first_notebook} |")
     return "\n".join(rows)
 
 

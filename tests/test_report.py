@@ -201,3 +201,16 @@ def test_every_local_link_resolves(report):
                 continue
             target = report / unquote(url.path)
             assert target.exists(), (page.name, href)
+
+
+def test_code_is_folded_and_prompts_hidden_in_the_report(report):
+    import re
+
+    for page in sorted(report.glob("0*.html")):
+        html = page.read_text(encoding="utf-8")
+        inputs = html.count('class="jp-Cell-inputWrapper')
+        code_cells = len(re.findall(r'class="jp-Cell jp-CodeCell', html))
+        folded = html.count('<details class="h20-code"><summary>Show code</summary>')
+        assert code_cells and folded == code_cells, (page.name, folded, code_cells, inputs)
+    css = (report / "assets" / "site.css").read_text(encoding="utf-8")
+    assert ".jp-InputPrompt" in css and "display: none" in css

@@ -106,13 +106,13 @@ def _ascend_range(metric: str, reference: float) -> tuple[float, float, float]:
     return round(default, 2), round(low, 2), round(high, 2)
 
 
-def _ascend_sources(metric: str) -> str:
+def _chip_sources(chip_ids: list[str], metrics: list[str], money: tuple[str, ...] = ()) -> str:
+    """The sources behind the chip rows (best grade) and money rows a derived parameter uses."""
     from helpers.models.chips import best_sourced
 
     c = best_sourced()
-    ids = c.loc[c["chip_id"].isin(["ascend_910b", "ascend_910c"]) & (c["metric"] == metric), "source_id"]
-    plans = [_source("money", "quantity", q) for q in ("huawei_910c_plan_2025_units", "huawei_910c_plan_2026_units")]
-    return "; ".join(dict.fromkeys([*sorted(set(ids)), *plans]))
+    ids = c.loc[c["chip_id"].isin(chip_ids) & c["metric"].isin(metrics), "source_id"]
+    return "; ".join(dict.fromkeys([*sorted(set(ids)), *(_source("money", "quantity", q) for q in money)]))
 
 
 @lru_cache(maxsize=1)
@@ -133,7 +133,8 @@ def _parameters() -> tuple[Parameter, ...]:
     lo_mix, hi_mix = ascend_mix()
     mix = (f"910B and 910C mixed {lo_mix:.0%}–{hi_mix:.0%} 910C (FT 2025 plan; Bloomberg's 2026 plan as about "
            f"double 2025), each chip with its own low-grade specs")
-    d6_src = "jarvislabs-rtxpro6000-nvfp4; overclockers-2025-11-rtx6000d-geekbench"
+    d6_chips = ["rtx_pro_6000", "rtx_pro_6000d"]
+    plans = ("huawei_910c_plan_2025_units", "huawei_910c_plan_2026_units")
     return (
         Parameter("demand_units", "Chinese demand for Nvidia data-centre chips", _mid(units),
                   min(units), max(units), 0, 2_000_000, 50_000, "units per year",
@@ -165,12 +166,13 @@ def _parameters() -> tuple[Parameter, ...]:
                   bw_fp16[1], 0.1, 1.5, 0.01, "H100-equivalents",
                   f"None published: the full RTX PRO 6000's quoted 1 PFLOP (dense or 2:4-sparse, so "
                   f"{d6['fp16_dense_tflops'][0]:,.0f}–{d6['fp16_dense_tflops'][1]:,.0f} TFLOPS after scaling) times the "
-                  f"6000D's share of CUDA cores, over the H100's {h100_fp16:,.0f}.", d6_src),
+                  f"6000D's share of CUDA cores, over the H100's {h100_fp16:,.0f}.",
+                  _chip_sources(d6_chips, ["fp16_dense_tflops", "cuda_cores"])),
         Parameter("blackwell_bw_vs_h100", "RTX Pro 6000D memory bandwidth", round(_mid(bw_mem), 2), bw_mem[0],
                   bw_mem[1], 0.1, 1.5, 0.01, "H100-equivalents",
                   f"{d6['memory_bandwidth_tb_s'][0]:.2f}–{d6['memory_bandwidth_tb_s'][1]:.2f} TB/s: Notebookcheck's figure "
                   f"to the full card's scaled by the 448-bit bus, over the H100's {h100_bw} TB/s.",
-                  "notebookcheck-2025-07-rtx6000d; " + d6_src),
+                  _chip_sources(d6_chips, ["memory_bandwidth_tb_s", "memory_bus_bits"])),
         Parameter("domestic_units", "Domestic (Huawei) supply", min(dom_units), min(dom_units), max(dom_units),
                   0, 1_000_000, 25_000, "units per year",
                   "US Commerce: Huawei Ascend output at or below 200k in 2025; FT: plan of 100k 910C + 300k 910B.",
@@ -178,10 +180,10 @@ def _parameters() -> tuple[Parameter, ...]:
                   f"{_source('money', 'quantity', 'huawei_910b_plan_2025_units')}"),
         Parameter("domestic_perf_vs_h100", "Domestic chip dense FP16", *dom_fp16, 0.1, 1.0, 0.01,
                   "H100-equivalents", f"Dense FP16 per Ascend unit, {mix}.",
-                  _ascend_sources("fp16_dense_tflops")),
+                  _chip_sources(["ascend_910b", "ascend_910c"], ["fp16_dense_tflops"], plans)),
         Parameter("domestic_bw_vs_h100", "Domestic chip memory bandwidth", *dom_mem, 0.1, 1.0, 0.01,
                   "H100-equivalents", f"Memory bandwidth per Ascend unit, {mix}.",
-                  _ascend_sources("memory_bandwidth_tb_s")),
+                  _chip_sources(["ascend_910b", "ascend_910c"], ["memory_bandwidth_tb_s"], plans)),
     )
 
 

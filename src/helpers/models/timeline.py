@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pandas as pd
 
+from helpers.data.datasets import load_table
 from helpers.text.article import Article
 from helpers.text.tables import ArticleTables
 
@@ -49,10 +51,6 @@ def actor_events(actors: pd.DataFrame | None = None, events: pd.DataFrame | None
     *named* when one of its ``mentions`` appears as a whole word in the event's text. One row per
     actor and event: actor_id, event_id, date, event, source_id, link ("acts" or "named").
     """
-    import re
-
-    from helpers.data.datasets import load_table
-
     actors = load_table("actors") if actors is None else actors
     events = load_table("events") if events is None else events
     rows = []
@@ -70,8 +68,6 @@ def actor_events(actors: pd.DataFrame | None = None, events: pd.DataFrame | None
 
 def whos_who(actors: pd.DataFrame | None = None, events: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per actor: name, side, role, and how many events it acts in or is named in."""
-    from helpers.data.datasets import load_table
-
     actors = load_table("actors") if actors is None else actors
     links = actor_events(actors, events)
     counts = links.pivot_table(index="actor_id", columns="link", values="event_id", aggfunc="count", fill_value=0)

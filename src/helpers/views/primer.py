@@ -8,18 +8,17 @@ import pandas as pd
 from helpers.data.datasets import load_table
 from helpers.data.sources import source_line
 from helpers.models.timeline import actor_events, whos_who
-from helpers.views.theme import finish, plot_date
+from helpers.views.theme import ACTOR_COLORS, finish, plot_date
 
-#: Side colours (Okabe-Ito, distinguishable with the common colour-vision deficiencies).
-SIDE_COLORS = {"United States": "#0072B2", "China": "#D55E00", "Firms": "#009E73"}
+#: Side colours, the theme's own: firms take Nvidia's green, the firm at the centre of the story.
+SIDE_COLORS = {"United States": ACTOR_COLORS["United States"], "China": ACTOR_COLORS["China"],
+               "Firms": ACTOR_COLORS["Nvidia"]}
 
 
-def glossary_table(notebook: str | None = None) -> pd.DataFrame:
-    """The glossary's concepts (rows with a definition) as a reader sees them, optionally one notebook's."""
+def glossary_table() -> pd.DataFrame:
+    """The glossary's concepts (rows with a definition) as a reader sees them."""
     g = load_table("glossary_fr_en")
     g = g[g["definition_en"].notna()]
-    if notebook is not None:
-        g = g[g["first_notebook"] == notebook]
     return pd.DataFrame({"Term": g["term_en"], "In French": g["term_fr"], "What it means": g["definition_en"],
                          "First matters in": "notebook " + g["first_notebook"]}).reset_index(drop=True)
 

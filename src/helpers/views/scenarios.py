@@ -26,8 +26,7 @@ from helpers.views.theme import finish
 SOURCE = "helpers.models.scenarios: parameters from data/money.csv and data/chips.csv, assumptions as listed"
 COMPUTE_FIELDS = {"compute_h20_h100e": "H20", "compute_blackwell_h100e": "RTX Pro 6000D (Blackwell)",
                   "compute_domestic_h100e": "domestic (Huawei)"}
-BANDWIDTH_FIELDS = {"bandwidth_h20_h100e": "H20", "bandwidth_blackwell_h100e": "RTX Pro 6000D (Blackwell)",
-                    "bandwidth_domestic_h100e": "domestic (Huawei)"}
+BANDWIDTH_FIELDS = {k.replace("compute_", "bandwidth_"): v for k, v in COMPUTE_FIELDS.items()}
 #: The two ways the model counts compute, each in H100-equivalents, with what each measure is for.
 MEASURES = {"fp16": "Dense FP16 throughput (training)", "bandwidth": "Memory bandwidth (serving models)"}
 MONEY_FIELDS = {"nvidia_net_usd": "Nvidia China revenue after levy", "us_take_usd": "US government take"}

@@ -214,3 +214,18 @@ def test_code_is_folded_and_prompts_hidden_in_the_report(report):
         assert code_cells and folded == code_cells, (page.name, folded, code_cells, inputs)
     css = (report / "assets" / "site.css").read_text(encoding="utf-8")
     assert ".jp-InputPrompt" in css and "display: none" in css
+
+
+def test_markers_become_numbered_links_with_a_list_of_sources(report):
+    import re
+
+    html = (report / "05_arguments.html").read_text(encoding="utf-8")
+    assert "[^" not in html
+    assert "&lt;sup" not in html  # no marker swallowed by escaping
+    numbers = [int(n) for n in re.findall(r'<sup class="h20-cite"><a [^>]*aria-label="source (\d+)"', html)]
+    assert numbers and max(numbers) == len(set(numbers)) and sorted(set(numbers)) == list(range(1, max(numbers) + 1))
+    cited = re.search(r'<section [^>]*class="h20-citations".*?</section>', html, re.S).group(0)
+    assert cited.count("<li id=\"cite-") == max(numbers)
+    assert 'href="sources.html#warner-2025-08-15-letter"' in cited
+    sources = (report / "sources.html").read_text(encoding="utf-8")
+    assert 'id="warner-2025-08-15-letter"' in sources and 'id="doc-warner-2025-08-15"' in sources

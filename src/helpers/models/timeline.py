@@ -13,13 +13,14 @@ from helpers.text.tables import ArticleTables
 
 #: Which side each actor of data/events.csv stands on (tested to cover every actor in the table).
 ACTOR_GROUPS = {
-    "United States": ["6 Democratic senators", "BIS", "Donald Trump", "Lutnick", "Trump", "US", "US Commerce",
+    "United States": ["6 Democratic senators", "BIS", "Donald Trump", "Lutnick", "Rep. Krishnamoorthi (D)",
+                      "Rep. Moolenaar (R)", "Reps. Meeks and Krishnamoorthi (D)", "Trump", "US", "US Commerce",
                       "US Commerce (BIS)", "US Supreme Court", "US admin", "US government", "US official",
                       "White House"],
-    "China": ["ByteDance, Alibaba, Tencent", "CAC", "CN", "CN customs", "CN regulators", "Chinese buyers",
+    "China": ["ByteDance, Alibaba, Tencent", "CAC", "CN", "CN customs", "CN regulators", "CN state media", "Chinese buyers",
               "Chinese market", "Cyberspace Administration of China", "MIIT (via FT)", "MOFCOM", "MOFCOM/GAC"],
     "Both sides": ["Trump/Xi", "US/CN"],
-    "Nvidia": ["Nvidia", "Nvidia CFO", "Nvidia distributors (China)"],
+    "Nvidia": ["Jensen Huang", "Nvidia", "Nvidia CFO", "Nvidia distributors (China)"],
     "AMD": ["AMD"],
 }
 _GROUP_OF = {actor: group for group, actors in ACTOR_GROUPS.items() for actor in actors}

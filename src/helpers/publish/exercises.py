@@ -62,6 +62,8 @@ _KEYS: dict[str, Key] = {
                decimals=2, near=frozenset(['16ad1c0bd6e26646', '26ccbceee7efe4bd', '3eb631bfaea8cd12', '6d49251ba160fb23',
                                            '6fef2f7f2c1f9cef', 'ad9dadb817c4ea95', 'b440d5b1227fa50d', 'b635f81c034b6fbf',
                                            'd2cbad71ff333de6', 'f3e360d89952f40d'])),
+    "05.1": Key("a72e4ef05d7a122949dff3e52c6704c24144e4719337e37255c57cbfa0b84ffb",
+               "For each position, divide its low-grade pieces of evidence by all its graded pieces (grade_profile())."),
 }
 
 

@@ -54,11 +54,46 @@ def _strip_widgets(nb) -> None:
                                             "notebook runs in JupyterLab (make lab).</p>"}
 
 
+def _numbered_citations(nb) -> None:
+    """Markers ``[^key]`` become numbered links; a list of the page's sources closes the page.
+
+    Numbers follow first appearance on the page. Every field shown comes from the data tables and
+    is HTML-escaped here; a marker naming nothing stops the build (:class:`CitationError`).
+    """
+    from html import escape
+
+    from nbformat.v4 import new_markdown_cell
+
+    from helpers.data.citations import MARKER, keys_in, resolve
+
+    order: dict[str, int] = {}
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for key in keys_in(cell.source):
+                order.setdefault(key, len(order) + 1)
+            cell.source = MARKER.sub(lambda m: f'<sup class="h20-cite"><a href="#cite-{m[1]}" '
+                                               f'aria-label="source {order[m[1]]}">{order[m[1]]}</a></sup>', cell.source)
+    if not order:
+        return
+    items = []
+    for key in order:
+        c = resolve(key)
+        what = f"{escape(c.label)} · " if c.kind != "source" else ""
+        date = f", {escape(c.published)}" if c.published else ""
+        items.append(f'<li id="cite-{key}">{what}<a href="{escape(c.url)}">{escape(c.publisher)}</a>{date} '
+                     f'<span class="h20-grade">({escape(c.grade)})</span> · '
+                     f'<a href="sources.html#{escape(c.source_id)}">all sources</a></li>')
+    nb.cells.append(new_markdown_cell('<section class="h20-citations" aria-labelledby="cited">\n'
+                                      '<h2 id="cited">Sources cited on this page</h2>\n<ol>\n'
+                                      + "\n".join(items) + "\n</ol>\n</section>"))
+
+
 def render_page(executed: Path, info: NotebookInfo, prev: NotebookInfo | None, nxt: NotebookInfo | None,
                 commit: dict[str, str]) -> str:
     """Render one executed notebook to an offline HTML page."""
     nb = read(executed)
     _strip_widgets(nb)
+    _numbered_citations(nb)
     exporter = _exporter()  # one exporter (templates loaded once) for every page of a build
     site = {"finding": info.finding, "download": info.download, "toc": [], **commit,
             "prev": {"page": prev.page, "title": prev.title} if prev else None,
@@ -175,6 +210,16 @@ def write_site_pages(stage: Path, infos: list[NotebookInfo], commit: dict[str, s
     write_page(stage / "index.html", render_site_page("index.html.j2", citation=citation, **common))
     write_page(stage / "status.html",
                render_site_page("status.html.j2", packages=_packages(), python=sys.version.split()[0], **common))
+    write_page(stage / "sources.html", render_site_page("sources.html.j2", **_sources_context(), **common))
+
+
+def _sources_context() -> dict:
+    """Every source and primary document, for the site-wide Sources page."""
+    from helpers.data.datasets import load_table
+
+    sources = load_table("sources").fillna("")
+    documents = load_table("documents").fillna("")
+    return {"sources": sources.to_dict("records"), "documents": documents.to_dict("records")}
 
 
 def write_timings(stage: Path, infos: list[NotebookInfo], timings: dict[str, float | None]) -> None:

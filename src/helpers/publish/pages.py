@@ -83,9 +83,11 @@ def _numbered_citations(nb) -> None:
         items.append(f'<li id="cite-{key}">{what}<a href="{escape(c.url)}">{escape(c.publisher)}</a>{date} '
                      f'<span class="h20-grade">({escape(c.grade)})</span> · '
                      f'<a href="sources.html#{escape(c.source_id)}">all sources</a></li>')
-    nb.cells.append(new_markdown_cell('<section class="h20-citations" aria-labelledby="cited">\n'
-                                      '<h2 id="cited">Sources cited on this page</h2>\n<ol>\n'
-                                      + "\n".join(items) + "\n</ol>\n</section>"))
+    cell = new_markdown_cell('<section class="h20-citations" aria-labelledby="cited">\n'
+                             '<h2 id="cited">Sources cited on this page</h2>\n<ol>\n'
+                             + "\n".join(items) + "\n</ol>\n</section>")
+    cell["id"] = "h20-citations"  # a fixed id: a random one would make two builds differ
+    nb.cells.append(cell)
 
 
 def render_page(executed: Path, info: NotebookInfo, prev: NotebookInfo | None, nxt: NotebookInfo | None,

@@ -91,3 +91,39 @@ def test_attributions(text, source, cue):
 
 def test_selon_lequel_is_not_an_attribution():
     assert find_attributions("le signal selon lequel la sécurité a un prix") == []
+
+
+def _corpus():
+    import csv
+
+    from helpers.data.paths import ROOT
+
+    with open(ROOT / "tests" / "corpus" / "attributions_fr.csv", encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_reported_speech_on_our_corpus():
+    """Sentences we wrote in news style, one expected source (or none) each; see tests/corpus/README.md."""
+    from helpers.text.attributions import corpus_scores
+
+    scores = corpus_scores(_corpus())
+    assert scores["f1"] >= 0.85 and scores["kind_accuracy"] >= 0.85, scores
+
+
+@pytest.mark.parametrize("sentence,source,kind", [
+    ("Les ventes reprendront, a déclaré le ministère chinois du Commerce.", "ministère chinois du Commerce",
+     "organisation"),
+    ("Le PDG de Nvidia, Jensen Huang, a indiqué que la demande restait forte.", "Jensen Huang", "person"),
+    ("Selon lui, la puce est sûre.", "lui", "pronoun"),
+    ("Des experts rappellent que la bande passante compte.", "experts", "anonymous"),
+    ("Aucune porte dérobée n'existe, est-il écrit dans le décret.", "décret", "document"),
+    ("Ces informations ont été rapportées par le Financial Times.", "Financial Times", "organisation"),
+])
+def test_each_shape_of_reported_speech(sentence, source, kind):
+    (a,) = find_attributions(sentence)
+    assert (a.source, a.source_kind) == (source, kind)
+    assert a.source in sentence[a.start:a.end]
+
+
+def test_a_negated_report_names_no_source():
+    assert find_attributions("L'article ne précise pas la source de cette information.") == []

@@ -29,7 +29,7 @@ def test_attribution_spans_and_sentences(seed, seed_tables):
 def test_seed_counts(seed_tables):
     assert seed_tables.row_counts() == {
         "sentences": 11, "entities": 21, "mentions": 41, "figures": 3,
-        "time_expressions": 2, "attributions": 1, "claims": 14,
+        "time_expressions": 2, "attributions": 2, "claims": 14,
     }
 
 
@@ -39,8 +39,9 @@ def test_seed_figures_and_times(seed_tables):
                     ["plus de 100%", 100.0, "percent", "more_than"]]
     times = seed_tables.time_expressions[["surface", "kind", "value"]].values.tolist()
     assert times == [["90 jours", "duration", "P90D"], ["avril dernier", "relative", "2025-04"]]
-    att = seed_tables.attributions.iloc[0]
-    assert (att.source, att.cue, att.sentence_id) == ("Financial Times", "rapporte", 4)
+    atts = seed_tables.attributions[["source", "source_kind", "cue", "sentence_id"]].values.tolist()
+    # the MIIT request is made by "il" (resolved by sentence 5), the whole sentence credited to the FT
+    assert atts == [["il", "pronoun", "a demandé", 4], ["Financial Times", "organisation", "rapporte", 4]]
 
 
 def test_gazetteer_links_and_canonicalises(seed_tables):
@@ -69,7 +70,7 @@ def test_tables_have_the_documented_columns(seed_tables):
     assert list(seed_tables.figures.columns) == [
         "figure_id", "sentence_id", "start", "end", "surface", "value", "unit", "qualifier"]
     assert list(seed_tables.time_expressions.columns) == ["sentence_id", "start", "end", "surface", "kind", "value"]
-    assert list(seed_tables.attributions.columns) == ["sentence_id", "source", "cue", "start", "end"]
+    assert list(seed_tables.attributions.columns) == ["sentence_id", "source", "source_kind", "cue", "start", "end"]
     assert [n for n, _ in seed_tables.items()] == [*TABLE_NAMES, "claims"]
 
 

@@ -173,11 +173,11 @@ def figure_table(sentences: pd.DataFrame, times: pd.DataFrame) -> pd.DataFrame:
 
 
 def attribution_table(sentences: pd.DataFrame) -> pd.DataFrame:
-    """Reported-speech markers (``selon X``, ``rapporte X``, ``X a déclaré``...)."""
+    """Reported-speech markers (``selon X``, ``rapporte X``, ``X a déclaré``...) with the kind of source."""
     rows = _span_rows(sentences, find_attributions)
     return pd.DataFrame(
-        [(sid, a.source, a.cue, a.start, a.end) for sid, a in rows],
-        columns=["sentence_id", "source", "cue", "start", "end"],
+        [(sid, a.source, a.source_kind, a.cue, a.start, a.end) for sid, a in rows],
+        columns=["sentence_id", "source", "source_kind", "cue", "start", "end"],
     )
 
 

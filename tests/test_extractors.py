@@ -127,3 +127,44 @@ def test_each_shape_of_reported_speech(sentence, source, kind):
 
 def test_a_negated_report_names_no_source():
     assert find_attributions("L'article ne précise pas la source de cette information.") == []
+
+
+@pytest.mark.parametrize("text,kind,value", [
+    ("dimanche, le ministère a annoncé", "relative", "2025-08-10"),  # PUB is Tuesday 12 August 2025
+    ("lundi soir", "relative", "2025-08-11"),
+    ("mardi", "relative", "2025-08-12"),
+    ("cette semaine", "relative", "2025-W33"),
+    ("en début de semaine", "relative", "2025-W33"),
+    ("la semaine prochaine", "relative", "2025-W34"),
+    ("au deuxième trimestre 2025", "quarter", "2025-Q2"),
+    ("au dernier trimestre", "quarter", "2025-Q2"),
+    ("T3", "quarter", "2025-Q3"),
+    ("le quatrième trimestre", "quarter", "2024-Q4"),
+    ("jusqu'au 10 novembre", "date", "2025-11-10"),
+    ("à partir du 1er septembre", "date", "2025-09-01"),
+    ("le 10 novembre", "date", "2024-11-10"),
+])
+def test_weekdays_weeks_quarters_and_forward_dates(text, kind, value):
+    (t,) = find_time_expressions(text, PUB)
+    assert (t.kind, t.value) == (kind, value)
+    assert text[t.start:t.end] == t.surface
+
+
+@pytest.mark.parametrize("text,value,unit,qualifier", [
+    ("8 EFLOPS de calcul", 8.0, "EFLOPS", ""),
+    ("gravée en 7 nm", 7.0, "nm", ""),
+    ("141 Go de mémoire", 141.0, "GB", ""),
+    ("4,8 To/s de bande passante", 4.8, "TB/s", ""),
+    ("des droits supérieurs à 100 %", 100.0, "percent", "more_than"),
+    ("4 billions de dollars", 4e12, "USD", ""),
+    ("au moins 200 000 puces", 200_000.0, "count", "at_least"),
+])
+def test_units_scales_and_qualifiers(text, value, unit, qualifier):
+    (f,) = find_figures(text)
+    assert (f.value, f.unit, f.qualifier) == (value, unit, qualifier)
+
+
+def test_a_range_gives_both_ends_the_same_scale_and_unit():
+    low, high = find_figures("entre 3 et 4 billions de dollars")
+    assert (low.value, low.unit, low.qualifier) == (3e12, "USD", "between")
+    assert (high.value, high.unit, high.qualifier) == (4e12, "USD", "between")

@@ -26,6 +26,10 @@ QUALIFIERS = {
     "environ": "about",
     "près de": "about",
     f"jusqu{_APOS}à": "up_to",
+    "supérieure?s? à": "more_than",
+    "inférieure?s? à": "less_than",
+    "au moins": "at_least",
+    "entre": "between",
 }
 QUALIFIER = "(?P<qualifier>" + "|".join(QUALIFIERS) + r")\s+"
 

@@ -1,8 +1,20 @@
 """Find time expressions in French text and give each an ISO 8601 value.
 
 Kinds: ``date`` (12 août 2025), ``month`` (avril 2025, en avril), ``year`` (2025),
-``duration`` (90 jours -> P90D) and ``relative`` (avril dernier, hier), the last resolved
-against the article's publication date.
+``quarter`` (deuxième trimestre 2025, T3 -> 2025-Q3), ``duration`` (90 jours -> P90D) and
+``relative`` (avril dernier, hier, dimanche, cette semaine), resolved against the article's
+publication date as follows:
+
+- a date or month without a year is the latest one on or before publication (news reports the
+  past), unless a forward word introduces it (``jusqu'au 10 novembre``, ``d'ici le``, ``à partir du``,
+  ``avant le``): then it is the next one on or after publication;
+- a bare weekday (``dimanche``, ``lundi soir``) is the latest such day on or before publication,
+  the usual reading in news copy written in the past tense;
+- ``cette semaine``, ``en début de semaine``: the ISO week of publication; ``la semaine
+  dernière`` / ``prochaine``: the week before / after;
+- a quarter without a year (``au troisième trimestre``, ``T3``) is the latest one that has started
+  by publication; ``le dernier trimestre``: the last quarter completed before publication.
+  Companies' fiscal quarters are not calendar quarters; they are left as calendar ones here.
 """
 
 from __future__ import annotations
@@ -14,11 +26,19 @@ from dataclasses import dataclass
 from helpers.text.frenchnum import MONTH, MONTHS, NUMBER, QUALIFIER, to_float
 
 _DURATION_UNITS = {"jour": "D", "semaine": "W", "mois": "M", "an": "Y", "année": "Y"}
+WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
+_ORDINALS = {"premier": 1, "1er": 1, "deuxième": 2, "second": 2, "2e": 2, "troisième": 3, "3e": 3,
+             "quatrième": 4, "4e": 4}
+_FORWARD = r"(?P<forward>jusqu['\u2019]au|jusqu['\u2019]à|d['\u2019]ici (?:au|le)|avant le|à partir du|dès le|au plus tard le)\s+"
 
-_ANCHORS = ("day", "month", "year", "number", "word")
+_ANCHORS = ("day", "month", "year", "number", "word", "weekday", "week")
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("date", re.compile(rf"\b(?P<day>1er|[0-3]?\d)\s+(?P<month>{MONTH})(?:\s+(?P<year>(?:19|20)\d\d))?\b", re.I)),
+    ("date", re.compile(rf"(?:{_FORWARD})?\b(?P<day>1er|[0-3]?\d)\s+(?P<month>{MONTH})(?:\s+(?P<year>(?:19|20)\d\d))?\b",
+                        re.I)),
+    ("quarter", re.compile(r"\b(?:(?P<ordinal>premier|1er|deuxième|second|2e|troisième|3e|quatrième|4e)\s+trimestre"
+                           r"|T(?P<q>[1-4])|(?P<last>dernier)\s+trimestre)(?:\s+(?P<year>(?:19|20)\d\d))?(?![\w-])",
+                           re.I)),
     ("relative", re.compile(rf"\b(?P<month>{MONTH})\s+(?P<dir>dernier|prochain)\b", re.I)),
     ("month", re.compile(rf"\b(?P<month>{MONTH})\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
     ("month", re.compile(rf"\b(?:en|d['\u2019]|début|fin|mi-)\s*(?P<month>{MONTH})\b", re.I)),
@@ -28,6 +48,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative", re.compile(
         r"\b(?P<word>aujourd['\u2019]hui|hier|demain|l['\u2019]an dernier|l['\u2019]année dernière"
         r"|l['\u2019]an prochain|l['\u2019]année prochaine|la semaine dernière|le mois dernier)\b", re.I)),
+    ("relative", re.compile(
+        r"\b(?P<week>cette semaine|(?:en|au) (?:début|fin) de (?:la )?semaine|la semaine prochaine)\b", re.I)),
+    ("relative", re.compile(
+        r"\b(?P<weekday>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+(?:matin|midi|soir|après-midi))?"
+        r"(?!\s+(?:\d|1er|dernier|prochain))\b", re.I)),
 ]
 
 
@@ -79,12 +104,36 @@ def _relative_word(word: str, published: dt.date) -> str:
     return f"{year:04d}-W{week:02d}"
 
 
+def _quarter(published: dt.date, m: re.Match[str]) -> str:
+    current = (published.month - 1) // 3 + 1
+    if m["last"]:
+        year, q = (published.year, current - 1) if current > 1 else (published.year - 1, 4)
+        return f"{_year(int(m['year']) if m['year'] else year)}-Q{q}"
+    q = int(m["q"]) if m["q"] else _ORDINALS[m["ordinal"].lower()]
+    year = int(m["year"]) if m["year"] else (published.year if q <= current else published.year - 1)
+    return f"{_year(year)}-Q{q}"
+
+
 def _value(kind: str, m: re.Match[str], published: dt.date) -> str:
     if kind == "date":
         day = 1 if m["day"].lower() == "1er" else int(m["day"])
         month = MONTHS[m["month"].lower()]
-        year = int(m["year"]) if m["year"] else int(_month_before(published, month, inclusive=True)[:4])
+        if m["year"]:
+            year = int(m["year"])
+        elif m["forward"]:  # "jusqu'au 10 novembre": the next 10 November on or after publication
+            year = published.year if (month, day) >= (published.month, published.day) else published.year + 1
+        else:
+            year = published.year if (month, day) <= (published.month, published.day) else published.year - 1
         return dt.date(year, month, day).isoformat()
+    if kind == "quarter":
+        return _quarter(published, m)
+    if m.groupdict().get("weekday"):
+        back = (published.weekday() - WEEKDAYS[m["weekday"].lower()]) % 7
+        return (published - dt.timedelta(days=back)).isoformat()
+    if m.groupdict().get("week"):
+        shift = 7 if "prochaine" in m["week"].lower() else 0
+        year, week, _ = (published + dt.timedelta(days=shift)).isocalendar()
+        return f"{year:04d}-W{week:02d}"
     if kind == "month":
         month = MONTHS[m["month"].lower()]
         if m.groupdict().get("year"):
@@ -119,7 +168,8 @@ def find_time_expressions(text: str, published: dt.date, offset: int = 0) -> lis
         j = 0
         for m in pattern.finditer(text):
             # The span starts at the time words themselves, not at "en" or a qualifier.
-            start = min(m.start(g) for g in _ANCHORS if m.groupdict().get(g) is not None)
+            start = m.start() if kind == "quarter" else min(
+                m.start(g) for g in _ANCHORS if m.groupdict().get(g) is not None)
             end = m.end()
             while j < len(taken) and taken[j][1] <= start:
                 j += 1

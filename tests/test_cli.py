@@ -26,7 +26,7 @@ def test_seed_writes_every_table(tmp_path):
     assert main(["tables", str(SEED_ARTICLE), "--out", str(out)]) == 0
     names = sorted(p.name for p in out.iterdir())
     assert names == sorted([LEDGER] + [f"{n}.csv" for n in [
-        "sentences", "entities", "mentions", "figures", "time_expressions", "attributions", "claims"]])
+        "sentences", "entities", "mentions", "figures", "time_expressions", "attributions", "hedges", "claims"]])
     figures = pd.read_csv(out / "figures.csv")
     assert figures["value"].tolist() == [15, 90, 100]
     assert list(tmp_path.iterdir()) == [out]  # no staging folders left behind

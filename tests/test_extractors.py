@@ -168,3 +168,14 @@ def test_a_range_gives_both_ends_the_same_scale_and_unit():
     low, high = find_figures("entre 3 et 4 billions de dollars")
     assert (low.value, low.unit, low.qualifier) == (3e12, "USD", "between")
     assert (high.value, high.unit, high.qualifier) == (4e12, "USD", "between")
+
+
+def test_hedges_on_general_text():
+    from helpers.text.hedges import find_hedges
+
+    text = ("Le ministère serait à la manœuvre ; il envisageraient peut-être une pause, à moins qu'il ne s'agisse "
+            "d'un portrait flatteur.")
+    found = [(h.surface, h.kind) for h in find_hedges(text)]
+    assert found == [("serait", "conditional"), ("envisageraient", "conditional"), ("peut-être", "hedge_word"),
+                     ("à moins qu'", "hedge_word")]  # "portrait" ends like a conditional and is not one
+    assert all(text[h.start:h.end] == h.surface for h in find_hedges(text))

@@ -157,16 +157,6 @@ def test_report_explorer_equals_python_model(report, browser, point):
     context.close()
 
 
-@pytest.mark.browser
-def test_article_markup_shows_as_text(report, browser):
-    context = browser.new_context()
-    page, log = open_offline(context, (report / "01_article_as_data.html").as_uri())
-    cells = page.locator("td", has_text="<script>alert('x')</script>")
-    assert cells.count() >= 1
-    assert log.dialogs == [] and log.clean
-    context.close()
-
-
 def test_failed_cell_fails_the_build_and_keeps_the_last_report(tmp_path):
     import nbformat
     from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook

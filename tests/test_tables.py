@@ -29,7 +29,7 @@ def test_attribution_spans_and_sentences(seed, seed_tables):
 def test_seed_counts(seed_tables):
     assert seed_tables.row_counts() == {
         "sentences": 11, "entities": 21, "mentions": 41, "figures": 3,
-        "time_expressions": 2, "attributions": 2, "claims": 14,
+        "time_expressions": 2, "attributions": 2, "hedges": 9, "claims": 14,
     }
 
 
@@ -84,7 +84,7 @@ def test_claims_use_known_ids_and_vocabularies(seed_tables):
     from helpers.data.datasets import read_manifest
 
     vocab = {f["name"]: f.get("constraints", {}).get("enum") for f in read_manifest("claims").fields}
-    known = set(load_gazetteer()) | {"article"}
+    known = set(load_gazetteer()) | {"article", "unattributed"}  # the codebook's two non-entity speakers
     claims = seed_tables.claims
     assert set(claims["topic"]) <= set(vocab["topic"])
     assert set(claims["stance"]) <= set(vocab["stance"])
@@ -104,3 +104,27 @@ def test_gloss_covers_every_sentence(seed, seed_tables):
 def test_other_articles_get_no_annotations():
     art = parse_article("date 2025-01-01 Une autre phrase.")
     assert gloss_for(art) is None
+
+
+def test_kappa_by_hand():
+    import pytest
+
+    from helpers.models.coding import cohen_kappa
+
+    # 10 items, 8 alike; coder A: 5 yes/5 no, coder B: 7 yes/3 no -> p_e = (5*7 + 5*3) / 100 = 0.5
+    a = ["yes"] * 5 + ["no"] * 5
+    b = ["yes"] * 5 + ["yes", "yes", "no", "no", "no"]
+    assert cohen_kappa(a, b) == pytest.approx((0.8 - 0.5) / 0.5)
+    assert cohen_kappa(a, a) == 1.0
+    with pytest.raises(ValueError, match="two codings"):
+        cohen_kappa(a, b[:3])
+
+
+def test_hedged_claims_follow_the_codebook(seed_tables):
+    from helpers.text.annotations import with_hedging
+
+    coded = with_hedging(seed_tables.claims, seed_tables.hedges).set_index("claim_id")
+    assert coded.loc["c01", "hedged"]  # « a peut-être assoupli »
+    assert coded.loc["c05", "hedged"]  # « serait à la manœuvre », « plus ou moins mal vu »
+    assert not coded.loc["c10", "hedged"]  # the levy is reported flatly
+    assert coded.loc["c01", "claimant"] == "article" and coded.loc["c09", "claimant"] == "unattributed"

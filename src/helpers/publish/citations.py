@@ -11,6 +11,8 @@ they restate what the cited paragraphs say or are not claims about the world:
 - numbers inside code spans, links and markers, and numbers that are names: product names (H20,
   910C, FP16), ids (e035, s6), section, exercise and statute section numbers (Section 232);
 - the collection's own cut-off date (:data:`helpers.data.facts.AS_OF`);
+- words of the article quoted between « guillemets »: the article is their source, and its
+  sentence tables give their exact span;
 - cells tagged ``method``: they describe our own model or procedure (its settings are listed, with
   their sources, in the notebook's assumptions table), not the world.
 """
@@ -27,7 +29,7 @@ _EXEMPT_TAGS = {"exercise", "solution", "method"}
 _CUT_OFF = dt.date.fromisoformat(AS_OF).strftime("%-d %B %Y")
 #: A number as prose states it: digits not glued to letters (so not H20, 3A090, e035 or FP16).
 _NUMBER = re.compile(r"(?<![\w.·/-])\d[\d,.]*(?:\s?%)?(?![\w-])")
-_STRIP = [re.compile(p) for p in (r"`[^`]*`", r"\]\([^)]*\)", MARKER.pattern, r"\*\*(?:Exercise|Solution) [^*]*\*\*",
+_STRIP = [re.compile(p) for p in (r"«[^»]*»", r"`[^`]*`", r"\]\([^)]*\)", MARKER.pattern, r"\*\*(?:Exercise|Solution) [^*]*\*\*",
                                   r"\b(?:[Nn]otebook|[Ss]ection|[Ee]xercise|step|sentence)s? \d+(?:\.\d+)?"
                                   r"(?:(?:,| and| or|/) \d+(?:\.\d+)?)*",
                                   r"\b\d\d · ", r"\**" + _CUT_OFF + r"\**")]

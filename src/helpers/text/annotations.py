@@ -24,3 +24,13 @@ def claims_for(article: Article) -> pd.DataFrame | None:
 def gloss_for(article: Article) -> pd.DataFrame | None:
     """The English gloss of ``article`` (sentence_id, gloss_en), or None."""
     return load_table("article_gloss_en") if _matches("article_gloss_en", article) else None
+
+
+def with_hedging(claims: pd.DataFrame, hedges: pd.DataFrame) -> pd.DataFrame:
+    """The claims with a ``hedged`` column: True when the claim's sentence carries a hedge.
+
+    The codebook's rule (notebook 01): a hedge anywhere in the sentence (a reporting conditional,
+    « peut-être », « plus ou moins »...) qualifies every claim coded in it.
+    """
+    hedged = set(hedges["sentence_id"])
+    return claims.assign(hedged=claims["sentence_id"].isin(hedged))

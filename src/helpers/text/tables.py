@@ -16,6 +16,7 @@ import pandas as pd
 from helpers.text.article import Article
 from helpers.text.attributions import find_attributions
 from helpers.text.figures import find_figures
+from helpers.text.hedges import find_hedges
 from helpers.text.nlp import KEPT_STATISTICAL_LABELS, french_pipeline, load_gazetteer
 from helpers.text.timex import find_time_expressions
 
@@ -53,7 +54,7 @@ def read_csv_table(path) -> pd.DataFrame:
 
 
 #: The tables, in the order the CLI writes them and the notebook shows them.
-TABLE_NAMES = ("sentences", "entities", "mentions", "figures", "time_expressions", "attributions")
+TABLE_NAMES = ("sentences", "entities", "mentions", "figures", "time_expressions", "attributions", "hedges")
 
 
 @dataclass
@@ -66,6 +67,7 @@ class ArticleTables:
     figures: pd.DataFrame
     time_expressions: pd.DataFrame
     attributions: pd.DataFrame
+    hedges: pd.DataFrame
     claims: pd.DataFrame | None = None
 
     def items(self) -> list[tuple[str, pd.DataFrame]]:
@@ -181,6 +183,13 @@ def attribution_table(sentences: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def hedge_table(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Hedges: the reporting conditional and softening words, the signals of a less-than-sure sentence."""
+    rows = _span_rows(sentences, find_hedges)
+    return pd.DataFrame([(sid, h.start, h.end, h.surface, h.kind) for sid, h in rows],
+                        columns=["sentence_id", "start", "end", "surface", "kind"])
+
+
 def build_tables(article: Article, claims: pd.DataFrame | None = None) -> ArticleTables:
     """Extract every table from ``article``; ``claims`` are hand-coded annotations, if any."""
     sentences = sentence_table(article)
@@ -193,5 +202,6 @@ def build_tables(article: Article, claims: pd.DataFrame | None = None) -> Articl
         figures=figure_table(sentences, times),
         time_expressions=times,
         attributions=attribution_table(sentences),
+        hedges=hedge_table(sentences),
         claims=claims,
     )

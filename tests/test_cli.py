@@ -73,8 +73,9 @@ def test_bad_input_exits_2_and_leaves_out_untouched(tmp_path, capsys, case):
 
 
 def test_directory_and_bad_date_option(tmp_path, capsys):
+    # a folder is the corpus mode; one with no *.txt is named as such
     assert main(["tables", str(tmp_path), "--out", str(tmp_path / "o")]) == 2
-    assert "is a directory" in capsys.readouterr().err
+    assert "no article files (*.txt) found" in capsys.readouterr().err
     assert main(["tables", str(SEED_ARTICLE), "--out", str(tmp_path / "o"), "--date", "12/08/2025"]) == 2
     assert "--date: invalid date" in capsys.readouterr().err
     assert not (tmp_path / "o").exists()
@@ -263,3 +264,38 @@ def test_a_crlf_or_bom_copy_of_the_seed_keeps_its_claims(tmp_path):
     copy.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
     assert main(["tables", str(copy), "--out", str(tmp_path / "o")]) == 0
     assert len(pd.read_csv(tmp_path / "o" / "claims.csv")) == 14
+
+
+def _corpus(folder, n=5):
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"art{i}.txt").write_text(
+            f"date 2025-08-{10 + i}\nSelon Reuters, le ministère a annoncé {i + 1} 000 licences dimanche.\n",
+            encoding="utf-8")
+    return folder
+
+
+def test_corpus_mode_stacks_the_tables_with_an_article_id(tmp_path, capsys):
+    folder = _corpus(tmp_path / "in")
+    out = tmp_path / "out"
+    assert main(["tables", str(folder), "--out", str(out)]) == 0
+    att = pd.read_csv(out / "attributions.csv")
+    assert list(att.columns[:2]) == ["article_id", "sentence_id"]
+    assert sorted(set(att["article_id"])) == [f"art{i}" for i in range(5)]
+    times = pd.read_csv(out / "time_expressions.csv")
+    # "dimanche" resolves against each article's own date (10 Aug 2025 is a Sunday)
+    assert times.loc[times["article_id"] == "art0", "value"].tolist() == ["2025-08-10"]
+    assert "[5/5] art4" in capsys.readouterr().err  # a progress line for more than three articles
+
+
+def test_corpus_mode_names_every_bad_file_and_writes_nothing(tmp_path, capsys):
+    folder = _corpus(tmp_path / "in", n=2)
+    (folder / "nodate.txt").write_text("Pas de date.\n", encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["tables", str(folder), str(folder / "art0.txt"), "--out", str(out)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert [line.split(":")[0] for line in err] == ["error"] * 3
+    assert any("empty.txt" in line for line in err) and any("nodate.txt" in line for line in err)
+    assert any("a second article named 'art0'" in line for line in err)
+    assert not out.exists()

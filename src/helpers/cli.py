@@ -1,7 +1,7 @@
 """The one command line: ``python -m helpers <command>`` (installed as ``h20-notebooks <command>``).
 
 =============  ==========================================================================
-``tables``     parse a French article into CSV tables (``ARTICLE --out DIR [--date]``)
+``tables``     parse French articles into CSV tables (``ARTICLE… | FOLDER --out DIR [--date]``)
 ``manifests``  refresh the sha256 of every data manifest after editing data
 ``build``      build the offline HTML report in ``build/report/`` (``--force`` re-executes all)
 ``execute``    re-execute committed notebooks in place and record their freeze
@@ -28,8 +28,10 @@ EXIT_BAD_INPUT = 2
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
-    tables = sub.add_parser("tables", help="parse a French article into CSV tables")
-    tables.add_argument("article", type=Path, help="plain-text article (UTF-8, optional 'date YYYY-MM-DD' first token)")
+    tables = sub.add_parser("tables", help="parse French articles into CSV tables")
+    tables.add_argument("article", type=Path, nargs="+",
+                        help="plain-text article(s) (UTF-8, optional 'date YYYY-MM-DD' first token) or a folder of "
+                             "*.txt; more than one gives the corpus mode (an article_id column)")
     tables.add_argument("--out", type=Path, required=True, help="folder to write <table>.csv into")
     tables.add_argument("--date", help="publication date YYYY-MM-DD (overrides the date marker)")
     sub.add_parser("manifests", help="refresh the sha256 of every data manifest")
@@ -44,12 +46,26 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _progress(i: int, n: int, article_id: str) -> None:
+    if n > 3:  # a few articles finish before anyone waits for them
+        print(f"\r[{i}/{n}] {printable(article_id)[:60]:<60}", end="\n" if i == n else "", file=sys.stderr,
+              flush=True)
+
+
 def _tables(args: argparse.Namespace) -> int:
     from helpers.text.article import ArticleError
-    from helpers.text.export import write_tables
+    from helpers.text.export import CorpusError, write_corpus_tables, write_tables
 
+    single = len(args.article) == 1 and not args.article[0].is_dir()
     try:
-        counts = write_tables(args.article, args.out, args.date)
+        if single:
+            counts = write_tables(args.article[0], args.out, args.date)
+        else:
+            counts = write_corpus_tables(args.article, args.out, args.date, progress=_progress)
+    except CorpusError as exc:
+        for error in exc.errors:
+            print(f"error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except (ArticleError, OutputError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

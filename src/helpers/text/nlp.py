@@ -40,7 +40,13 @@ class GazetteerEntry:
 
 def load_gazetteer(path: Path = GAZETTEER_PATH) -> dict[str, GazetteerEntry]:
     """Read the gazetteer CSV (entity_id, name, type, wikidata, aliases separated by ``|``)."""
-    note_read(path)
+    note_read(path)  # every call is a read, for the notebooks' freeze, even when the parse is cached
+    return dict(_gazetteer(path, path.stat().st_mtime_ns))
+
+
+@lru_cache(maxsize=4)
+def _gazetteer(path: Path, _mtime: int) -> tuple[tuple[str, GazetteerEntry], ...]:
+    """The parsed gazetteer, cached per file version (a corpus run reads it once, not per article)."""
     with open(path, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     entries = {}
@@ -49,7 +55,7 @@ def load_gazetteer(path: Path = GAZETTEER_PATH) -> dict[str, GazetteerEntry]:
         entries[row["entity_id"]] = GazetteerEntry(
             row["entity_id"], row["name"], row["type"], row["wikidata"], aliases
         )
-    return entries
+    return tuple(entries.items())
 
 
 @lru_cache(maxsize=2)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, fields
 
 import pandas as pd
@@ -83,14 +84,22 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
 
 
-def sentence_table(article: Article) -> pd.DataFrame:
-    """One row per sentence; headings are one sentence each, body paragraphs go through spaCy's senter."""
+def _paragraph_docs(article: Article) -> dict[int, object]:
+    """spaCy's analysis of every paragraph, in one batched pass: sentences and entities both come from it."""
+    return _paragraph_docs_many([article])[0]
+
+
+def _paragraph_docs_many(articles: list[Article]) -> list[dict[int, object]]:
+    """One batched spaCy pass over the paragraphs of many articles (what bounds the corpus mode's speed)."""
     nlp = french_pipeline()
+    docs = iter(nlp.pipe(a.text[p.start : p.end] for a in articles for p in a.paragraphs))
+    return [{p.paragraph_id: next(docs) for p in a.paragraphs} for a in articles]
+
+
+def sentence_table(article: Article, docs: dict[int, object] | None = None) -> pd.DataFrame:
+    """One row per sentence; headings are one sentence each, body paragraphs go through spaCy's senter."""
+    docs = _paragraph_docs(article) if docs is None else docs
     rows = []
-    body = [p for p in article.paragraphs if p.kind == "body"]
-    # batched: the same analyses as one call per paragraph, a good deal faster on long inputs
-    docs = dict(zip((p.paragraph_id for p in body),
-                    nlp.pipe(article.text[p.start : p.end] for p in body), strict=True))
     for para in article.paragraphs:
         if para.kind == "heading":
             rows.append((para.paragraph_id, "heading", para.start, para.end))
@@ -108,14 +117,21 @@ def sentence_table(article: Article) -> pd.DataFrame:
     return df
 
 
-def entity_tables(article: Article, sentences: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Return (entities, mentions): gazetteer hits are linked, other PER/LOC/ORG kept unlinked."""
-    nlp = french_pipeline()
+def entity_tables(article: Article, sentences: pd.DataFrame,
+                  docs: dict[int, object] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return (entities, mentions): gazetteer hits are linked, other PER/LOC/ORG kept unlinked.
+
+    Entities come from the same paragraph analyses as the sentences (one spaCy pass per article);
+    each mention is assigned to the sentence that contains it.
+    """
+    docs = _paragraph_docs(article) if docs is None else docs
     gazetteer = load_gazetteer()
+    starts = sentences["start"].tolist()
+    ids = sentences["sentence_id"].tolist()
     mentions = []
     unlinked: dict[str, tuple[str, str]] = {}
-    for row, doc in zip(sentences.itertuples(), nlp.pipe(sentences["text"]), strict=True):
-        for ent in doc.ents:
+    for para in article.paragraphs:
+        for ent in docs[para.paragraph_id].ents:
             if ent.ent_id_:
                 entity_id = ent.ent_id_
             elif ent.label_ in KEPT_STATISTICAL_LABELS:
@@ -123,10 +139,11 @@ def entity_tables(article: Article, sentences: pd.DataFrame) -> tuple[pd.DataFra
                 unlinked.setdefault(entity_id, (ent.text, ent.label_))
             else:
                 continue
-            start = row.start + ent.start_char
-            mentions.append((entity_id, row.sentence_id, start, start + len(ent.text), ent.text))
+            start = para.start + ent.start_char
+            i = bisect.bisect_right(starts, start) - 1
+            mentions.append((entity_id, ids[i], start, start + len(ent.text), ent.text))
     mention_df = pd.DataFrame(mentions, columns=["entity_id", "sentence_id", "start", "end", "surface"])
-    counts = mention_df["entity_id"].value_counts()
+    counts = Counter(m[0] for m in mentions)  # plain counting: pandas lookups per entity cost more than spaCy
     entity_rows = [
         (e.entity_id, e.name, e.type, e.wikidata, int(counts[e.entity_id]))
         for e in gazetteer.values()
@@ -140,8 +157,8 @@ def entity_tables(article: Article, sentences: pd.DataFrame) -> tuple[pd.DataFra
 
 def _span_rows(sentences: pd.DataFrame, finder) -> list[tuple]:
     rows = []
-    for row in sentences.itertuples():
-        rows += [(row.sentence_id, item) for item in finder(row.text, row.start)]
+    for sid, text, start in zip(sentences["sentence_id"], sentences["text"], sentences["start"], strict=True):
+        rows += [(sid, item) for item in finder(text, start)]
     return rows
 
 
@@ -190,10 +207,12 @@ def hedge_table(sentences: pd.DataFrame) -> pd.DataFrame:
                         columns=["sentence_id", "start", "end", "surface", "kind"])
 
 
-def build_tables(article: Article, claims: pd.DataFrame | None = None) -> ArticleTables:
+def build_tables(article: Article, claims: pd.DataFrame | None = None,
+                 docs: dict[int, object] | None = None) -> ArticleTables:
     """Extract every table from ``article``; ``claims`` are hand-coded annotations, if any."""
-    sentences = sentence_table(article)
-    entities, mentions = entity_tables(article, sentences)
+    docs = _paragraph_docs(article) if docs is None else docs
+    sentences = sentence_table(article, docs)
+    entities, mentions = entity_tables(article, sentences, docs)
     times = time_table(article, sentences)
     return ArticleTables(
         sentences=sentences,
@@ -205,3 +224,27 @@ def build_tables(article: Article, claims: pd.DataFrame | None = None) -> Articl
         hedges=hedge_table(sentences),
         claims=claims,
     )
+
+
+def build_corpus_tables(articles: dict[str, Article], progress=None) -> dict[str, pd.DataFrame]:
+    """The tables of many articles, stacked, each row with its ``article_id`` (the keys of ``articles``).
+
+    spaCy runs once over all paragraphs (batched); ``progress(i, n, article_id)`` is called after
+    each article's tables are built. Claims are hand annotations of the seed only, so not included.
+    """
+    ids = list(articles)
+    all_docs = _paragraph_docs_many([articles[i] for i in ids])
+    stacked: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLE_NAMES}
+    for n, (article_id, docs) in enumerate(zip(ids, all_docs, strict=True), start=1):
+        tables = build_tables(articles[article_id], docs=docs)
+        for name in TABLE_NAMES:
+            stacked[name].append(getattr(tables, name))
+        if progress:
+            progress(n, len(ids), article_id)
+    out = {}
+    for name, parts in stacked.items():
+        df = pd.concat(parts, ignore_index=True)
+        # the ids are added once at the end: a copy of every small table per article costs more
+        df.insert(0, "article_id", [i for i, part in zip(ids, parts, strict=True) for _ in range(len(part))])
+        out[name] = df
+    return out

@@ -1,5 +1,7 @@
 """The committed notebooks: stored executed top to bottom, clean, with the house skeleton."""
 
+import re
+
 import nbformat
 import pytest
 
@@ -41,3 +43,22 @@ def test_house_skeleton_and_short_code_cells(path):
 def test_every_notebook_has_a_finding_and_objectives():
     for info in discover():
         assert info.title and info.finding and info.time_to_read and len(info.objectives) >= 3
+
+
+#: What a Python value looks like when it reaches a reader raw: a tuple, dict or list, a quoted string, a bare
+#: boolean or number, a datetime, a pandas Series footer or a numpy scalar.
+_RAW_REPR = re.compile(r"^\(|^\{|^\[|datetime\.|dtype:|Name: |np\.|array\(|^'.*'$|^(?:True|False)$|^-?\d+(?:\.\d+)?$",
+                       re.S)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_no_raw_python_reprs_in_outputs(path):
+    """Readers see tables, charts and sentences; a Python repr (a tuple, 'a string', True) is a leak."""
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if "text/html" in data or "application/vnd.jupyter.widget-view+json" in data:
+                continue
+            text = (data.get("text/plain") or out.get("text", "")).strip()
+            assert not (text and _RAW_REPR.search(text)), (cell.get("id"), text[:80])

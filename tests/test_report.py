@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import filecmp
+import re
 from pathlib import Path
 
 import pytest
 from browser import ALL_CHARTS_LIVE, open_offline
-from markupsafe import escape
 
 from helpers.data.paths import ROOT
 from helpers.publish.build import REPORT_DIR, build
 from helpers.publish.catalogue import discover
+from helpers.publish.pages import inline_markdown
 
 pytestmark = pytest.mark.slow  # builds a site or drives a browser: `make test-fast` skips it
 
@@ -37,8 +38,9 @@ def test_site_has_every_page(report):
     index = (report / "index.html").read_text()
     assert 'href="teacher-guide.html"' in index
     for info in discover():
-        assert info.finding and str(escape(info.headline)) in index  # escaped as Jinja does
+        assert info.finding and str(inline_markdown(info.headline)) in index  # escaped, then inline Markdown
         assert info.time_to_read and info.objectives
+    assert "*" not in re.sub(r"<[^>]+>", "", index.split("<main>")[1])  # no Markdown left as literal asterisks
 
 
 def test_no_remote_script_or_stylesheet(report):
@@ -207,8 +209,6 @@ def test_code_is_folded_and_prompts_hidden_in_the_report(report):
 
 
 def test_markers_become_numbered_links_with_a_list_of_sources(report):
-    import re
-
     html = (report / "05_arguments.html").read_text(encoding="utf-8")
     assert "[^" not in html
     assert "&lt;sup" not in html  # no marker swallowed by escaping

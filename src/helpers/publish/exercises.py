@@ -15,6 +15,8 @@ import hashlib
 import math
 from dataclasses import dataclass, field
 
+from helpers.views.notebook import BLANK, Note, as_text
+
 
 @dataclass(frozen=True)
 class Key:
@@ -89,11 +91,24 @@ def _as_number(answer: object) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def check(exercise: str, answer: object) -> str:
-    """Return 'Correct.', a near-miss hint or a hint; never the answer itself."""
+def check(exercise: str, answer: object) -> Note:
+    """Return 'Correct.', a near-miss hint or a hint (never the answer itself), shown as text.
+
+    An answer still left as ``...`` (a scaffold's blank) gets :data:`BLANK`.
+    """
     if exercise not in _KEYS:
         raise KeyError(f"no checkable exercise {exercise!r}; known: {sorted(_KEYS)}")
-    key = _KEYS[exercise]
+    if answer is Ellipsis:
+        return Note(BLANK)
+    return Note(_verdict(_KEYS[exercise], answer))
+
+
+def answer(exercise: str, value: object) -> Note:
+    """A solution's line: the answer as people write it, then the verdict ("Answer: 121 · Correct.")."""
+    return Note(f"Answer: {as_text(value)} · {check(exercise, value)}")
+
+
+def _verdict(key: Key, answer: object) -> str:
     if key.decimals is None:
         return "Correct." if digest(answer) == key.digest else f"Not yet. Hint: {key.hint}"
     value = _as_number(answer)

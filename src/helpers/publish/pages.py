@@ -167,13 +167,30 @@ def write_assets(assets: Path) -> None:
         shutil.copy(TEMPLATES / "site" / static_file, assets / static_file)
 
 
+def inline_markdown(text: str) -> Markup:
+    """Escape ``text``, then render its inline Markdown: **bold**, *italic*, `code`, [links](…) as their text.
+
+    Escaping comes first, so nothing in the text can become markup of its own; only the four
+    constructs above are turned into the site's tags.
+    """
+    from html import escape
+
+    html = escape(str(text), quote=False)
+    html = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", html)
+    html = re.sub(r"`([^`]+)`", r"<code>\1</code>", html)
+    html = re.sub(r"\*\*([^*]+)\*\*", r"<strong>\1</strong>", html)
+    html = re.sub(r"(?<![\w*])\*([^*]+)\*(?![\w*])", r"<em>\1</em>", html)
+    return Markup(html)
+
+
 def render_site_page(name: str, **context) -> str:
-    """A site page from ``templates/site`` (autoescaped)."""
+    """A site page from ``templates/site`` (autoescaped; ``md`` renders inline Markdown after escaping)."""
     import jinja2
 
     # autoescape: every value from data, the article or the notebooks is escaped unless marked as built HTML
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES / "site"), autoescape=True,
                              keep_trailing_newline=True)
+    env.filters["md"] = inline_markdown
     return env.get_template(name).render(**context)
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from helpers.models.arguments import POSITIONS, evidence, grade_profile
+from helpers.models.arguments import POSITIONS, both_parties, evidence, grade_profile
+from helpers.views.notebook import BLANK, Note, note
 from helpers.views.theme import finish
 
 GRADE_COLORS = {"primary": "#0072B2", "secondary": "#56B4E9", "low": "#E69F00", "not found": "#999999"}
@@ -50,3 +51,17 @@ def grade_chart() -> alt.Chart:
                     "(primary, secondary, low) and the arguments not found in our sources.",
         source="data/arguments.csv, data/documents.csv, data/events.csv and data/sources.csv",
     )
+
+
+def both_parties_note(date: object) -> Note:
+    """"By 12 August 2025, lawmakers of both parties had objected: yes" (or the scaffold's blank message)."""
+    if date is Ellipsis:
+        return note(BLANK)
+    verdict = "yes" if both_parties(str(date)) else "not yet, as far as our table can show"
+    return note(f"By {date}, lawmakers of both parties had objected: {verdict}.")
+
+
+def parties_by_date(dates: list[str]) -> pd.DataFrame:
+    """For each date, whether our table shows objections from both parties by then."""
+    return pd.DataFrame({"Date": dates, "Both parties had objected": ["yes" if both_parties(d) else "no"
+                                                                       for d in dates]})

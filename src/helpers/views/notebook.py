@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 
 from helpers.views import theme as charts
@@ -15,3 +17,35 @@ def setup() -> None:
     pd.set_option("display.width", 120)
     # large amounts in full (15,000,000,000 rather than 1.5e+10); small ones to 6 significant digits
     pd.set_option("display.float_format", lambda v: f"{v:,.0f}" if abs(v) >= 1e5 else f"{v:,.6g}")
+
+
+#: What a scaffold shows while its blank (``...``) is still there.
+BLANK = "Fill in the blank (...) first, then run the cell again."
+
+
+class Note(str):
+    """A short line of text to show as text: no quotes around it in JupyterLab or in the report."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def _repr_html_(self) -> str:
+        return f'<p class="h20-note-out">{html.escape(self)}</p>'
+
+
+def note(text: str) -> Note:
+    """Show ``text`` as a line of prose rather than as a Python string."""
+    return Note(text)
+
+
+def as_text(value: object) -> str:
+    """A value as people write it: whole numbers without '.0', numpy scalars as plain numbers, yes/no for booleans."""
+    if hasattr(value, "item"):  # numpy scalar
+        value = value.item()
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:,.0f}" if value.is_integer() else f"{value:,.4g}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)

@@ -219,3 +219,20 @@ def test_markers_become_numbered_links_with_a_list_of_sources(report):
     assert 'href="sources.html#warner-2025-08-15-letter"' in cited
     sources = (report / "sources.html").read_text(encoding="utf-8")
     assert 'id="warner-2025-08-15-letter"' in sources and 'id="doc-warner-2025-08-15"' in sources
+
+
+@pytest.mark.browser
+def test_the_page_toggle_shows_and_hides_all_code(report, browser):
+    context = browser.new_context()
+    page, log = open_offline(context, (report / "04_scenarios.html").as_uri())
+    button = page.locator("#h20-code-toggle")
+    assert button.is_visible() and button.get_attribute("aria-pressed") == "false"
+    assert page.locator("details.h20-code[open]").count() == 0  # code folded on arrival
+    button.focus()
+    page.keyboard.press("Enter")  # usable by keyboard
+    assert page.locator("details.h20-code[open]").count() == page.locator("details.h20-code").count()
+    assert button.inner_text() == "Hide all code"
+    button.click()
+    assert page.locator("details.h20-code[open]").count() == 0
+    assert log.clean, log
+    context.close()

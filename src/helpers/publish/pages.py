@@ -163,7 +163,7 @@ def write_assets(assets: Path) -> None:
                               lab / "../../../../share/jupyter/nbconvert/templates/lab/static"] if p.exists())
     css = (static / "index.css").read_text(encoding="utf-8") + "\n" + (static / "theme-light.css").read_text(encoding="utf-8")
     (assets / "jupyter.css").write_text(css, encoding="utf-8")
-    for static_file in ("site.css", "slides.css", "status.js", "slides.js"):
+    for static_file in ("site.css", "slides.css", "status.js", "slides.js", "page.js"):
         shutil.copy(TEMPLATES / "site" / static_file, assets / static_file)
 
 

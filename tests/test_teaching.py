@@ -98,6 +98,9 @@ def test_slides_work_offline(browser):
     page, log = open_offline(context, (out / "index.html").as_uri())
     charts = page.locator(".h20-chart").count()
     assert charts >= 8
+    from helpers.publish.catalogue import slide_titles
+
+    assert page.locator("section.h20-slide").count() == len(slide_titles())  # the guide's numbering is the deck's
     page.wait_for_function(ALL_CHARTS_LIVE, timeout=20_000)
     page.keyboard.press("ArrowRight")
     page.wait_for_timeout(300)
@@ -106,3 +109,15 @@ def test_slides_work_offline(browser):
     page.screenshot(path=str(ARTIFACTS / "slides.png"), full_page=False)
     assert log.clean, log
     context.close()
+
+
+def test_every_slide_the_guide_cites_exists():
+    import re
+
+    from helpers.publish.catalogue import slide_titles
+
+    guide = teacher_guide()
+    count = len(slide_titles())
+    cited = [int(n) for m in re.finditer(r"\bslides? (\d+)(?:[–-](\d+))?", guide) for n in m.groups() if n]
+    assert cited and max(cited) <= count, (cited, count)
+    assert f"{count}. " in guide  # the generated slide list is in the guide

@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from helpers.data.files import owned_dir
 from helpers.data.paths import BUILD_DIR, NOTEBOOKS_DIR
-from helpers.publish.catalogue import discover, read, tags
+from helpers.publish.catalogue import TITLE_SLIDE, discover, read, tags
 from helpers.publish.pages import (
     commit_info,
     render_site_page,
@@ -19,8 +19,6 @@ from helpers.publish.pages import (
 from helpers.publish.runner import executed_copies
 
 SLIDES_DIR = BUILD_DIR / "slides"
-
-
 def slide_outputs(executed: Path) -> list[str]:
     """HTML of the outputs of every cell tagged ``slide``."""
     nb = read(executed)
@@ -36,7 +34,7 @@ def build_slides(out: Path = SLIDES_DIR, cache: Path = BUILD_DIR / "cache", jobs
     executed_copies(infos, cache, jobs or os.cpu_count() or 1,
                     on_done=lambda info, path: executed.__setitem__(info.name, path))
     commit = commit_info()
-    slides = [{"kind": "title", "title": "The H20 affair: chips, security and a 90-day window",
+    slides = [{"kind": "title", "title": TITLE_SLIDE,
                "text": "Why Nvidia's China chip became a bargaining chip between Washington and Beijing, "
                        "from one French article of 12 August 2025.",
                "meta": f"The H20 notebooks · commit {commit['commit'][:12]}"}]

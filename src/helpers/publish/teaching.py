@@ -18,7 +18,7 @@ import nbformat
 from helpers.data.datasets import load_table
 from helpers.data.files import owned_dir
 from helpers.data.paths import BUILD_DIR, NOTEBOOKS_DIR, ROOT, notebook_paths
-from helpers.publish.catalogue import discover, read, tags
+from helpers.publish.catalogue import discover, read, slide_titles, tags
 
 STUDENT_DIR = BUILD_DIR / "student"
 GUIDE_SOURCE = ROOT / "teaching" / "teacher-guide.md"
@@ -94,8 +94,14 @@ def _cell(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]<>()#+!|~-])", r"\\\1", " ".join(str(text).split()))
 
 
+def slide_list(notebooks: Path = NOTEBOOKS_DIR) -> str:
+    """The deck's slides, numbered as the deck numbers them (the guide cites slides by these numbers)."""
+    return "\n".join(f"{i}. {_cell(title)}" for i, title in enumerate(slide_titles(notebooks), start=1))
+
+
 #: Generated parts of the guide, each made for the notebooks of one collection.
-_MARKERS = {"OBJECTIVES": objectives, "ANSWER KEY": answer_key, "GLOSSARY": lambda _notebooks: glossary()}
+_MARKERS = {"OBJECTIVES": objectives, "ANSWER KEY": answer_key, "GLOSSARY": lambda _notebooks: glossary(),
+            "SLIDES": slide_list}
 
 
 def teacher_guide(notebooks: Path = NOTEBOOKS_DIR) -> str:

@@ -137,8 +137,9 @@ def _add(found: list, text: str, offset: int, start: int, end: int, span: tuple[
     kind = source_kind(source)
     if indefinite and kind in ("organisation", "person") and sum(w[:1].isupper() for w in source.split()) < 2:
         kind = "anonymous"  # "un responsable", "des entreprises": no one in particular
-    found.append(Attribution(offset + span[0], offset + span[1], source, cue.lower() if cue[:1].isupper() and
-                             cue.lower() in {"selon", "d'après", "d’après"} else cue, kind))
+    # "Selon" at a sentence start is the same cue as "selon"
+    cue = cue.lower() if cue.lower() in {"selon", "d'après", "d’après"} else cue
+    found.append(Attribution(offset + span[0], offset + span[1], source, cue, kind))
 
 
 def _subject_before(text: str, verb_start: int) -> tuple[int, int] | None:

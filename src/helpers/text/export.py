@@ -42,13 +42,19 @@ def write_tables(article_path: Path, out: Path, date: str | None = None) -> dict
     from helpers.text.annotations import claims_for
     from helpers.text.tables import build_tables, table_csv
 
-    published = parse_date(date, "--date") if date else None
-    if out.exists() and not out.is_dir():
-        raise OutputError(out, "output path exists and is not a directory")
+    published = _checked(out, date)
     article = load_article(article_path, published=published)
     tables = build_tables(article, claims=claims_for(article))
     write_owned_files(out, {f"{name}.csv": table_csv(df) for name, df in tables.items()})
     return tables.row_counts()
+
+
+def _checked(out: Path, date: str | None):
+    """The --date as a date (or None), once the output path is known not to be a file."""
+    published = parse_date(date, "--date") if date else None
+    if out.exists() and not out.is_dir():
+        raise OutputError(out, "output path exists and is not a directory")
+    return published
 
 
 def write_corpus_tables(paths: list[Path], out: Path, date: str | None = None, progress=None) -> dict[str, int]:
@@ -59,9 +65,7 @@ def write_corpus_tables(paths: list[Path], out: Path, date: str | None = None, p
     """
     from helpers.text.tables import build_corpus_tables, table_csv
 
-    published = parse_date(date, "--date") if date else None
-    if out.exists() and not out.is_dir():
-        raise OutputError(out, "output path exists and is not a directory")
+    published = _checked(out, date)
     files = corpus_paths(paths)
     errors: list[ArticleError] = []
     if not files:

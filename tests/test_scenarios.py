@@ -183,3 +183,15 @@ def test_uncertainty_samples_each_range_and_fixes_the_levers():
         elif p.name != "allowance" and p.low < p.high:
             assert draws[p.name].min() >= p.low and draws[p.name].max() <= p.high
             assert abs(draws[p.name].mean() - (p.low + p.high) / 2) < 0.02 * (p.high - p.low)  # uniform
+
+
+def test_readers_see_money_in_billions_and_shares_in_percent():
+    from helpers.views.scenarios import parameters_display, presets_display
+
+    shown = presets_display(preset_table()).set_index("Scenario")
+    base = shown.loc["Illustrative baseline (Beijing's allowance 0.5, assumed)"]
+    assert base["Nvidia China revenue ($ bn)"] == "6.88"  # 625,000 H20 x $11,000
+    assert base["Domestic share, FP16"].endswith("%")
+    params = parameters_display().set_index("Parameter")
+    assert params.loc["H20 price", "Plausible range"] == "10,000 to 12,000"
+    assert not any("_" in c for c in params.columns)  # readable headers, not code names

@@ -16,6 +16,7 @@ from helpers.models.scenarios import (
     defaults,
     model,
     parameters,
+    parameters_table,
     preset_table,
     presets,
     sensitivity,
@@ -58,6 +59,31 @@ def _money_chart(data, y: alt.Y | None = None) -> alt.Chart:
 
 #: Money on an axis as people write it: "$1.5 bn".
 BILLIONS = 'format(datum.value / 1e9, ",.1f") + " bn"'
+
+
+def _number(v: float) -> str:
+    return f"{v:,.0f}" if abs(v) >= 100 else f"{v:,.3g}"
+
+
+def parameters_display() -> pd.DataFrame:
+    """The assumptions table as a reader sees it: labels, numbers as people write them, range in one column."""
+    t = parameters_table()
+    return pd.DataFrame({
+        "Parameter": t["label"], "Default": t["default"].map(_number),
+        "Plausible range": [f"{_number(lo)} to {_number(hi)}" for lo, hi in zip(t["low"], t["high"], strict=True)],
+        "Unit": t["unit"], "Why": t["rationale"], "Sources": t["source_id"].str.replace("; ", ", ")})
+
+
+def presets_display(table: pd.DataFrame) -> pd.DataFrame:
+    """Each preset's headline outputs: money in $ bn, compute in thousand H100-equivalents, shares in %."""
+    return pd.DataFrame({
+        "Scenario": table["scenario"],
+        "Nvidia China revenue ($ bn)": (table["nvidia_revenue_usd"] / 1e9).map(lambda v: f"{v:,.2f}"),
+        "US government take ($ bn)": (table["us_take_usd"] / 1e9).map(lambda v: f"{v:,.2f}"),
+        "FP16 compute (thousand H100e)": (table["compute_total_h100e"] / 1e3).map(lambda v: f"{v:,.0f}"),
+        "Memory bandwidth (thousand H100e)": (table["bandwidth_total_h100e"] / 1e3).map(lambda v: f"{v:,.0f}"),
+        "Domestic share, FP16": table["domestic_share"].map(lambda v: f"{v:.0%}"),
+        "Domestic share, bandwidth": table["domestic_share_bw"].map(lambda v: f"{v:.0%}")})
 
 
 def uncertainty_display(table: pd.DataFrame) -> pd.DataFrame:

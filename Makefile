@@ -9,7 +9,7 @@ TEST_STAMP    := $(VENV)/.test-stamp
 UV_VERSION    := 0.13.8
 
 .DEFAULT_GOAL := help
-.PHONY: help env report test test-fast lab notebooks bench student slides manifests lock lint clean
+.PHONY: help env report test test-fast lab notebooks bench student slides handouts manifests lock lint clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -63,8 +63,11 @@ notebooks: $(RUNTIME_STAMP)  ## re-execute the committed notebooks in place and 
 student: $(RUNTIME_STAMP)  ## student copies without solutions in build/student/, teacher guide in build/
 	@$(BIN)/python -m helpers student
 
-slides: $(RUNTIME_STAMP)  ## lecture slides from the key charts, offline, in build/slides/index.html
+slides: $(RUNTIME_STAMP)  ## reveal.js lecture slides with speaker notes, offline, and their PDF, in build/slides/
 	@$(BIN)/python -m helpers slides
+
+handouts: $(RUNTIME_STAMP)  ## one printable PDF per report page in build/report/pdf/ (needs Chromium)
+	@$(BIN)/python -m helpers handouts
 
 bench: $(TEST_STAMP)  ## measure install and build speed and site size against the naive route
 	@$(BIN)/python tools/bench.py

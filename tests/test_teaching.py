@@ -7,11 +7,12 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from browser import ALL_CHARTS_LIVE, open_offline
+from browser import open_offline, require_browser
 
 from helpers.data.datasets import load_table
 from helpers.data.paths import ROOT, SEED_ARTICLE, notebook_paths
 from helpers.publish.catalogue import discover
+from helpers.publish.deck import deck, slide_titles
 from helpers.publish.runner import execute_and_freeze, kernel_pool
 from helpers.publish.slides import SLIDES_DIR, build_slides
 from helpers.publish.teaching import (
@@ -53,7 +54,7 @@ def test_no_solution_text_leaks(student_dir, path):
 def test_student_copy_keeps_everything_else(path):
     original = nbformat.read(path, as_version=4)
     student = student_copy(original)
-    kept = [c for c in original.cells if "solution" not in c.metadata.get("tags", [])]
+    kept = [c for c in original.cells if not {"solution", "notes"} & set(c.metadata.get("tags", []))]
     assert [c.source for c in student.cells] == [c.source for c in kept]
     for before, after in zip(kept, student.cells, strict=True):
         if "exercise" in after.metadata.get("tags", []) and after.cell_type == "code":
@@ -90,31 +91,122 @@ def test_glossary_terms_occur_in_the_article():
         assert term in set(glossary["term_fr"])
 
 
+@pytest.fixture(scope="module")
+def slides_dir() -> Path:
+    require_browser()  # the deck's PDF is printed by Chromium
+    return build_slides(SLIDES_DIR)
+
+
 @pytest.mark.slow
 @pytest.mark.browser
-def test_slides_work_offline(browser):
-    out = build_slides(SLIDES_DIR)
+def test_slides_work_offline(slides_dir, browser):
     context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page, log = open_offline(context, (out / "index.html").as_uri())
-    charts = page.locator(".h20-chart").count()
-    assert charts >= 8
-    from helpers.publish.catalogue import slide_titles
-
-    assert page.locator("section.h20-slide").count() == len(slide_titles())  # the guide's numbering is the deck's
-    page.wait_for_function(ALL_CHARTS_LIVE, timeout=20_000)
+    page, log = open_offline(context, (slides_dir / "index.html").as_uri())
+    page.wait_for_function("() => window.Reveal && Reveal.isReady()", timeout=20_000)
+    titles = slide_titles()
+    assert page.evaluate("Reveal.getTotalSlides()") == len(titles)  # the guide's numbering is the deck's
+    assert page.locator(".slide-number").inner_text().replace(" ", "") == f"1/{len(titles)}"
+    assert page.locator(".h20-chart").count() >= 8
     page.keyboard.press("ArrowRight")
-    page.wait_for_timeout(300)
-    assert page.evaluate("window.scrollY") > 0
+    assert page.evaluate("Reveal.getIndices().h") == 1
+    page.keyboard.press("o")
+    assert page.evaluate("Reveal.isOverview()")
+    page.keyboard.press("Escape")
+    # the live Vega charts still work inside the deck: go to each chart slide and wait for its live view
+    for i, s in enumerate(deck()):
+        if s.kind == "chart":
+            page.evaluate(f"Reveal.slide({i})")
+            page.wait_for_function(f"document.querySelectorAll('#slide-{i + 1} .h20-chart.vega-embed svg.marks')"
+                                   ".length > 0", timeout=20_000)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "slides.png"), full_page=False)
     assert log.clean, log
     context.close()
 
 
-def test_every_slide_the_guide_cites_exists():
+@pytest.mark.slow
+@pytest.mark.browser
+def test_speaker_notes_come_from_the_notebooks(slides_dir, browser):
+    plan = deck()
+    charts = [i for i, s in enumerate(plan) if s.kind == "chart"]
+    assert charts and all(plan[i].notes for i in charts)  # every chart slide has the teacher's notes
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page, log = open_offline(context, (slides_dir / "index.html").as_uri())
+    page.wait_for_function("() => window.Reveal && Reveal.isReady()", timeout=20_000)
+    first = charts[0]
+    page.evaluate(f"Reveal.slide({first})")
+    notes = page.evaluate("Reveal.getSlideNotes()")
+    assert "dashed line" in notes and "[^" not in notes  # the notes cell's words, citations written out
+    # the speaker view (S) opens in its own window under the deck's policy and shows the same notes
+    with context.expect_page() as popup_info:
+        page.keyboard.press("s")
+    popup = popup_info.value
+    popup.wait_for_function("() => (document.querySelector('.speaker-controls-notes .value') || {}).textContent",
+                            timeout=20_000)
+    assert "dashed line" in popup.locator(".speaker-controls-notes .value").inner_text()
+    assert log.clean, log
+    context.close()
+
+
+@pytest.mark.slow
+def test_the_deck_prints_one_page_per_slide(slides_dir):
+    from pypdf import PdfReader
+
+    pdf = PdfReader(slides_dir / "slides.pdf")
+    titles = slide_titles()
+    assert len(pdf.pages) == len(titles)
+    assert "The H20 affair" in pdf.pages[0].extract_text()
+    glossary = next(i for i, t in enumerate(titles) if t.startswith("Glossary"))
+    assert "Glossary" in pdf.pages[glossary].extract_text()
+
+
+def test_every_chart_slide_is_a_slide_tagged_cell_and_notes_follow_one():
+    for info in discover():
+        cells = nbformat.read(info.path, as_version=4).cells
+        for i, cell in enumerate(cells):
+            if "notes" in cell.metadata.get("tags", []):
+                assert cell.cell_type == "markdown", (info.name, cell.id)
+                before = [c for c in cells[:i] if "slide" in c.metadata.get("tags", [])]
+                assert before, f"{info.name} {cell.id}: speaker notes before any slide cell"
+
+
+def test_the_guide_cites_slides_by_generated_number():
     import re
 
-    from helpers.publish.catalogue import slide_titles
+    from helpers.publish.deck import SlideRefError, cite_slides
+
+    source = (ROOT / "teaching" / "teacher-guide.md").read_text(encoding="utf-8")
+    assert not re.search(r"\bslides? \d", source)  # no hand-typed slide number in the written guide
+    assert "[[slide:" in source
+    with pytest.raises(SlideRefError):
+        cite_slides("see [[slide: 09_missing/cell-01]]")
+
+
+def test_session_plans_fit_and_say_what_they_skip(tmp_path):
+    from helpers.publish.plans import PlanError, plan_steps, reading_minutes
+
+    for minutes in (45, 90):
+        steps = plan_steps(minutes)
+        assert 0 < steps[-1].end <= minutes
+        assert all(s.start < s.end for s in steps)
+        assert any(s.skipped not in ("", "nothing") for s in steps)
+    # the minutes follow the notebooks' own time to read: notebook 00, one of its three sections
+    primer = discover()[0]
+    read, _ = reading_minutes(primer)
+    assert plan_steps(45)[0].end == -(-read // 3)
+    too_long = tmp_path / "plans.csv"
+    too_long.write_text("plan_minutes,notebook,sections,exercises,minutes,activity\n45,02,1;2;3;4;5;6,,,all of it\n"
+                        "45,03,1;2;3;4,,,all of it\n", encoding="utf-8")
+    with pytest.raises(PlanError, match="needs"):
+        plan_steps(45, plans=too_long)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("plan_minutes,notebook,sections,exercises,minutes,activity\n45,02,9,,,x\n", encoding="utf-8")
+    with pytest.raises(PlanError, match="no section or exercise 9"):
+        plan_steps(45, plans=bad)
+
+
+def test_every_slide_the_guide_cites_exists():
+    import re
 
     guide = teacher_guide()
     count = len(slide_titles())

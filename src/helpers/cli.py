@@ -5,7 +5,8 @@
 ``manifests``  refresh the sha256 of every data manifest after editing data
 ``build``      build the offline HTML report in ``build/report/`` (``--force`` re-executes all)
 ``execute``    re-execute committed notebooks in place and record their freeze
-``slides``     build the lecture slides in ``build/slides/``
+``slides``     build the reveal.js lecture slides and their PDF in ``build/slides/`` (``--no-pdf``)
+``handouts``   print each report page to PDF in ``build/report/pdf/`` (needs Chromium)
 ``student``    write student copies (``build/student/``) and the teacher guide
 =============  ==========================================================================
 
@@ -41,7 +42,9 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--force", action="store_true", help="execute every notebook, even when its outputs are fresh")
     e = sub.add_parser("execute", help="re-execute the committed notebooks in place")
     e.add_argument("names", nargs="*", help="notebook names (default: all)")
-    sub.add_parser("slides", help="build the lecture slides (build/slides/index.html)")
+    sl = sub.add_parser("slides", help="build the lecture slides (build/slides/index.html and slides.pdf)")
+    sl.add_argument("--no-pdf", action="store_true", help="skip the PDF (which needs Chromium)")
+    sub.add_parser("handouts", help="print each report page to PDF (build/report/pdf/; needs Chromium)")
     sub.add_parser("student", help="write student copies (build/student/) and the teacher guide")
     return parser
 
@@ -113,14 +116,36 @@ def _execute(args: argparse.Namespace) -> int:
 
 
 def _slides(args: argparse.Namespace) -> int:
+    from helpers.publish.printing import PrintError
     from helpers.publish.runner import ExecutionFailed
     from helpers.publish.slides import build_slides
 
     try:
-        build_slides()
+        build_slides(pdf=not args.no_pdf)
     except ExecutionFailed as exc:
         print(f"slides: build FAILED: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    except PrintError as exc:
+        print(f"slides: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return 0
+
+
+def _handouts(args: argparse.Namespace) -> int:
+    from helpers.publish.build import BuildError, build
+    from helpers.publish.handouts import build_handouts
+    from helpers.publish.printing import PrintError, find_chromium
+
+    try:
+        find_chromium()  # before the report is built: a missing browser is said at once
+        build()
+        build_handouts()
+    except BuildError as exc:
+        print(f"handouts: report build FAILED: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except PrintError as exc:
+        print(f"handouts: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     return 0
 
 
@@ -141,7 +166,7 @@ def _student(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"tables": _tables, "manifests": _manifests, "build": _build, "execute": _execute,
-            "slides": _slides, "student": _student}
+            "slides": _slides, "handouts": _handouts, "student": _student}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -67,3 +67,12 @@ def resolve(key: str) -> Citation:
                         s["grade"], s["url"], e["source_id"])
     raise CitationError(f"citation [^{key}] names no source, document or event "
                         "(data/sources.csv, data/documents.csv, data/events.csv)")
+
+
+def cite_inline(text: str) -> str:
+    """``text`` with each marker written out as its publisher and date, for text read outside the report
+    (speaker notes, the teacher guide): ``…at 15%[^e036]`` → ``…at 15% (Asia Financial, 2025-08-10)``."""
+    def cite(m: re.Match[str]) -> str:
+        c = resolve(m[1])
+        return f" ({c.publisher}{', ' + c.published if c.published else ''})"
+    return MARKER.sub(cite, text)

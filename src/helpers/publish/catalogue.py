@@ -173,27 +173,3 @@ def describe(path: Path) -> NotebookInfo:
 def discover(notebooks_dir: Path = NOTEBOOKS_DIR) -> list[NotebookInfo]:
     """The collection's notebooks in reading order."""
     return [describe(p) for p in notebook_paths(notebooks_dir)]
-
-
-#: The deck's first slide (helpers.publish.slides builds the deck, the teacher guide cites its numbers).
-TITLE_SLIDE = "The H20 affair: chips, security and a 90-day window"
-
-
-def slide_titles(notebooks: Path = NOTEBOOKS_DIR) -> list[str]:
-    """The deck's slide titles, in order, read from the committed notebooks: what the teacher guide cites.
-
-    The deck is a title slide, then for each notebook a section slide (its title) and one slide per
-    chart tagged ``slide`` (the chart's own title).
-    """
-    titles = [TITLE_SLIDE]
-    for info in discover(notebooks):
-        titles.append(info.title)
-        for cell in read(info.path).cells:
-            if "slide" not in tags(cell):
-                continue
-            for out in cell.get("outputs", []):
-                if "text/html" in out.get("data", {}):
-                    plain = "".join(out["data"].get("text/plain", ""))
-                    m = re.match(r"<chart [^:]+: (.*)>\s*$", plain, re.S)
-                    titles.append(m.group(1) if m else "chart")
-    return titles

@@ -17,7 +17,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from helpers.data.paths import BUILD_DIR, ROOT
-from helpers.publish.catalogue import NotebookInfo, read
+from helpers.publish.catalogue import NotebookInfo, read, tags
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -94,6 +94,7 @@ def render_page(executed: Path, info: NotebookInfo, prev: NotebookInfo | None, n
                 commit: dict[str, str]) -> str:
     """Render one executed notebook to an offline HTML page."""
     nb = read(executed)
+    nb.cells = [c for c in nb.cells if "notes" not in tags(c)]  # speaker notes are for the slides only
     _strip_widgets(nb)
     _numbered_citations(nb)
     exporter = _exporter()  # one exporter (templates loaded once) for every page of a build
@@ -109,11 +110,11 @@ def render_page(executed: Path, info: NotebookInfo, prev: NotebookInfo | None, n
     return body.replace('<ol></ol>', f"<ol>{toc}</ol>", 1)
 
 
-def write_page(path: Path, page: str) -> None:
+def write_page(path: Path, page: str, extra_hashes: tuple[str, ...] = ()) -> None:
     """Write one HTML page with its Content-Security-Policy (see :mod:`helpers.publish.security`)."""
     from helpers.publish.security import with_csp
 
-    secured, blocked = with_csp(page)
+    secured, blocked = with_csp(page, extra_hashes)
     if blocked:
         print(f"  ! {path.name}: {blocked} inline script(s) the build did not emit; the page's policy blocks them",
               flush=True)

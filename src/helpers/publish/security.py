@@ -33,9 +33,18 @@ def policy(hashes: list[str]) -> str:
             "object-src 'none'; base-uri 'none'; form-action 'none'")
 
 
-def with_csp(page: str) -> tuple[str, int]:
-    """``page`` with a CSP meta element first in its head; also the count of inline scripts left blocked."""
-    hashes, blocked = [], 0
+def script_hash(body: str) -> str:
+    """The CSP source expression that allows one inline script with exactly this text."""
+    return _sha256(body)
+
+
+def with_csp(page: str, extra_hashes: tuple[str, ...] = ()) -> tuple[str, int]:
+    """``page`` with a CSP meta element first in its head; also the count of inline scripts left blocked.
+
+    ``extra_hashes`` allow scripts the page itself does not hold: the slides' speaker view, which
+    reveal.js writes into a window that inherits this policy.
+    """
+    hashes, blocked = list(extra_hashes), 0
     for m in _INLINE_SCRIPT.finditer(page):
         if "src=" in m["attrs"].lower():
             continue

@@ -1,50 +1,100 @@
-"""Lecture slides: the charts tagged ``slide`` in the notebooks, one offline HTML deck."""
+"""Lecture slides: the deck planned by :mod:`helpers.publish.deck`, as an offline reveal.js presentation.
+
+reveal.js 5.2.0 and its notes plugin are vendored (``publish/vendor/reveal``, MIT licence), so the
+deck needs no network: slide numbers, an overview (``O`` or ``Esc``), speaker notes (``S``) and
+live Vega charts, all from ``file://``. :func:`build_slides` also prints the deck to
+``slides.pdf`` with Chromium (reveal.js's ``print-pdf`` mode), one slide per page.
+"""
 
 from __future__ import annotations
 
 import os
+import re
+import shutil
 from pathlib import Path
 
 from markupsafe import Markup
 
 from helpers.data.files import owned_dir
 from helpers.data.paths import BUILD_DIR, NOTEBOOKS_DIR
-from helpers.publish.catalogue import TITLE_SLIDE, discover, read, tags
+from helpers.publish.catalogue import discover, read
+from helpers.publish.deck import deck
 from helpers.publish.pages import (
     commit_info,
     render_site_page,
     write_assets,
     write_page,
 )
+from helpers.publish.printing import find_chromium, print_pdf
 from helpers.publish.runner import executed_copies
+from helpers.publish.security import script_hash
 
 SLIDES_DIR = BUILD_DIR / "slides"
-def slide_outputs(executed: Path) -> list[str]:
-    """HTML of the outputs of every cell tagged ``slide``."""
-    nb = read(executed)
-    return ["".join(o["data"]["text/html"]) for c in nb.cells if "slide" in tags(c)
-            for o in c.get("outputs", []) if "text/html" in o.get("data", {})]
+REVEAL_DIR = Path(__file__).resolve().parent / "vendor" / "reveal"
+REVEAL_FILES = ("reveal.js", "reveal.css", "notes.js", "LICENSE")
+
+
+def chart_html(executed: Path) -> dict[str, str]:
+    """The HTML output of every cell of an executed notebook that has one, by cell id."""
+    return {c.get("id", ""): "".join(o["data"]["text/html"]) for c in read(executed).cells
+            for o in c.get("outputs", []) if "text/html" in o.get("data", {})}
+
+
+def speaker_view_hash() -> str:
+    """CSP hash of the inline script of reveal.js's speaker view.
+
+    The notes plugin writes the speaker view into a new window, which inherits the deck's policy;
+    its one inline script is a string literal in ``notes.js``, read here as JavaScript would.
+    """
+    source = (REVEAL_DIR / "notes.js").read_text(encoding="utf-8")
+    start = source.index("<script>") + len("<script>")
+    literal = source[start:source.index("<\\/script>", start)]
+    escapes = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
+
+    def unescape(m: re.Match[str]) -> str:
+        e = m[1]
+        return chr(int(e[1:], 16)) if e[0] in "ux" and len(e) > 1 else escapes.get(e, e)
+
+    return script_hash(re.sub(r"\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", unescape, literal, flags=re.S))
+
+
+def _notes_html(notes: list[str]) -> Markup:
+    import mistune
+
+    render = mistune.create_markdown(escape=True)  # notes are notebook text: any HTML in them stays text
+    return Markup("".join(render(n) for n in notes))
 
 
 def build_slides(out: Path = SLIDES_DIR, cache: Path = BUILD_DIR / "cache", jobs: int | None = None,
-                 notebooks: Path = NOTEBOOKS_DIR) -> Path:
-    """Lecture slides from the charts tagged ``slide``: one offline HTML deck in ``out/index.html``."""
+                 notebooks: Path = NOTEBOOKS_DIR, *, pdf: bool = True) -> Path:
+    """The deck in ``out/index.html`` and, with ``pdf``, ``out/slides.pdf``; return ``out``.
+
+    Chromium is looked for before anything is built, so a missing browser fails fast and leaves
+    the last deck in place (:class:`helpers.publish.printing.PrintError`).
+    """
+    chromium = find_chromium() if pdf else None
     infos = discover(notebooks)
-    executed: dict[str, Path] = {}
+    charts: dict[str, dict[str, str]] = {}
     executed_copies(infos, cache, jobs or os.cpu_count() or 1,
-                    on_done=lambda info, path: executed.__setitem__(info.name, path))
+                    on_done=lambda info, path: charts.__setitem__(info.name, chart_html(path)))
+    slides = deck(notebooks)
     commit = commit_info()
-    slides = [{"kind": "title", "title": TITLE_SLIDE,
-               "text": "Why Nvidia's China chip became a bargaining chip between Washington and Beijing, "
-                       "from one French article of 12 August 2025.",
-               "meta": f"The H20 notebooks · commit {commit['commit'][:12]}"}]
-    for info in infos:
-        slides.append({"kind": "section", "title": info.title, "text": info.headline,
-                       "meta": f"Notebook {info.name[:2]} · {info.time_to_read}"})
+    slides[0].meta = f"The H20 notebooks · commit {commit['commit'][:12]}"
+    views = []
+    for s in slides:
         # chart outputs are HTML the build made (data inside them is escaped by the chart renderer)
-        slides += [{"kind": "chart", "html": Markup(html)} for html in slide_outputs(executed[info.name])]
+        html = Markup(charts[s.notebook][s.cell_id]) if s.kind == "chart" else ""
+        views.append({"slide": s, "html": html, "notes": _notes_html(s.notes)})
     with owned_dir(out) as stage:
         write_assets(stage / "assets")
-        write_page(stage / "index.html", render_site_page("slides.html.j2", slides=slides))
-    print(f"slides built: {out}/index.html ({len(slides)} slides)")
+        reveal = stage / "assets" / "reveal"
+        reveal.mkdir()
+        for name in REVEAL_FILES:
+            shutil.copy(REVEAL_DIR / name, reveal / name)
+        page = stage / "index.html"
+        write_page(page, render_site_page("slides.html.j2", slides=views), extra_hashes=(speaker_view_hash(),))
+        if pdf:
+            print(f"printing {len(slides)} slides to PDF with Chromium…", flush=True)
+            print_pdf(page, stage / "slides.pdf", query="print-pdf", chromium=chromium)
+    print(f"slides built: {out}/index.html ({len(slides)} slides){' and slides.pdf' if pdf else ''}")
     return out

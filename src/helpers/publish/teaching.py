@@ -4,7 +4,8 @@ Cells are marked with tags, so nothing is duplicated by hand:
 
 * ``solution``: removed from student copies, collected into the answer key;
 * ``exercise``: kept in student copies with their outputs cleared;
-* ``slide``: charts that go into the lecture slides.
+* ``slide``: charts that go into the lecture slides;
+* ``notes``: the speaker notes of the slide before them, removed from student copies and the report.
 """
 
 from __future__ import annotations
@@ -15,19 +16,23 @@ from pathlib import Path
 
 import nbformat
 
+from helpers.data.citations import cite_inline
 from helpers.data.datasets import load_table
 from helpers.data.files import owned_dir
 from helpers.data.paths import BUILD_DIR, NOTEBOOKS_DIR, ROOT, notebook_paths
-from helpers.publish.catalogue import discover, read, slide_titles, tags
+from helpers.publish.catalogue import discover, read, tags
+from helpers.publish.deck import cite_slides, slide_titles
+from helpers.publish.markdown import md_cell as _cell
+from helpers.publish.plans import plan_table
 
 STUDENT_DIR = BUILD_DIR / "student"
 GUIDE_SOURCE = ROOT / "teaching" / "teacher-guide.md"
 
 
 def student_copy(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """A copy without solution cells, with exercise outputs cleared; everything else intact."""
+    """A copy without solution cells or speaker notes, with exercise outputs cleared; everything else intact."""
     out = copy.deepcopy(nb)
-    out.cells = [c for c in out.cells if "solution" not in tags(c)]
+    out.cells = [c for c in out.cells if not tags(c) & {"solution", "notes"}]
     for cell in out.cells:
         if cell.cell_type == "code" and "exercise" in tags(cell):
             cell.outputs = []
@@ -89,9 +94,6 @@ def glossary() -> str:
     return "\n".join(rows)
 
 
-def _cell(text: str) -> str:
-    """Data as literal text in a Markdown table cell: Markdown's own characters are backslash-escaped."""
-    return re.sub(r"([\\`*_{}\[\]<>()#+!|~-])", r"\\\1", " ".join(str(text).split()))
 
 
 def slide_list(notebooks: Path = NOTEBOOKS_DIR) -> str:
@@ -101,7 +103,7 @@ def slide_list(notebooks: Path = NOTEBOOKS_DIR) -> str:
 
 #: Generated parts of the guide, each made for the notebooks of one collection.
 _MARKERS = {"OBJECTIVES": objectives, "ANSWER KEY": answer_key, "GLOSSARY": lambda _notebooks: glossary(),
-            "SLIDES": slide_list}
+            "SLIDES": slide_list, "PLAN 45": lambda nbs: plan_table(45, nbs), "PLAN 90": lambda nbs: plan_table(90, nbs)}
 
 
 def teacher_guide(notebooks: Path = NOTEBOOKS_DIR) -> str:
@@ -110,9 +112,9 @@ def teacher_guide(notebooks: Path = NOTEBOOKS_DIR) -> str:
     text = GUIDE_SOURCE.read_text(encoding="utf-8")
     for marker, make in _MARKERS.items():
         text = text.replace(f"<!-- {marker} -->", make(notebooks))
-    if m := re.search(r"<!-- ([A-Z ]+) -->", text):
+    if m := re.search(r"<!-- ([A-Z0-9 ]+) -->", text):
         raise ValueError(f"{GUIDE_SOURCE}: unknown marker {m.group(0)}")
-    return text
+    return cite_inline(cite_slides(text, notebooks))
 
 
 def teacher_guide_html(markdown: str) -> str:

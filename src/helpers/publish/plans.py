@@ -1,0 +1,116 @@
+"""Session plans for the teacher guide, timed from the notebooks' own *Time to read* figures.
+
+A plan (``teaching/session_plans.csv``) lists steps: a notebook, the numbered sections and the
+exercises the class covers, and what the class does. A step's minutes are not typed by hand:
+
+* reading: the notebook's reading time × (sections covered / numbered sections);
+* exercises: (time with the exercises − reading time) / number of exercises, for each one done;
+* steps with no notebook (framing, exit question) carry their own minutes.
+
+Each is rounded up to a whole minute. The rendered plan says what each step skips, and
+:func:`plan_steps` refuses a plan longer than its slot, so the guide's timings always fit.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from helpers.data.paths import NOTEBOOKS_DIR, ROOT
+from helpers.publish.catalogue import NotebookInfo, discover, read, tags
+from helpers.publish.deck import cite_slides
+from helpers.publish.markdown import md_cell
+
+PLANS_FILE = ROOT / "teaching" / "session_plans.csv"
+
+
+class PlanError(ValueError):
+    """A plan that does not fit its slot or names a section or exercise that does not exist."""
+
+
+@dataclass(frozen=True)
+class Step:
+    """One timed step of a plan."""
+
+    start: int
+    end: int
+    what: str
+    activity: str
+    skipped: str
+
+
+def reading_minutes(info: NotebookInfo) -> tuple[int, int]:
+    """(reading, with exercises) minutes from a notebook's *Time to read* line: "20 minutes (40 with …)"."""
+    numbers = [int(n) for n in re.findall(r"\d+", info.time_to_read)]
+    if len(numbers) < 2:
+        raise PlanError(f"{info.path.name}: its Time to read line gives no 'N minutes (M with the exercises)'")
+    return numbers[0], numbers[1]
+
+
+def sections(info: NotebookInfo) -> dict[str, str]:
+    """The notebook's numbered sections: {"1": "The story in one picture", …}."""
+    found = {}
+    for cell in read(info.path).cells:
+        if cell.cell_type == "markdown":
+            found |= dict(re.findall(r"^## (\d+)\. (.+)$", cell.source, re.M))
+    return found
+
+
+def exercises(info: NotebookInfo) -> list[str]:
+    """The notebook's exercise labels ("01.1", …) in order."""
+    return [m for c in read(info.path).cells if c.cell_type == "markdown" and "exercise" in tags(c)
+            for m in re.findall(r"Exercise (\d\d\.\d)", c.source)[:1]]
+
+
+def _split(value: object) -> list[str]:
+    return [v.strip() for v in str(value).split(";") if v.strip()] if isinstance(value, str) else []
+
+
+def plan_steps(minutes: int, notebooks: Path = NOTEBOOKS_DIR, plans: Path = PLANS_FILE) -> list[Step]:
+    """The timed steps of the ``minutes``-long plan; :class:`PlanError` if it overruns or names nothing."""
+    table = pd.read_csv(plans, dtype=str, keep_default_na=False)
+    table = table[table["plan_minutes"] == str(minutes)]
+    if table.empty:
+        raise PlanError(f"{plans}: no plan of {minutes} minutes")
+    infos = {i.name[:2]: i for i in discover(notebooks)}
+    steps, clock = [], 0
+    for row in table.itertuples():
+        if not row.notebook:
+            length, what, skipped = int(row.minutes), "", ""
+        else:
+            info = infos.get(row.notebook)
+            if info is None:
+                raise PlanError(f"{plans}: no notebook {row.notebook}")
+            read_min, full_min = reading_minutes(info)
+            secs, exs = sections(info), exercises(info)
+            covered, done = _split(row.sections), _split(row.exercises)
+            unknown = [s for s in covered if s not in secs] + [e for e in done if e not in exs]
+            if unknown:
+                raise PlanError(f"{plans}: notebook {row.notebook} has no section or exercise {', '.join(unknown)}")
+            length = math.ceil(read_min * len(covered) / len(secs) + (full_min - read_min) * len(done) / len(exs))
+            what = f"Notebook {row.notebook}: " + "; ".join(f"§{s} {secs[s]}" for s in covered)
+            if done:
+                what += "; exercise" + ("s " if len(done) > 1 else " ") + ", ".join(done)
+            skipped = ", ".join([f"§{s}" for s in secs if s not in covered] +
+                                [e for e in exs if e not in done and covered]) or "nothing"
+        steps.append(Step(clock, clock + length, what, row.activity, skipped))
+        clock += length
+    if clock > minutes:
+        raise PlanError(f"{plans}: the {minutes}-minute plan needs {clock} minutes")
+    return steps
+
+
+def plan_table(minutes: int, notebooks: Path = NOTEBOOKS_DIR) -> str:
+    """A plan as a Markdown table for the guide (minutes, what, activity, what it skips)."""
+    steps = plan_steps(minutes, notebooks)
+    rows = ["| minutes | what | activity | skipped here |", "|---|---|---|---|"]
+    rows += [f"| {s.start}–{s.end} | {md_cell(s.what)} | {md_cell(cite_slides(s.activity, notebooks))} | "
+             f"{md_cell(s.skipped)} |" for s in steps]
+    spare = minutes - steps[-1].end
+    note = f"\n\nTimed from each notebook's *Time to read*; {spare} minute{'s' if spare != 1 else ''} spare." \
+        if spare else "\n\nTimed from each notebook's *Time to read*."
+    return "\n".join(rows) + note

@@ -1,6 +1,7 @@
 """Figures, time expressions and attributions on general French text."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -179,3 +180,53 @@ def test_hedges_on_general_text():
     assert found == [("serait", "conditional"), ("envisageraient", "conditional"), ("peut-être", "hedge_word"),
                      ("à moins qu'", "hedge_word")]  # "portrait" ends like a conditional and is not one
     assert all(text[h.start:h.end] == h.surface for h in find_hedges(text))
+
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+@pytest.mark.parametrize("name", ["figures_fr.csv", "figures_heldout_fr.csv"])
+def test_figures_on_our_corpus(name):
+    """Sentences we wrote, every figure with its value and unit (tests/corpus/README.md); issue 14's target."""
+    from helpers.text.evaluation import figure_scores
+
+    scores, errors = figure_scores(CORPUS / name)
+    assert scores["sentences"] >= 45 and scores["f1"] >= 0.9, (scores, errors)
+
+
+@pytest.mark.parametrize("name", ["timex_fr.csv", "timex_heldout_fr.csv"])
+def test_time_expressions_on_our_corpus(name):
+    from helpers.text.evaluation import time_scores
+
+    scores, errors = time_scores(CORPUS / name)
+    assert scores["sentences"] >= 45 and scores["f1"] >= 0.9, (scores, errors)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Le MIIT a donné quatre-vingt-dix jours aux groupes.", [(90.0, "day", "")]),
+    ("Deux milliards de dollars, dont 300 millions en Chine.", [(2e9, "USD", ""), (3e8, "USD", "")]),
+    ("Le groupe vise un tiers du marché et près de six fois plus de puces.",
+     [(1 / 3, "fraction", ""), (6.0, "times", "about")]),
+    ("Plus de la moitié des ventes.", [(0.5, "fraction", "more_than")]),
+    ("Chaque Atlas 950 réunit 8 192 puces Ascend 950.", [(8192.0, "count", "")]),
+    ("Un porte-parole et une entreprise neuve, vingt et un sites.", [(21.0, "count", "")]),
+    ("Entre 1 et 1,5 million d'unités.", [(1e6, "count", "between"), (1.5e6, "count", "between")]),
+    ("« Quinze pour cent », dit-il.", [(15.0, "percent", "")]),
+])
+def test_figure_shapes(text, expected):
+    found = find_figures(text)
+    assert [(pytest.approx(f.value), f.unit, f.qualifier) for f in found] == expected
+    assert all(text[f.start:f.end] == f.surface for f in found)  # the offsets contract
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    ("au deuxième trimestre de son exercice 2026", "2025-08-12", [("fiscal_quarter", "FY2026-Q2")]),
+    ("le T1 de l’exercice fiscal 2026", "2025-08-12", [("fiscal_quarter", "FY2026-Q1")]),
+    ("un sursis de quatre-vingt-dix jours", "2025-08-12", [("duration", "P90D")]),
+    ("d’ici le 15 janvier", "2025-11-03", [("date", "2026-01-15")]),
+])
+def test_time_shapes(text, published, expected):
+    import datetime as dt
+
+    found = find_time_expressions(text, dt.date.fromisoformat(published))
+    assert [(t.kind, t.value) for t in found] == expected

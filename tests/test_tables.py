@@ -36,7 +36,7 @@ def test_seed_counts(seed_tables):
 def test_seed_figures_and_times(seed_tables):
     figs = seed_tables.figures[["surface", "value", "unit", "qualifier"]].values.tolist()
     assert figs == [["15%", 15.0, "percent", ""], ["90 jours", 90.0, "day", ""],
-                    ["plus de 100%", 100.0, "percent", "more_than"]]
+                    ["plus de 100%", 100.0, "percent", "more_than"]]  # « des deux bords » (both sides) is no count
     times = seed_tables.time_expressions[["surface", "kind", "value"]].values.tolist()
     assert times == [["90 jours", "duration", "P90D"], ["avril dernier", "relative", "2025-04"]]
     atts = seed_tables.attributions[["source", "source_kind", "cue", "sentence_id"]].values.tolist()
@@ -128,3 +128,26 @@ def test_hedged_claims_follow_the_codebook(seed_tables):
     assert coded.loc["c05", "hedged"]  # « serait à la manœuvre », « plus ou moins mal vu »
     assert not coded.loc["c10", "hedged"]  # the levy is reported flatly
     assert coded.loc["c01", "claimant"] == "article" and coded.loc["c09", "claimant"] == "unattributed"
+
+
+def test_entity_types_the_small_model_gets_wrong():
+    """Institutions read as places, product names as places or people, « L’ » as an entity: issue 14, item 7."""
+    from helpers.text.article import parse_article
+    from helpers.text.tables import build_tables
+
+    article = parse_article(
+        "date 2025-08-12\n\nL’entreprise a confirmé que le département du Commerce avait accordé les licences. "
+        "Selon le ministère chinois du Commerce, la plateforme Rubin arrivera. D’après l’agence Reuters, "
+        "la RTX Pro 6000D et l’Ascend 950 de Huawei sont prêtes, comme le serveur TaiShan 500. "
+        "Le département d’État et la Commission européenne ont réagi.")
+    tables = build_tables(article)
+    types = dict(zip(tables.entities["name"], tables.entities["type"], strict=True))
+    assert types["US Department of Commerce"] == "GOV" and types["Ministry of Commerce of the PRC (MOFCOM)"] == "GOV"
+    assert types["Nvidia Rubin (architecture)"] == "PRODUCT"
+    assert types["Ascend 950"] == types["TaiShan 500"] == "PRODUCT"  # product shape, not in the gazetteer
+    assert types["département d’État"] == types["Commission européenne"] == "ORG"  # institution nouns
+    surfaces = set(tables.mentions["surface"])
+    assert not {s for s in surfaces if len(s) <= 2}  # no « L’ » or « d’ » entity from curly apostrophes
+    assert "unlinked_departement_d_etat" in set(tables.entities["entity_id"])
+    for row in tables.mentions.itertuples():
+        assert article.text[row.start:row.end] == row.surface  # offsets are the article's own

@@ -1,15 +1,29 @@
-"""Find the figures (amounts, percentages, durations, counts) in French text.
+"""Find the figures (amounts, percentages, durations, counts, shares, multiples) in French text.
 
-Numbers inside product codes (H20, H200, 910B, MI308) are not figures: the number pattern
-refuses digits touching letters. Dates are left to :mod:`helpers.text.timex` and removed here.
+- Numbers in digits or in words (« quatre-vingt-dix jours »; :mod:`helpers.text.frenchnum`).
+- A number word after a definite article (« des deux bords », both sides) is a determiner, not a count.
+- Fractions (« un tiers », « la moitié ») have the unit ``fraction``; multiples (« six fois »), ``times``.
+- An amount with a scale but no currency takes the currency of an earlier amount in the same
+  sentence (« 500 millions de dollars, dont 200 millions… »): French copy rarely repeats it.
+- Numbers inside product codes (H20, 910B) are not figures: the number pattern refuses digits
+  touching letters. Neither is a bare number right after a capitalised name (« Ascend 950 »,
+  « Kirin 9000 »): that is a model number. Dates are left to :mod:`helpers.text.timex`.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
-from helpers.text.frenchnum import NUMBER, QUALIFIER, qualifier_code, to_float
+from helpers.text.frenchnum import (
+    AMBIGUOUS_WORDS,
+    NUMBER,
+    NUMBER_WORDS,
+    QUALIFIER,
+    qualifier_code,
+    to_float,
+)
 
 #: French long scale: a "billion" is 10^12 (an English trillion).
 SCALES = {"billion": 1e12, "billions": 1e12, "milliard": 1e9, "milliards": 1e9, "million": 1e6, "millions": 1e6,
@@ -30,17 +44,27 @@ DURATIONS = {
 
 _UNIT = (
     r"(?P<percent>\s?%|\s+pour\s?cent)"
+    r"|\s+(?P<times>fois)\b"
     r"|\s*(?P<symbol>[$€])"
     r"|\s+(?:de\s+|d['\u2019])?(?P<word>dollars?|euros?|yuans?|USD|EUR|CNY|RMB"
     r"|jours?|semaines?|mois|ans?|années?)\b"
     r"|\s?(?P<tech>[GT][ob]/s|[GT][ob]|nm|[TPE]FLOPS|GHz|mm²|mm2|W)(?![\w/])"
 )
 FIGURE = re.compile(
-    rf"(?:{QUALIFIER})?(?P<number>{NUMBER})"
+    rf"(?:{QUALIFIER})?(?P<number>{NUMBER}|{NUMBER_WORDS})"
     rf"(?:\s+(?P<scale>billions?|milliards?|millions?|mille)\b)?"
     rf"(?:{_UNIT})?",
     re.IGNORECASE,
 )
+_DENOMINATORS = {"tiers": 3, "quart": 4, "quarts": 4}
+FRACTION = re.compile(
+    rf"(?:{QUALIFIER})?(?:(?:les\s+)?(?P<numerator>un|deux|trois)\s+(?P<denominator>tiers|quarts?)|la\s+moitié)(?![\w-])",
+    re.IGNORECASE,
+)
+#: « les deux », « des deux », « aux deux »: with a definite article a number word means *both*, not a count.
+_DEFINITE = re.compile(r"(?<![\w-])(?:les|des|aux|ces) $", re.IGNORECASE)
+#: A capitalised name and one space just before a number: the number is a model number (« Atlas 900 »).
+_MODEL_NAME = re.compile(r"(?<![\w-])[A-Z][\w-]*[a-z][\w-]* $")
 
 
 @dataclass(frozen=True)
@@ -58,13 +82,31 @@ class Figure:
 def find_figures(text: str, offset: int = 0) -> list[Figure]:
     """Return the figures in ``text``; offsets are shifted by ``offset``."""
     found = []
+    fractions = [(m.start(), m.end()) for m in FRACTION.finditer(text)]  # sorted, non-overlapping
+    fraction_starts = [start for start, _ in fractions]
     for m in FIGURE.finditer(text):
-        value = to_float(m["number"])
+        number, has_unit = m["number"], any(m[g] for g in ("scale", "percent", "times", "symbol", "word", "tech"))
+        if not number[:1].isdigit() and not has_unit and (
+                number.lower() in AMBIGUOUS_WORDS or _DEFINITE.search(text, max(0, m.start() - 5), m.start())):
+            continue  # « un porte-parole », « une entreprise »; « des deux bords » (both sides)
+        i = bisect.bisect_right(fraction_starts, m.start("number")) - 1
+        if i >= 0 and m.start("number") < fractions[i][1]:
+            continue  # « deux » in « les deux tiers » is read with the fraction
+        # a window before the number, not the whole text before it: linear on a megabyte of numbers
+        if not has_unit and not m["qualifier"] and _MODEL_NAME.search(text, max(0, m.start("number") - 40),
+                                                                         m.start("number")):
+            continue  # « Ascend 950 »: a model number
+        try:
+            value = to_float(number)
+        except ValueError:  # words that are no number (« deux trois »)
+            continue
         if m["scale"]:
             value *= SCALES[m["scale"].lower()]
         unit = "count"
         if m["percent"]:
             unit = "percent"
+        elif m["times"]:
+            unit = "times"
         elif m["symbol"]:
             unit = CURRENCIES[m["symbol"]]
         elif m["word"]:
@@ -78,7 +120,30 @@ def find_figures(text: str, offset: int = 0) -> list[Figure]:
             Figure(offset + start, offset + start + len(surface), surface,
                    value, unit, qualifier_code(m["qualifier"]))
         )
-    return _ranges(text, found, offset)
+    for m in FRACTION.finditer(text):
+        value = int(_NUMERATORS.get((m["numerator"] or "").lower(), 1)) / _DENOMINATORS.get(
+            (m["denominator"] or "").lower(), 2)
+        found.append(Figure(offset + m.start(), offset + m.end(), m.group(), value, "fraction",
+                            qualifier_code(m["qualifier"])))
+    found.sort(key=lambda f: f.start)
+    return _implied_currency(_ranges(text, found, offset), text, offset)
+
+
+_NUMERATORS = {"un": 1, "deux": 2, "trois": 3}
+_CURRENCY_UNITS = set(CURRENCIES.values())
+_SCALE_WORD = re.compile(r"(?:billions?|milliards?|millions?)$", re.IGNORECASE)
+
+
+def _implied_currency(found: list[Figure], text: str, offset: int) -> list[Figure]:
+    """« 500 millions de dollars, dont 200 millions »: a scaled amount without a unit takes the last currency."""
+    out, currency = [], None
+    for f in found:
+        if f.unit in _CURRENCY_UNITS:
+            currency = f.unit
+        elif f.unit == "count" and currency and _SCALE_WORD.search(f.surface):
+            f = Figure(f.start, f.end, f.surface, f.value, currency, f.qualifier)
+        out.append(f)
+    return out
 
 
 def _ranges(text: str, found: list[Figure], offset: int) -> list[Figure]:
@@ -87,7 +152,8 @@ def _ranges(text: str, found: list[Figure], offset: int) -> list[Figure]:
     for i, (low, high) in enumerate(zip(found, found[1:], strict=False)):
         joint = text[low.end - offset:high.start - offset]
         if low.qualifier == "between" and re.fullmatch(r"\s+et\s+", joint) and low.unit == "count":
-            scale = high.value / to_float(FIGURE.match(high.surface)["number"]) if high.unit != "count" else 1.0
+            high_number = to_float(FIGURE.match(high.surface)["number"])
+            scale = high.value / high_number if high_number else 1.0
             out[i] = Figure(low.start, low.end, low.surface, low.value * scale, high.unit, "between")
             out[i + 1] = Figure(high.start, high.end, high.surface, high.value, high.unit, "between")
     return out

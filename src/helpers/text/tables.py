@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, fields
 
@@ -16,6 +17,7 @@ import pandas as pd
 
 from helpers.text.article import Article
 from helpers.text.attributions import find_attributions
+from helpers.text.entities import institution_label, product_spans
 from helpers.text.figures import find_figures
 from helpers.text.hedges import find_hedges
 from helpers.text.nlp import KEPT_STATISTICAL_LABELS, french_pipeline, load_gazetteer
@@ -81,7 +83,9 @@ class ArticleTables:
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+    """« département d’État » -> departement_d_etat: accents folded, so ids stay readable ASCII."""
+    folded = unicodedata.normalize("NFKD", text.lower().replace("\u2019", "'")).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "_", folded).strip("_")
 
 
 def _paragraph_docs(article: Article) -> dict[int, object]:
@@ -92,7 +96,9 @@ def _paragraph_docs(article: Article) -> dict[int, object]:
 def _paragraph_docs_many(articles: list[Article]) -> list[dict[int, object]]:
     """One batched spaCy pass over the paragraphs of many articles (what bounds the corpus mode's speed)."""
     nlp = french_pipeline()
-    docs = iter(nlp.pipe(a.text[p.start : p.end] for a in articles for p in a.paragraphs))
+    # the model splits « L’ » off as an entity with the typographic apostrophe, not with the straight one;
+    # both are one character, so every offset stays the article's own
+    docs = iter(nlp.pipe(a.text[p.start : p.end].replace("\u2019", "'") for a in articles for p in a.paragraphs))
     return [{p.paragraph_id: next(docs) for p in a.paragraphs} for a in articles]
 
 
@@ -121,6 +127,9 @@ def entity_tables(article: Article, sentences: pd.DataFrame,
                   docs: dict[int, object] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return (entities, mentions): gazetteer hits are linked, other PER/LOC/ORG kept unlinked.
 
+    Unlinked labels are corrected by :mod:`helpers.text.entities`: institutions become ORG, and
+    product-shaped names (« Ascend 950 ») are kept as PRODUCT in place of what the model saw there.
+
     Entities come from the same paragraph analyses as the sentences (one spaCy pass per article);
     each mention is assigned to the sentence that contains it.
     """
@@ -131,17 +140,25 @@ def entity_tables(article: Article, sentences: pd.DataFrame,
     mentions = []
     unlinked: dict[str, tuple[str, str]] = {}
     for para in article.paragraphs:
+        text = article.text[para.start:para.end]
+        found = []  # (start, end, entity_id, name, label), offsets within the paragraph
         for ent in docs[para.paragraph_id].ents:
             if ent.ent_id_:
-                entity_id = ent.ent_id_
+                found.append((ent.start_char, ent.end_char, ent.ent_id_, "", ""))
             elif ent.label_ in KEPT_STATISTICAL_LABELS:
-                entity_id = f"unlinked_{_slug(ent.text)}"
-                unlinked.setdefault(entity_id, (ent.text, ent.label_))
-            else:
-                continue
-            start = para.start + ent.start_char
+                found.append((ent.start_char, ent.end_char, "", text[ent.start_char:ent.end_char],
+                              institution_label(ent.text, ent.label_)))
+        linked = [(s, e) for s, e, eid, _, _ in found if eid]
+        products = [(s, e) for s, e in product_spans(text) if not any(ls < e and s < le for ls, le in linked)]
+        found = [f for f in found if f[2] or not any(s < f[1] and f[0] < e for s, e in products)]
+        found += [(s, e, "", text[s:e], "PRODUCT") for s, e in products]
+        for s, e, entity_id, name, label in sorted(found):
+            if not entity_id:
+                entity_id = f"unlinked_{_slug(name)}"
+                unlinked.setdefault(entity_id, (name, label))
+            start = para.start + s
             i = bisect.bisect_right(starts, start) - 1
-            mentions.append((entity_id, ids[i], start, start + len(ent.text), ent.text))
+            mentions.append((entity_id, ids[i], start, para.start + e, article.text[start:para.start + e]))
     mention_df = pd.DataFrame(mentions, columns=["entity_id", "sentence_id", "start", "end", "surface"])
     counts = Counter(m[0] for m in mentions)  # plain counting: pandas lookups per entity cost more than spaCy
     entity_rows = [

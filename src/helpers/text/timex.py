@@ -1,7 +1,7 @@
 """Find time expressions in French text and give each an ISO 8601 value.
 
 Kinds: ``date`` (12 août 2025), ``month`` (avril 2025, en avril), ``year`` (2025),
-``quarter`` (deuxième trimestre 2025, T3 -> 2025-Q3), ``duration`` (90 jours -> P90D) and
+``quarter`` (deuxième trimestre 2025, T3 -> 2025-Q3), ``fiscal_quarter`` (FY2026-Q2), ``duration`` (90 jours -> P90D) and
 ``relative`` (avril dernier, hier, dimanche, cette semaine), resolved against the article's
 publication date as follows:
 
@@ -14,7 +14,10 @@ publication date as follows:
   dernière`` / ``prochaine``: the week before / after;
 - a quarter without a year (``au troisième trimestre``, ``T3``) is the latest one that has started
   by publication; ``le dernier trimestre``: the last quarter completed before publication.
-  Companies' fiscal quarters are not calendar quarters; they are left as calendar ones here.
+  A company's fiscal quarter, when the sentence names the fiscal year (``deuxième trimestre de son
+  exercice 2026``, ``T1 de l'exercice fiscal 2026``), is kind ``fiscal_quarter``, value ``FY2026-Q2``:
+  fiscal years start in different months for different companies, so no calendar date is implied.
+- durations take numbers in words too (``quatre-vingt-dix jours`` -> P90D).
 """
 
 from __future__ import annotations
@@ -23,7 +26,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from helpers.text.frenchnum import MONTH, MONTHS, NUMBER, QUALIFIER, to_float
+from helpers.text.frenchnum import (
+    MONTH,
+    MONTHS,
+    NUMBER,
+    NUMBER_WORDS,
+    QUALIFIER,
+    to_float,
+)
 
 _DURATION_UNITS = {"jour": "D", "semaine": "W", "mois": "M", "an": "Y", "année": "Y"}
 WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
@@ -33,7 +43,12 @@ _FORWARD = r"(?P<forward>jusqu['\u2019]au|jusqu['\u2019]à|d['\u2019]ici (?:au|l
 
 _ANCHORS = ("day", "month", "year", "number", "word", "weekday", "week")
 
+_QUARTER_WORDS = r"(?:(?P<ordinal>premier|1er|deuxième|second|2e|troisième|3e|quatrième|4e)\s+trimestre|T(?P<q>[1-4]))"
+
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # « deuxième trimestre de son exercice 2026 »: a company's fiscal quarter, not a calendar one
+    ("fiscal_quarter", re.compile(
+        rf"\b{_QUARTER_WORDS}\s+de\s+(?:son|leur|l['\u2019])\s*exercice(?:\s+fiscal)?\s+(?P<fy>(?:19|20)\d\d)\b", re.I)),
     ("date", re.compile(rf"(?:{_FORWARD})?\b(?P<day>1er|[0-3]?\d)\s+(?P<month>{MONTH})(?:\s+(?P<year>(?:19|20)\d\d))?\b",
                         re.I)),
     ("quarter", re.compile(r"\b(?:(?P<ordinal>premier|1er|deuxième|second|2e|troisième|3e|quatrième|4e)\s+trimestre"
@@ -44,7 +59,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month", re.compile(rf"\b(?:en|d['\u2019]|début|fin|mi-)\s*(?P<month>{MONTH})\b", re.I)),
     ("year", re.compile(r"(?<![\w-])(?P<year>(?:19|20)\d\d)(?![\w-])")),
     ("duration", re.compile(
-        rf"(?:{QUALIFIER})?(?P<number>{NUMBER})\s+(?P<unit>jours?|semaines?|mois|ans|années?)\b", re.I)),
+        rf"(?:{QUALIFIER})?(?P<number>{NUMBER}|{NUMBER_WORDS})\s+(?P<unit>jours?|semaines?|mois|ans|années?)\b", re.I)),
     ("relative", re.compile(
         r"\b(?P<word>aujourd['\u2019]hui|hier|demain|l['\u2019]an dernier|l['\u2019]année dernière"
         r"|l['\u2019]an prochain|l['\u2019]année prochaine|la semaine dernière|le mois dernier)\b", re.I)),
@@ -127,6 +142,9 @@ def _value(kind: str, m: re.Match[str], published: dt.date) -> str:
         return dt.date(year, month, day).isoformat()
     if kind == "quarter":
         return _quarter(published, m)
+    if kind == "fiscal_quarter":
+        q = int(m["q"]) if m["q"] else _ORDINALS[m["ordinal"].lower()]
+        return f"FY{_year(int(m['fy']))}-Q{q}"
     if m.groupdict().get("weekday"):
         back = (published.weekday() - WEEKDAYS[m["weekday"].lower()]) % 7
         return (published - dt.timedelta(days=back)).isoformat()
@@ -168,7 +186,7 @@ def find_time_expressions(text: str, published: dt.date, offset: int = 0) -> lis
         j = 0
         for m in pattern.finditer(text):
             # The span starts at the time words themselves, not at "en" or a qualifier.
-            start = m.start() if kind == "quarter" else min(
+            start = m.start() if kind in ("quarter", "fiscal_quarter") else min(
                 m.start(g) for g in _ANCHORS if m.groupdict().get(g) is not None)
             end = m.end()
             while j < len(taken) and taken[j][1] <= start:

@@ -76,3 +76,23 @@ def claims_chart(claims: pd.DataFrame) -> alt.Chart:
         description="Heat map of the number of claims by claimant and topic.",
         source="data/claims.csv, coded from the article of 12 Aug 2025",
     )
+
+
+#: The bare model's labels each of our types is compatible with (ministries and media are organisations).
+_SAME = {"ORG": {"ORG", "GOV", "MEDIA"}, "PER": {"PER"}, "LOC": {"LOC"}}
+
+
+def model_errors(bare: pd.DataFrame) -> pd.DataFrame:
+    """The names the bare model labels differently from our pipeline, in reader's columns."""
+    wrong = bare[[b not in _SAME or any(t not in _SAME[b] for t in ours.split(" + "))
+                  for b, ours in zip(bare["model_label"], bare["our_type"], strict=True)]]
+    return wrong.rename(columns={"words": "Words in the article", "model_label": "Bare model's label",
+                                 "our_entity": "Our entity", "our_type": "Our type"}).reset_index(drop=True)
+
+
+def glued_headings(sentences: pd.DataFrame) -> pd.DataFrame:
+    """The bare model's sentences that swallowed a heading, heading and sentence side by side."""
+    glued = sentences[sentences["headings_glued_in"] != ""]
+    return pd.DataFrame({"Heading": glued["headings_glued_in"],
+                         "Glued to": [t.split("\n")[-1][:90] + ("…" if len(t.split("\n")[-1]) > 90 else "")
+                                      for t in glued["text"]]}).reset_index(drop=True)

@@ -1,6 +1,7 @@
 """Measure the install and the report build against their targets, and the scenario model's update time.
 
-Run with ``make bench`` (``python tools/bench.py --no-install`` skips the two fresh environments).
+Run with ``make bench`` (``python tools/bench.py --no-install`` skips the two fresh environments;
+``--parser`` runs only the parser's scores and throughput).
 Prints one line per figure. Everything is measured in this one run, on this machine, so the
 ratios compare like with like; absolute times vary between machines. Package caches (pip's and
 uv's) are left as they are for both routes.
@@ -98,7 +99,59 @@ def _corpus_throughput() -> None:
           f"{bare:,.0f} words/s = {ours / bare:.2f} x (target >= 0.8)")
 
 
+def _slides_and_handouts(work: Path, site: Path) -> None:
+    """The reveal.js deck and the PDFs, reported apart from the site (they need Chromium)."""
+    from helpers.publish.printing import PrintError, find_chromium
+
+    try:
+        find_chromium()
+    except PrintError as exc:
+        print(f"slides and handouts: skipped ({exc})")
+        return
+    from helpers.publish.handouts import build_handouts
+    from helpers.publish.slides import build_slides
+
+    started = time.perf_counter()
+    deck = build_slides(work / "slides", cache=work / "cache")
+    took = time.perf_counter() - started
+    html = (deck / "index.html").stat().st_size
+    assets = sum(p.stat().st_size for p in (deck / "assets").rglob("*") if p.is_file())
+    print(f"slides: {took:.1f} s; index.html {html / 1e6:.2f} MB, assets {assets / 1e6:.2f} MB, "
+          f"slides.pdf {(deck / 'slides.pdf').stat().st_size / 1e6:.2f} MB")
+    started = time.perf_counter()
+    pdfs = build_handouts(site, progress=None)
+    sizes = [p.stat().st_size / 1e6 for p in pdfs]
+    print(f"handouts: {len(pdfs)} PDFs in {time.perf_counter() - started:.1f} s, {sum(sizes):.2f} MB in all, "
+          f"largest {max(sizes):.2f} MB")
+
+
+def _parser_figures() -> None:
+    """Scores on our corpora and the corpus mode's throughput (``--parser`` runs only this)."""
+    import csv
+
+    from helpers.text.attributions import corpus_scores
+
+    with open(ROOT / "tests" / "corpus" / "attributions_fr.csv", encoding="utf-8", newline="") as fh:
+        scores = corpus_scores(list(csv.DictReader(fh)))
+    _corpus_throughput()
+    print(f"reported speech on our corpus ({scores['sentences']} sentences): precision {scores['precision']:.3f}, "
+          f"recall {scores['recall']:.3f}, F1 {scores['f1']:.3f} (target >= 0.85); "
+          f"kind right {scores['kind_accuracy']:.0%}")
+    from helpers.text.evaluation import figure_scores, time_scores
+
+    for label, score, name, target in (("figures", figure_scores, "figures_fr.csv", 0.9),
+                                       ("figures, held out", figure_scores, "figures_heldout_fr.csv", 0.9),
+                                       ("time expressions", time_scores, "timex_fr.csv", 0.9),
+                                       ("time expressions, held out", time_scores, "timex_heldout_fr.csv", 0.9)):
+        result, _ = score(ROOT / "tests" / "corpus" / name)
+        print(f"{label} on our corpus ({result['sentences']} sentences): precision {result['precision']:.3f}, "
+              f"recall {result['recall']:.3f}, F1 {result['f1']:.3f} (target >= {target})")
+
+
 def main() -> int:
+    if "--parser" in sys.argv:
+        _parser_figures()
+        return 0
     from helpers.publish.catalogue import discover
 
     notebooks = [i.path for i in discover()]
@@ -135,6 +188,7 @@ def main() -> int:
         assets = sum(p.stat().st_size for p in (site / "assets").rglob("*") if p.is_file())
         print(f"largest page without shared assets: {biggest.name} {biggest.stat().st_size / 1e6:.2f} MB (target <= 1)")
         print(f"whole site: {total / 1e6:.2f} MB, of which shared assets {assets / 1e6:.2f} MB (target <= 5)")
+        _slides_and_handouts(work, site)
 
         from helpers.models.scenarios import model
 
@@ -158,16 +212,7 @@ def main() -> int:
         for _ in range(5):
             uncertainty_table()
         print(f"uncertainty run (5 presets x {DRAWS:,} draws): {(time.perf_counter() - started) / 5:.3f} s (target <= 1)")
-        import csv
-
-        from helpers.text.attributions import corpus_scores
-
-        with open(ROOT / "tests" / "corpus" / "attributions_fr.csv", encoding="utf-8", newline="") as fh:
-            scores = corpus_scores(list(csv.DictReader(fh)))
-        _corpus_throughput()
-        print(f"reported speech on our corpus ({scores['sentences']} sentences): precision {scores['precision']:.3f}, "
-              f"recall {scores['recall']:.3f}, F1 {scores['f1']:.3f} (target >= 0.85); "
-              f"kind right {scores['kind_accuracy']:.0%}")
+        _parser_figures()
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

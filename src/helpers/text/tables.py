@@ -102,41 +102,47 @@ def _paragraph_docs_many(articles: list[Article]) -> list[dict[int, object]]:
     return [{p.paragraph_id: next(docs) for p in a.paragraphs} for a in articles]
 
 
-def sentence_table(article: Article, docs: dict[int, object] | None = None) -> pd.DataFrame:
+#: Each table's columns, in order. Tables are built from plain rows (tuples) and made DataFrames once:
+#: in corpus mode, once for all articles, since pandas costs more per small table than the text work.
+COLUMNS = {
+    "sentences": ["sentence_id", "paragraph_id", "kind", "start", "end", "text"],
+    "entities": ["entity_id", "name", "type", "wikidata", "mentions"],
+    "mentions": ["entity_id", "sentence_id", "start", "end", "surface"],
+    "figures": ["figure_id", "sentence_id", "start", "end", "surface", "value", "unit", "qualifier"],
+    "time_expressions": ["sentence_id", "start", "end", "surface", "kind", "value"],
+    "attributions": ["sentence_id", "source", "source_kind", "cue", "start", "end"],
+    "hedges": ["sentence_id", "start", "end", "surface", "kind"],
+}
+
+
+def sentence_rows(article: Article, docs: dict[int, object]) -> list[tuple]:
     """One row per sentence; headings are one sentence each, body paragraphs go through spaCy's senter."""
-    docs = _paragraph_docs(article) if docs is None else docs
-    rows = []
+    spans = []
     for para in article.paragraphs:
         if para.kind == "heading":
-            rows.append((para.paragraph_id, "heading", para.start, para.end))
+            spans.append((para.paragraph_id, "heading", para.start, para.end))
             continue
-        doc = docs[para.paragraph_id]
-        for sent in doc.sents:
+        for sent in docs[para.paragraph_id].sents:
             text = sent.text.strip()
             if not text:
                 continue
             start = para.start + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-            rows.append((para.paragraph_id, "body", start, start + len(text)))
-    df = pd.DataFrame(rows, columns=["paragraph_id", "kind", "start", "end"])
-    df.insert(0, "sentence_id", range(1, len(df) + 1))
-    df["text"] = [article.text[s:e] for s, e in zip(df["start"], df["end"], strict=True)]
-    return df
+            spans.append((para.paragraph_id, "body", start, start + len(text)))
+    return [(i, pid, kind, start, end, article.text[start:end])
+            for i, (pid, kind, start, end) in enumerate(spans, start=1)]
 
 
-def entity_tables(article: Article, sentences: pd.DataFrame,
-                  docs: dict[int, object] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Return (entities, mentions): gazetteer hits are linked, other PER/LOC/ORG kept unlinked.
+def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object]) -> tuple[list[tuple], list[tuple]]:
+    """Rows of (entities, mentions): gazetteer hits are linked, other PER/LOC/ORG kept unlinked.
 
     Unlinked labels are corrected by :mod:`helpers.text.entities`: institutions become ORG, and
     product-shaped names (« Ascend 950 ») are kept as PRODUCT in place of what the model saw there.
-
     Entities come from the same paragraph analyses as the sentences (one spaCy pass per article);
-    each mention is assigned to the sentence that contains it.
+    each mention is assigned to the sentence that contains it. Entities are sorted by mentions, then id.
     """
-    docs = _paragraph_docs(article) if docs is None else docs
     gazetteer = load_gazetteer()
-    starts = sentences["start"].tolist()
-    ids = sentences["sentence_id"].tolist()
+    starts = [row[3] for row in sentences]
+    ids = [row[0] for row in sentences]
     mentions = []
     unlinked: dict[str, tuple[str, str]] = {}
     for para in article.paragraphs:
@@ -159,109 +165,82 @@ def entity_tables(article: Article, sentences: pd.DataFrame,
             start = para.start + s
             i = bisect.bisect_right(starts, start) - 1
             mentions.append((entity_id, ids[i], start, para.start + e, article.text[start:para.start + e]))
-    mention_df = pd.DataFrame(mentions, columns=["entity_id", "sentence_id", "start", "end", "surface"])
-    counts = Counter(m[0] for m in mentions)  # plain counting: pandas lookups per entity cost more than spaCy
-    entity_rows = [
-        (e.entity_id, e.name, e.type, e.wikidata, int(counts[e.entity_id]))
-        for e in gazetteer.values()
-        if e.entity_id in counts
-    ]
-    entity_rows += [(k, name, label, "", int(counts[k])) for k, (name, label) in unlinked.items()]
-    entity_df = pd.DataFrame(entity_rows, columns=["entity_id", "name", "type", "wikidata", "mentions"])
-    entity_df = entity_df.sort_values(["mentions", "entity_id"], ascending=[False, True], ignore_index=True)
-    return entity_df, mention_df
+    counts = Counter(m[0] for m in mentions)
+    entities = [(e.entity_id, e.name, e.type, e.wikidata, counts[e.entity_id])
+                for e in gazetteer.values() if e.entity_id in counts]
+    entities += [(k, name, label, "", counts[k]) for k, (name, label) in unlinked.items()]
+    entities.sort(key=lambda row: (-row[4], row[0]))
+    return entities, mentions
 
 
-def _span_rows(sentences: pd.DataFrame, finder) -> list[tuple]:
+def _span_rows(sentences: list[tuple], finder) -> list[tuple]:
     rows = []
-    for sid, text, start in zip(sentences["sentence_id"], sentences["text"], sentences["start"], strict=True):
+    for sid, _, _, start, _, text in sentences:
         rows += [(sid, item) for item in finder(text, start)]
     return rows
 
 
-def time_table(article: Article, sentences: pd.DataFrame) -> pd.DataFrame:
+def time_rows(article: Article, sentences: list[tuple]) -> list[tuple]:
     """Time expressions with ISO 8601 values, relative ones resolved against the publication date."""
-    rows = _span_rows(sentences, lambda text, off: find_time_expressions(text, article.published, off))
-    return pd.DataFrame(
-        [(sid, t.start, t.end, t.surface, t.kind, t.value) for sid, t in rows],
-        columns=["sentence_id", "start", "end", "surface", "kind", "value"],
-    )
+    return [(sid, t.start, t.end, t.surface, t.kind, t.value) for sid, t in
+            _span_rows(sentences, lambda text, off: find_time_expressions(text, article.published, off))]
 
 
-def figure_table(sentences: pd.DataFrame, times: pd.DataFrame) -> pd.DataFrame:
-    """Figures in base units; numbers that belong to a date, month or year are not figures."""
-    calendar = times[times["kind"] != "duration"]
-    spans = sorted(zip(calendar["start"], calendar["end"], strict=True))  # non-overlapping
+def figure_rows(sentences: list[tuple], times: list[tuple]) -> list[tuple]:
+    """Figures in base units; numbers that belong to a date, month, year or quarter are not figures."""
+    spans = sorted((t[1], t[2]) for t in times if t[4] != "duration")  # non-overlapping
     starts = [s for s, _ in spans]
 
     def in_calendar(f) -> bool:
         i = bisect.bisect_left(starts, f.end)  # spans before i start before the figure ends
         return i > 0 and spans[i - 1][1] > f.start
 
-    rows = [
-        (sid, f.start, f.end, f.surface, f.value, f.unit, f.qualifier)
-        for sid, f in _span_rows(sentences, find_figures)
-        if not in_calendar(f)
-    ]
-    df = pd.DataFrame(rows, columns=["sentence_id", "start", "end", "surface", "value", "unit", "qualifier"])
-    df.insert(0, "figure_id", [f"f{i:03d}" for i in range(1, len(df) + 1)])
-    return df
+    kept = [(sid, f) for sid, f in _span_rows(sentences, find_figures) if not in_calendar(f)]
+    return [(f"f{n:03d}", sid, f.start, f.end, f.surface, f.value, f.unit, f.qualifier)
+            for n, (sid, f) in enumerate(kept, start=1)]
 
 
-def attribution_table(sentences: pd.DataFrame) -> pd.DataFrame:
+def attribution_rows(sentences: list[tuple]) -> list[tuple]:
     """Reported-speech markers (``selon X``, ``rapporte X``, ``X a déclaré``...) with the kind of source."""
-    rows = _span_rows(sentences, find_attributions)
-    return pd.DataFrame(
-        [(sid, a.source, a.source_kind, a.cue, a.start, a.end) for sid, a in rows],
-        columns=["sentence_id", "source", "source_kind", "cue", "start", "end"],
-    )
+    return [(sid, a.source, a.source_kind, a.cue, a.start, a.end) for sid, a in _span_rows(sentences, find_attributions)]
 
 
-def hedge_table(sentences: pd.DataFrame) -> pd.DataFrame:
+def hedge_rows(sentences: list[tuple]) -> list[tuple]:
     """Hedges: the reporting conditional and softening words, the signals of a less-than-sure sentence."""
-    rows = _span_rows(sentences, find_hedges)
-    return pd.DataFrame([(sid, h.start, h.end, h.surface, h.kind) for sid, h in rows],
-                        columns=["sentence_id", "start", "end", "surface", "kind"])
+    return [(sid, h.start, h.end, h.surface, h.kind) for sid, h in _span_rows(sentences, find_hedges)]
+
+
+def table_rows(article: Article, docs: dict[int, object]) -> dict[str, list[tuple]]:
+    """Every table of ``article`` as plain rows, by table name (see :data:`COLUMNS`)."""
+    sentences = sentence_rows(article, docs)
+    entities, mentions = entity_rows(article, sentences, docs)
+    times = time_rows(article, sentences)
+    return {"sentences": sentences, "entities": entities, "mentions": mentions,
+            "figures": figure_rows(sentences, times), "time_expressions": times,
+            "attributions": attribution_rows(sentences), "hedges": hedge_rows(sentences)}
 
 
 def build_tables(article: Article, claims: pd.DataFrame | None = None,
                  docs: dict[int, object] | None = None) -> ArticleTables:
     """Extract every table from ``article``; ``claims`` are hand-coded annotations, if any."""
-    docs = _paragraph_docs(article) if docs is None else docs
-    sentences = sentence_table(article, docs)
-    entities, mentions = entity_tables(article, sentences, docs)
-    times = time_table(article, sentences)
-    return ArticleTables(
-        sentences=sentences,
-        entities=entities,
-        mentions=mentions,
-        figures=figure_table(sentences, times),
-        time_expressions=times,
-        attributions=attribution_table(sentences),
-        hedges=hedge_table(sentences),
-        claims=claims,
-    )
+    rows = table_rows(article, _paragraph_docs(article) if docs is None else docs)
+    return ArticleTables(**{name: pd.DataFrame(rows[name], columns=COLUMNS[name]) for name in TABLE_NAMES},
+                         claims=claims)
 
 
 def build_corpus_tables(articles: dict[str, Article], progress=None) -> dict[str, pd.DataFrame]:
     """The tables of many articles, stacked, each row with its ``article_id`` (the keys of ``articles``).
 
     spaCy runs once over all paragraphs (batched); ``progress(i, n, article_id)`` is called after
-    each article's tables are built. Claims are hand annotations of the seed only, so not included.
+    each article's rows are made. Each table becomes a DataFrame once, for all articles. Claims are
+    hand annotations of the seed only, so not included.
     """
     ids = list(articles)
     all_docs = _paragraph_docs_many([articles[i] for i in ids])
-    stacked: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLE_NAMES}
+    stacked: dict[str, list[tuple]] = {name: [] for name in TABLE_NAMES}
     for n, (article_id, docs) in enumerate(zip(ids, all_docs, strict=True), start=1):
-        tables = build_tables(articles[article_id], docs=docs)
-        for name in TABLE_NAMES:
-            stacked[name].append(getattr(tables, name))
+        for name, rows in table_rows(articles[article_id], docs).items():
+            stacked[name] += [(article_id, *row) for row in rows]
         if progress:
             progress(n, len(ids), article_id)
-    out = {}
-    for name, parts in stacked.items():
-        df = pd.concat(parts, ignore_index=True)
-        # the ids are added once at the end: a copy of every small table per article costs more
-        df.insert(0, "article_id", [i for i, part in zip(ids, parts, strict=True) for _ in range(len(part))])
-        out[name] = df
-    return out
+    return {name: pd.DataFrame(rows, columns=["article_id", *COLUMNS[name]]) for name, rows in stacked.items()}

@@ -10,7 +10,7 @@ from helpers.models.arguments import POSITIONS, both_parties, evidence, grade_pr
 from helpers.views.notebook import BLANK, Note, note
 from helpers.views.theme import finish
 
-GRADE_COLORS = {"primary": "#0072B2", "secondary": "#56B4E9", "low": "#E69F00", "not found": "#999999"}
+GRADE_COLORS = {"primary": "#0072B2", "secondary": "#56B4E9", "low": "#E69F00", "not found": "#666666"}
 
 
 def arguments_table(position: str) -> pd.DataFrame:

@@ -36,10 +36,10 @@ ACTOR_COLORS = {
     "AMD": "#CC79A7",
     "Huawei": "#E69F00",
     "Cambricon": "#F0E442",
-    "Article": "#999999",
+    "Article": "#666666",  # not Okabe–Ito grey #999999: too close to #CC79A7 for deuteranopes (tests/test_palette.py)
     "Other": "#56B4E9",
 }
-PALETTE = ["#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#F0E442", "#999999"]
+PALETTE = ["#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#F0E442", "#666666"]
 
 _counter = itertools.count(1)
 

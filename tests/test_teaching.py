@@ -180,6 +180,10 @@ def test_the_guide_cites_slides_by_generated_number():
     assert "[[slide:" in source
     with pytest.raises(SlideRefError):
         cite_slides("see [[slide: 09_missing/cell-01]]")
+    from helpers.publish.plans import MISSING
+
+    guide = teacher_guide()
+    assert "[[slide:" not in guide and MISSING not in guide  # every reference and plan step resolved
 
 
 def test_session_plans_fit_and_say_what_they_skip(tmp_path):

@@ -121,12 +121,19 @@ def slide_titles(notebooks: Path = NOTEBOOKS_DIR) -> list[str]:
 SLIDE_REF = re.compile(r"\[\[slide:\s*([^\]]+?)\s*\]\]")
 
 
+MISSING_SLIDE = "no such slide in this deck"
+
+
 class SlideRefError(KeyError):
     """A slide reference that names no slide of the deck."""
 
 
-def cite_slides(text: str, notebooks: Path = NOTEBOOKS_DIR) -> str:
-    """Replace each ``[[slide: …]]`` in ``text`` with the slide's number in the deck (the guide lists the titles)."""
+def cite_slides(text: str, notebooks: Path = NOTEBOOKS_DIR, *, strict: bool = True) -> str:
+    """Replace each ``[[slide: …]]`` in ``text`` with the slide's number in the deck (the guide lists the titles).
+
+    A reference to no slide raises :class:`SlideRefError`, or with ``strict=False`` (a guide built for
+    another collection of notebooks) is marked as missing.
+    """
     if not SLIDE_REF.search(text):
         return text
     slides = deck(notebooks)
@@ -137,5 +144,7 @@ def cite_slides(text: str, notebooks: Path = NOTEBOOKS_DIR) -> str:
             if (ref == s.notebook and s.kind == "section") or ref == f"{s.notebook}/{s.cell_id}" \
                     or (not s.notebook and s.title.startswith(ref)):
                 return f"slide {n}"
-        raise SlideRefError(f"no slide {ref!r} in the deck")
+        if strict:
+            raise SlideRefError(f"no slide {ref!r} in the deck")
+        return f"({ref}: {MISSING_SLIDE})"
     return SLIDE_REF.sub(number, text)

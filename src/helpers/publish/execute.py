@@ -23,7 +23,7 @@ from nbclient.exceptions import CellExecutionError
 POLL_SLICE_S = 1.0
 
 
-def _sliced(get_msg: Callable):
+def sliced_get_msg(get_msg: Callable):
     """``get_msg`` that waits in slices of :data:`POLL_SLICE_S`, each one checking the socket afresh.
 
     Under load, pyzmq's asyncio poller can miss the wake-up for a message that has arrived: the
@@ -47,12 +47,12 @@ def _sliced(get_msg: Callable):
 
 
 class _Client(NotebookClient):
-    """nbclient with its kernel channels polled in slices (:func:`_sliced`)."""
+    """nbclient with its kernel channels polled in slices (:func:`sliced_get_msg`)."""
 
     async def async_start_new_kernel_client(self):
         kc = await super().async_start_new_kernel_client()
         for channel in (kc.shell_channel, kc.iopub_channel):
-            channel.get_msg = _sliced(channel.get_msg)
+            channel.get_msg = sliced_get_msg(channel.get_msg)
         return kc
 
 #: Seconds a single cell may run before the build fails.

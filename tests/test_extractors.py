@@ -224,6 +224,9 @@ def test_figure_shapes(text, expected):
     ("le T1 de l’exercice fiscal 2026", "2025-08-12", [("fiscal_quarter", "FY2026-Q1")]),
     ("un sursis de quatre-vingt-dix jours", "2025-08-12", [("duration", "P90D")]),
     ("d’ici le 15 janvier", "2025-11-03", [("date", "2026-01-15")]),
+    ("lundi prochain", "2025-08-12", [("relative", "2025-08-18")]),  # 12 Aug 2025 is a Tuesday
+    ("mardi prochain", "2025-08-12", [("relative", "2025-08-19")]),
+    ("mardi dernier", "2025-08-12", [("relative", "2025-08-05")]),
 ])
 def test_time_shapes(text, published, expected):
     import datetime as dt

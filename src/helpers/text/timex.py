@@ -9,7 +9,8 @@ publication date as follows:
   past), unless a forward word introduces it (``jusqu'au 10 novembre``, ``d'ici le``, ``à partir du``,
   ``avant le``): then it is the next one on or after publication;
 - a bare weekday (``dimanche``, ``lundi soir``) is the latest such day on or before publication,
-  the usual reading in news copy written in the past tense;
+  the usual reading in news copy written in the past tense; ``lundi dernier`` is the latest Monday
+  strictly before publication, ``lundi prochain`` the first one strictly after;
 - ``cette semaine``, ``en début de semaine``: the ISO week of publication; ``la semaine
   dernière`` / ``prochaine``: the week before / after;
 - a quarter without a year (``au troisième trimestre``, ``T3``) is the latest one that has started
@@ -65,6 +66,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|l['\u2019]an prochain|l['\u2019]année prochaine|la semaine dernière|le mois dernier)\b", re.I)),
     ("relative", re.compile(
         r"\b(?P<week>cette semaine|(?:en|au) (?:début|fin) de (?:la )?semaine|la semaine prochaine)\b", re.I)),
+    ("relative", re.compile(
+        r"\b(?P<weekday>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+(?P<wdir>dernier|prochain)\b", re.I)),
     ("relative", re.compile(
         r"\b(?P<weekday>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+(?:matin|midi|soir|après-midi))?"
         r"(?!\s+(?:\d|1er|dernier|prochain))\b", re.I)),
@@ -146,7 +149,12 @@ def _value(kind: str, m: re.Match[str], published: dt.date) -> str:
         q = int(m["q"]) if m["q"] else _ORDINALS[m["ordinal"].lower()]
         return f"FY{_year(int(m['fy']))}-Q{q}"
     if m.groupdict().get("weekday"):
-        back = (published.weekday() - WEEKDAYS[m["weekday"].lower()]) % 7
+        target = WEEKDAYS[m["weekday"].lower()]
+        if (m.groupdict().get("wdir") or "").lower() == "prochain":  # strictly after publication
+            return (published + dt.timedelta(days=(target - published.weekday() - 1) % 7 + 1)).isoformat()
+        back = (published.weekday() - target) % 7
+        if (m.groupdict().get("wdir") or "").lower() == "dernier":  # strictly before publication
+            back = back or 7
         return (published - dt.timedelta(days=back)).isoformat()
     if m.groupdict().get("week"):
         shift = 7 if "prochaine" in m["week"].lower() else 0

@@ -22,7 +22,7 @@ import pandas as pd
 
 from helpers.data.paths import NOTEBOOKS_DIR, ROOT
 from helpers.publish.catalogue import NotebookInfo, discover, read, tags
-from helpers.publish.deck import cite_slides
+from helpers.publish.deck import SLIDE_REF
 from helpers.publish.markdown import md_cell
 
 PLANS_FILE = ROOT / "teaching" / "session_plans.csv"
@@ -120,7 +120,8 @@ def plan_table(minutes: int, notebooks: Path = NOTEBOOKS_DIR, *, strict: bool = 
             raise
         return f"*The {minutes}-minute plan is written for the project's own notebooks ({md_cell(exc)}).*"
     rows = ["| minutes | what | activity | skipped here |", "|---|---|---|---|"]
-    rows += [f"| {s.start}–{s.end} | {md_cell(s.what)} | {md_cell(cite_slides(s.activity, notebooks))} | "
+    # slide references stay as written: the guide resolves them all at once (helpers.publish.teaching)
+    rows += [f"| {s.start}–{s.end} | {md_cell(s.what)} | {md_cell(s.activity, keep=SLIDE_REF)} | "
              f"{md_cell(s.skipped)} |" for s in steps]
     spare = minutes - steps[-1].end
     note = f"\n\nTimed from each notebook's *Time to read*; {spare} minute{'s' if spare != 1 else ''} spare." \

@@ -101,22 +101,25 @@ def slide_list(notebooks: Path = NOTEBOOKS_DIR) -> str:
     return "\n".join(f"{i}. {_cell(title)}" for i, title in enumerate(slide_titles(notebooks), start=1))
 
 
-#: Generated parts of the guide, each made for the notebooks of one collection.
-_MARKERS = {"OBJECTIVES": objectives, "ANSWER KEY": answer_key, "GLOSSARY": lambda _notebooks: glossary(),
-            "SLIDES": slide_list, "PLAN 45": lambda nbs: plan_table(45, nbs, strict=nbs == NOTEBOOKS_DIR),
-            "PLAN 90": lambda nbs: plan_table(90, nbs, strict=nbs == NOTEBOOKS_DIR)}
+#: Generated parts of the guide: marker -> maker(notebooks, strict). ``strict`` is true for the project's
+#: own notebooks; a guide built for another collection (a fork, a test) marks what it cannot resolve.
+_MARKERS = {"OBJECTIVES": lambda nbs, _: objectives(nbs), "ANSWER KEY": lambda nbs, _: answer_key(nbs),
+            "GLOSSARY": lambda _nbs, _: glossary(), "SLIDES": lambda nbs, _: slide_list(nbs),
+            "PLAN 45": lambda nbs, strict: plan_table(45, nbs, strict=strict),
+            "PLAN 90": lambda nbs, strict: plan_table(90, nbs, strict=strict)}
 
 
 def teacher_guide(notebooks: Path = NOTEBOOKS_DIR) -> str:
     """The full teacher guide in markdown for the notebooks in ``notebooks``: the written source with
-    the generated parts (objectives, answer key, glossary) filled in."""
+    the generated parts (objectives, answer key, glossary, slides, plans) filled in and its slide
+    references and citations resolved."""
+    strict = notebooks == NOTEBOOKS_DIR
     text = GUIDE_SOURCE.read_text(encoding="utf-8")
     for marker, make in _MARKERS.items():
-        text = text.replace(f"<!-- {marker} -->", make(notebooks))
+        text = text.replace(f"<!-- {marker} -->", make(notebooks, strict))
     if m := re.search(r"<!-- ([A-Z0-9 ]+) -->", text):
         raise ValueError(f"{GUIDE_SOURCE}: unknown marker {m.group(0)}")
-    # the written guide is the project's: its slide references must all resolve for the project's own notebooks
-    return cite_inline(cite_slides(text, notebooks, strict=notebooks == NOTEBOOKS_DIR))
+    return cite_inline(cite_slides(text, notebooks, strict=strict))
 
 
 def teacher_guide_html(markdown: str) -> str:

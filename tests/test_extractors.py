@@ -94,20 +94,11 @@ def test_selon_lequel_is_not_an_attribution():
     assert find_attributions("le signal selon lequel la sécurité a un prix") == []
 
 
-def _corpus():
-    import csv
-
-    from helpers.data.paths import ROOT
-
-    with open(ROOT / "tests" / "corpus" / "attributions_fr.csv", encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
-
-
 def test_reported_speech_on_our_corpus():
     """Sentences we wrote in news style, one expected source (or none) each; see tests/corpus/README.md."""
-    from helpers.text.attributions import corpus_scores
+    from helpers.text.evaluation import attribution_scores
 
-    scores = corpus_scores(_corpus())
+    scores = attribution_scores(Path(__file__).parent / "corpus" / "attributions_fr.csv")
     assert scores["f1"] >= 0.85 and scores["kind_accuracy"] >= 0.85, scores
 
 

@@ -127,17 +127,13 @@ def _slides_and_handouts(work: Path, site: Path) -> None:
 
 def _parser_figures() -> None:
     """Scores on our corpora and the corpus mode's throughput (``--parser`` runs only this)."""
-    import csv
+    from helpers.text.evaluation import attribution_scores, figure_scores, time_scores
 
-    from helpers.text.attributions import corpus_scores
-
-    with open(ROOT / "tests" / "corpus" / "attributions_fr.csv", encoding="utf-8", newline="") as fh:
-        scores = corpus_scores(list(csv.DictReader(fh)))
+    scores = attribution_scores(ROOT / "tests" / "corpus" / "attributions_fr.csv")
     _corpus_throughput()
     print(f"reported speech on our corpus ({scores['sentences']} sentences): precision {scores['precision']:.3f}, "
           f"recall {scores['recall']:.3f}, F1 {scores['f1']:.3f} (target >= 0.85); "
           f"kind right {scores['kind_accuracy']:.0%}")
-    from helpers.text.evaluation import figure_scores, time_scores
 
     for label, score, name, target in (("figures", figure_scores, "figures_fr.csv", 0.9),
                                        ("figures, held out", figure_scores, "figures_heldout_fr.csv", 0.9),

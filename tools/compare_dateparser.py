@@ -21,18 +21,20 @@ CORPORA = ("timex_fr.csv", "timex_heldout_fr.csv")
 
 
 def _score(found_by_sentence, expected_by_sentence) -> str:
+    from helpers.text.evaluation import prf
+
     tp = fp = fn = 0
     for sid, expected in expected_by_sentence.items():
         left = list(expected)
         for value in found_by_sentence.get(sid, []):
             if value in left:
-                tp, _ = tp + 1, left.remove(value)
+                tp += 1
+                left.remove(value)
             else:
                 fp += 1
         fn += len(left)
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return f"precision {p:.3f}, recall {r:.3f}, F1 {2 * p * r / (p + r) if p + r else 0.0:.3f} ({tp} right, {fp} extra, {fn} missed)"
+    s = prf(tp, fp, fn)
+    return f"precision {s['precision']:.3f}, recall {s['recall']:.3f}, F1 {s['f1']:.3f} ({tp} right, {fp} extra, {fn} missed)"
 
 
 def main() -> int:

@@ -198,26 +198,3 @@ def find_attributions(text: str, offset: int = 0) -> list[Attribution]:
         if span:
             _add(found, text, offset, span[0], span[1], (span[0], verb.end()), verb["cue"])
     return sorted(found, key=lambda a: (a.start, a.end))
-
-
-def corpus_scores(rows: list[dict[str, str]]) -> dict[str, float]:
-    """Precision, recall and F1 of source detection, and accuracy of the kind, on a labelled corpus.
-
-    Each row: ``sentence``, the expected ``source`` (empty when there is none) and its ``kind``.
-    A found source counts as right only if its text is exactly the expected one.
-    """
-    tp = fp = fn = kinds = 0
-    for row in rows:
-        got = find_attributions(row["sentence"])
-        hit = [a for a in got if row["source"] and a.source == row["source"]]
-        if hit:
-            tp += 1
-            kinds += hit[0].source_kind == row["kind"]
-        elif row["source"]:
-            fn += 1
-        fp += len(got) - len(hit[:1])
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"sentences": len(rows), "precision": precision, "recall": recall, "f1": f1,
-            "kind_accuracy": kinds / tp if tp else 0.0}

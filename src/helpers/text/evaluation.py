@@ -2,7 +2,8 @@
 
 The corpora are French sentences written for this project, each with the rows we expect. A found
 item counts as right when an expected row of the same sentence has the same value and unit
-(figures) or the same kind and value (time expressions); each expected row can be matched once.
+(figures), the same kind and value (time expressions) or exactly the same source text (reported
+speech); each expected row can be matched once.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from helpers.text.figures import Figure, find_figures
+from helpers.text.attributions import find_attributions
+from helpers.text.figures import Figure, calendar_test, find_figures
 from helpers.text.timex import TimeExpression, find_time_expressions
 
 #: The publication date of the figure corpus's sentences (figures do not depend on it, dates do).
@@ -31,11 +33,12 @@ def read_corpus(path: Path) -> dict[str, list[dict[str, str]]]:
 
 def sentence_figures(text: str, published: dt.date = DEFAULT_PUBLISHED) -> list[Figure]:
     """The figures of one sentence as the figure table keeps them: none inside a date, month, year or quarter."""
-    calendar = [(t.start, t.end) for t in find_time_expressions(text, published) if t.kind != "duration"]
-    return [f for f in find_figures(text) if not any(s < f.end and f.start < e for s, e in calendar)]
+    in_calendar = calendar_test((t.start, t.end, t.kind) for t in find_time_expressions(text, published))
+    return [f for f in find_figures(text) if not in_calendar(f)]
 
 
-def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    """Precision, recall and F1 from counts of right, extra and missed items (with the counts)."""
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -60,7 +63,7 @@ def _score(corpus: dict[str, list[dict[str, str]]], find: Callable[[dict[str, st
         fn += len(left)
         errors += [f"{sid} missed: {r['surface']!r} {dict((k, r[k]) for k in r if k not in ('sentence', 'sentence_id'))}"
                    for r in left]
-    return {"sentences": len(corpus), **_prf(tp, fp, fn)}, errors
+    return {"sentences": len(corpus), **prf(tp, fp, fn)}, errors
 
 
 def figure_scores(path: Path) -> tuple[dict[str, float], list[str]]:
@@ -77,3 +80,24 @@ def time_scores(path: Path) -> tuple[dict[str, float], list[str]]:
         return t.kind == r["kind"] and t.value == r["value"]
     return _score(read_corpus(path), lambda row: find_time_expressions(
         row["sentence"], dt.date.fromisoformat(row["published"])), same)
+
+
+def attribution_scores(path: Path) -> dict[str, float]:
+    """Scores of source detection on a reported-speech corpus, and how often the kind of source is right.
+
+    Each row: ``sentence``, the expected ``source`` (empty when there is none) and its ``kind``.
+    A found source counts as right only if its text is exactly the expected one.
+    """
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    tp = fp = fn = kinds = 0
+    for row in rows:
+        got = find_attributions(row["sentence"])
+        hit = [a for a in got if row["source"] and a.source == row["source"]]
+        if hit:
+            tp += 1
+            kinds += hit[0].source_kind == row["kind"]
+        elif row["source"]:
+            fn += 1
+        fp += len(got) - len(hit[:1])
+    return {"sentences": len(rows), **prf(tp, fp, fn), "kind_accuracy": kinds / tp if tp else 0.0}

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from helpers.text.frenchnum import (
@@ -56,7 +57,11 @@ FIGURE = re.compile(
     rf"(?:{_UNIT})?",
     re.IGNORECASE,
 )
+_NUMERATORS = {"un": 1, "deux": 2, "trois": 3}
 _DENOMINATORS = {"tiers": 3, "quart": 4, "quarts": 4}
+_CURRENCY_UNITS = set(CURRENCIES.values())
+#: An amount ending in one of these scale words (not « mille ») can take the sentence's currency.
+_SCALE_WORD = re.compile("(?:" + "|".join(w for w in SCALES if w != "mille") + ")$", re.IGNORECASE)
 FRACTION = re.compile(
     rf"(?:{QUALIFIER})?(?:(?:les\s+)?(?P<numerator>un|deux|trois)\s+(?P<denominator>tiers|quarts?)|la\s+moitié)(?![\w-])",
     re.IGNORECASE,
@@ -129,10 +134,6 @@ def find_figures(text: str, offset: int = 0) -> list[Figure]:
     return _implied_currency(_ranges(text, found, offset), text, offset)
 
 
-_NUMERATORS = {"un": 1, "deux": 2, "trois": 3}
-_CURRENCY_UNITS = set(CURRENCIES.values())
-_SCALE_WORD = re.compile(r"(?:billions?|milliards?|millions?)$", re.IGNORECASE)
-
 
 def _implied_currency(found: list[Figure], text: str, offset: int) -> list[Figure]:
     """« 500 millions de dollars, dont 200 millions »: a scaled amount without a unit takes the last currency."""
@@ -157,3 +158,18 @@ def _ranges(text: str, found: list[Figure], offset: int) -> list[Figure]:
             out[i] = Figure(low.start, low.end, low.surface, low.value * scale, high.unit, "between")
             out[i + 1] = Figure(high.start, high.end, high.surface, high.value, high.unit, "between")
     return out
+
+
+def calendar_test(times: Iterable[tuple[int, int, str]]) -> Callable[[Figure], bool]:
+    """A test for figures inside a date, month, year or quarter: such numbers are the date's, not figures.
+
+    ``times`` are (start, end, kind) of non-overlapping time expressions in the figures' offsets;
+    durations (« 90 jours ») do not count, since they are figures too. Each test is a binary search.
+    """
+    spans = sorted((start, end) for start, end, kind in times if kind != "duration")
+    starts = [s for s, _ in spans]
+
+    def inside(f: Figure) -> bool:
+        i = bisect.bisect_left(starts, f.end)  # spans before i start before the figure ends
+        return i > 0 and spans[i - 1][1] > f.start
+    return inside

@@ -18,7 +18,7 @@ import pandas as pd
 from helpers.text.article import Article
 from helpers.text.attributions import find_attributions
 from helpers.text.entities import institution_label, product_spans
-from helpers.text.figures import find_figures
+from helpers.text.figures import calendar_test, find_figures
 from helpers.text.hedges import find_hedges
 from helpers.text.nlp import KEPT_STATISTICAL_LABELS, french_pipeline, load_gazetteer
 from helpers.text.timex import find_time_expressions
@@ -188,13 +188,7 @@ def time_rows(article: Article, sentences: list[tuple]) -> list[tuple]:
 
 def figure_rows(sentences: list[tuple], times: list[tuple]) -> list[tuple]:
     """Figures in base units; numbers that belong to a date, month, year or quarter are not figures."""
-    spans = sorted((t[1], t[2]) for t in times if t[4] != "duration")  # non-overlapping
-    starts = [s for s, _ in spans]
-
-    def in_calendar(f) -> bool:
-        i = bisect.bisect_left(starts, f.end)  # spans before i start before the figure ends
-        return i > 0 and spans[i - 1][1] > f.start
-
+    in_calendar = calendar_test((t[1], t[2], t[4]) for t in times)
     kept = [(sid, f) for sid, f in _span_rows(sentences, find_figures) if not in_calendar(f)]
     return [(f"f{n:03d}", sid, f.start, f.end, f.surface, f.value, f.unit, f.qualifier)
             for n, (sid, f) in enumerate(kept, start=1)]

@@ -22,6 +22,7 @@ from helpers.models.scenarios import (
     sensitivity,
     vega_formulas,
 )
+from helpers.views.readable import number
 from helpers.views.theme import finish
 
 SOURCE = "helpers.models.scenarios: parameters from data/money.csv and data/chips.csv, assumptions as listed"
@@ -61,16 +62,12 @@ def _money_chart(data, y: alt.Y | None = None) -> alt.Chart:
 BILLIONS = 'format(datum.value / 1e9, ",.1f") + " bn"'
 
 
-def _number(v: float) -> str:
-    return f"{v:,.0f}" if abs(v) >= 100 else f"{v:,.3g}"
-
-
 def parameters_display() -> pd.DataFrame:
     """The assumptions table as a reader sees it: labels, numbers as people write them, range in one column."""
     t = parameters_table()
     return pd.DataFrame({
-        "Parameter": t["label"], "Default": t["default"].map(_number),
-        "Plausible range": [f"{_number(lo)} to {_number(hi)}" for lo, hi in zip(t["low"], t["high"], strict=True)],
+        "Parameter": t["label"], "Default": t["default"].map(number),
+        "Plausible range": [f"{number(lo)} to {number(hi)}" for lo, hi in zip(t["low"], t["high"], strict=True)],
         "Unit": t["unit"], "Why": t["rationale"], "Sources": t["source_id"].str.replace("; ", ", ")})
 
 

@@ -76,15 +76,21 @@ manifests: $(RUNTIME_STAMP)  ## refresh the sha256 in data/*.manifest.json after
 	@$(BIN)/python -m helpers manifests
 
 lock: $(TEST_STAMP)  ## recompile both lock files from pyproject.toml (needs the network)
-	@UV=$$(command -v uv || echo $(BIN)/uv); $$UV pip compile pyproject.toml --python-version 3.11 --generate-hashes --no-header --quiet -o requirements.txt.new
+	@# --no-strip-extras keeps "smart-open[http]==…": pip's hash mode (conda, Binder, the plain-pip route) needs
+	@# every extra a package asks for pinned with it. The old lock is the starting point, so versions move only when
+	@# pyproject.toml asks; the test lock is constrained by the runtime lock with its extras stripped (pip's rule).
+	@UV=$$(command -v uv || echo $(BIN)/uv); tail -n +3 requirements.txt > requirements.txt.new; \
+	 $$UV pip compile pyproject.toml --python-version 3.11 --generate-hashes --no-header --quiet --no-strip-extras -o requirements.txt.new
 	@{ echo "# Runtime lock: every package the notebooks and the report need, pinned with hashes."; \
 	   echo "# Compiled by uv from the direct requirements in pyproject.toml: make lock. Do not edit by hand."; \
 	   cat requirements.txt.new; } > requirements.txt && rm requirements.txt.new
-	@UV=$$(command -v uv || echo $(BIN)/uv); $$UV pip compile pyproject.toml --extra test --python-version 3.11 --generate-hashes --no-header --quiet \
-	   -c requirements.txt -o requirements-test.txt.new
+	@sed -E 's/^([A-Za-z0-9_.-]+)\[[^]]*\]==/\1==/' requirements.txt > .lock-constraints.txt
+	@UV=$$(command -v uv || echo $(BIN)/uv); tail -n +3 requirements-test.txt > requirements-test.txt.new; \
+	 $$UV pip compile pyproject.toml --extra test --python-version 3.11 --generate-hashes --no-header --quiet \
+	   --no-strip-extras -c .lock-constraints.txt -o requirements-test.txt.new
 	@{ echo "# Test lock: the runtime lock plus the test tools (nbval, pytest, Playwright, Hypothesis, import-linter), hashed."; \
 	   echo "# Compiled by uv from pyproject.toml's [test] extra, constrained by requirements.txt: make lock."; \
-	   cat requirements-test.txt.new; } > requirements-test.txt && rm requirements-test.txt.new
+	   cat requirements-test.txt.new; } > requirements-test.txt && rm requirements-test.txt.new .lock-constraints.txt
 
 lint: $(TEST_STAMP)  ## the architecture contracts (import-linter): layers, no circles
 	@$(BIN)/lint-imports

@@ -66,7 +66,7 @@ student: $(RUNTIME_STAMP)  ## student copies without solutions in build/student/
 slides: $(RUNTIME_STAMP)  ## reveal.js lecture slides with speaker notes, offline, and their PDF, in build/slides/
 	@$(BIN)/python -m helpers slides
 
-handouts: $(RUNTIME_STAMP)  ## one printable PDF per report page in build/report/pdf/ (needs Chromium)
+handouts: $(RUNTIME_STAMP)  ## one printable PDF per report page in build/handouts/ (needs Chromium)
 	@$(BIN)/python -m helpers handouts
 
 bench: $(TEST_STAMP)  ## measure install and build speed and site size against the naive route

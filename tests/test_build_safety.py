@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from helpers.cli import main as report_main
-from helpers.data.files import MARKER, OutputError, owned_dir
+from helpers.data.files import MARKER, OWNER, OutputError, owned_dir
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -77,17 +77,66 @@ def _dead_pid() -> int:
     return proc.pid
 
 
+def _left_by_a_build(folder: Path, pid: int) -> Path:
+    """A stage or swap folder as a killed build leaves it: its marker and its owner file."""
+    folder.mkdir()
+    (folder / MARKER).write_text("made by the H20 notebooks build\n")
+    (folder / OWNER).write_text(f"pid {pid}\n")
+    (folder / "big.ipynb").write_text("x" * 1000)
+    return folder
+
+
 def test_stages_left_by_a_dead_build_are_swept(tmp_path):
-    stale = tmp_path / f".report-stage-{_dead_pid()}-abcd1234"
-    stale.mkdir()
-    (stale / "big.ipynb").write_text("x" * 1000)
-    old = tmp_path / ".report-old-123"
-    old.mkdir()
-    live = tmp_path / f".report-stage-{os.getpid()}-live"  # a build that is still running is left alone
-    live.mkdir()
+    dead = _dead_pid()
+    stale = _left_by_a_build(tmp_path / f".report-stage-{dead}-abcd1234", dead)
+    old = _left_by_a_build(tmp_path / f".report-old-{dead}", dead)
+    live = _left_by_a_build(tmp_path / f".report-stage-{os.getpid()}-live1234", os.getpid())  # still running
     with owned_dir(tmp_path / "report"):
         pass
     assert not stale.exists() and not old.exists() and live.exists()
+
+
+def test_a_users_folders_shaped_like_stages_are_never_swept(tmp_path):
+    """Found by the security review: a user's backup named like a stage was deleted, exit 0."""
+    dead = _dead_pid()
+    backup = tmp_path / ".myreport-old-2024"
+    backup.mkdir()
+    (backup / "precious.txt").write_text("mine")
+    copy = tmp_path / f".myreport-stage-{dead}-abcd1234"  # a copy of a finished report: marker, no owner file
+    copy.mkdir()
+    (copy / MARKER).write_text("made by the H20 notebooks build\n")
+    liar = _left_by_a_build(tmp_path / f".myreport-old-{dead}", dead + 1)  # the owner file names someone else
+    target = tmp_path / "elsewhere"
+    target.mkdir()
+    link = tmp_path / f".myreport-old-{dead + 2}"
+    link.symlink_to(target, target_is_directory=True)
+    with owned_dir(tmp_path / "myreport"):
+        pass
+    assert (backup / "precious.txt").read_text() == "mine" and copy.exists() and liar.exists()
+    assert link.is_symlink() and target.exists()
+
+
+def test_the_swap_never_leaves_the_report_missing(tmp_path, monkeypatch):
+    """The old and new reports change places in one step; a second rename that never comes loses nothing."""
+    from helpers.data import files
+
+    out = tmp_path / "report"
+    with owned_dir(out) as stage:
+        (stage / "v").write_text("1")
+    seen = []
+    real = files._exchange
+
+    def exchange(a, b):
+        done = real(a, b)
+        seen.append(done)
+        assert (out / "v").exists()  # right after the exchange, a complete report is in place
+        return done
+
+    monkeypatch.setattr(files, "_exchange", exchange)
+    with owned_dir(out) as stage:
+        (stage / "v").write_text("2")
+    assert seen == [True] and (out / "v").read_text() == "2"
+    assert not (out / OWNER).exists() and not [p for p in tmp_path.iterdir() if p.name.startswith(".report-")]
 
 
 def test_two_builds_take_turns(tmp_path):

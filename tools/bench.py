@@ -119,7 +119,7 @@ def _slides_and_handouts(work: Path, site: Path) -> None:
     print(f"slides: {took:.1f} s; index.html {html / 1e6:.2f} MB, assets {assets / 1e6:.2f} MB, "
           f"slides.pdf {(deck / 'slides.pdf').stat().st_size / 1e6:.2f} MB")
     started = time.perf_counter()
-    pdfs = build_handouts(site, progress=None)
+    pdfs = build_handouts(site, work / "handouts", progress=None)
     sizes = [p.stat().st_size / 1e6 for p in pdfs]
     print(f"handouts: {len(pdfs)} PDFs in {time.perf_counter() - started:.1f} s, {sum(sizes):.2f} MB in all, "
           f"largest {max(sizes):.2f} MB")

@@ -6,7 +6,7 @@
 ``build``      build the offline HTML report in ``build/report/`` (``--force`` re-executes all)
 ``execute``    re-execute committed notebooks in place and record their freeze
 ``slides``     build the reveal.js lecture slides and their PDF in ``build/slides/`` (``--no-pdf``)
-``handouts``   print each report page to PDF in ``build/report/pdf/`` (needs Chromium)
+``handouts``   print each report page to PDF in ``build/handouts/`` (needs Chromium)
 ``student``    write student copies (``build/student/``) and the teacher guide
 =============  ==========================================================================
 
@@ -44,7 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("names", nargs="*", help="notebook names (default: all)")
     sl = sub.add_parser("slides", help="build the lecture slides (build/slides/index.html and slides.pdf)")
     sl.add_argument("--no-pdf", action="store_true", help="skip the PDF (which needs Chromium)")
-    sub.add_parser("handouts", help="print each report page to PDF (build/report/pdf/; needs Chromium)")
+    sub.add_parser("handouts", help="print each report page to PDF (build/handouts/; needs Chromium)")
     sub.add_parser("student", help="write student copies (build/student/) and the teacher guide")
     return parser
 

@@ -10,7 +10,9 @@ file, instead of feeding a chart.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +20,7 @@ from typing import Any
 
 import pandas as pd
 
+from helpers.data.files import InputError, OutputError, printable, read_regular, read_regular_text, write_file
 from helpers.data.paths import DATA_DIR, note_read
 from helpers.data.schema import SchemaError, check_manifest_schema, validate
 
@@ -44,8 +47,11 @@ class Manifest:
 
 
 def sha256_of(path: Path) -> str:
-    """Hex sha256 of a file's bytes."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """Hex sha256 of a file's bytes (a regular file within the size limit, else :class:`DatasetError`)."""
+    try:
+        return hashlib.sha256(read_regular(path)).hexdigest()
+    except InputError as exc:
+        raise DatasetError(str(exc)) from None
 
 
 def manifest_paths(data_dir: Path = DATA_DIR) -> list[Path]:
@@ -56,15 +62,19 @@ def manifest_paths(data_dir: Path = DATA_DIR) -> list[Path]:
 def read_manifest(name: str, data_dir: Path = DATA_DIR) -> Manifest:
     """Read the manifest of dataset ``name``; its ``path`` must name a file inside ``data_dir``."""
     mpath = data_dir / f"{name}.manifest.json"
-    if not mpath.exists():
+    if not mpath.exists() and not mpath.is_symlink():
         raise DatasetError(f"{mpath}: no manifest for dataset {name!r}")
     note_read(mpath)
     try:
-        meta = json.loads(mpath.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        meta = json.loads(read_regular_text(mpath, limit=1024 * 1024))
+    except InputError as exc:
+        raise DatasetError(str(exc)) from None
+    except ValueError as exc:
         raise DatasetError(f"{mpath}: not a readable JSON manifest ({type(exc).__name__})") from None
     if not isinstance(meta, dict) or not isinstance(meta.get("path"), str):
         raise DatasetError(f"{mpath}: a manifest is a JSON object with a 'path'")
+    if not meta["path"] or "\x00" in meta["path"] or not meta["path"].isprintable():
+        raise DatasetError(f"{mpath}: path {printable(meta['path'])!r} is not a plain file name")
     target = (data_dir / meta["path"]).resolve()
     if target.parent != data_dir.resolve() or meta["path"] != target.name:
         raise DatasetError(f"{mpath}: path {meta['path']!r} must be a file name inside {data_dir.name}/")
@@ -78,7 +88,7 @@ def read_manifest(name: str, data_dir: Path = DATA_DIR) -> Manifest:
 
 def check_file(manifest: Manifest) -> None:
     """Raise :class:`DatasetError` unless the file exists and its sha256 matches the manifest."""
-    if not manifest.path.exists():
+    if not manifest.path.exists() and not manifest.path.is_symlink():
         raise DatasetError(f"{manifest.path}: listed in {manifest.name}.manifest.json but missing")
     digest = sha256_of(manifest.path)
     if digest != manifest.meta.get("sha256"):
@@ -88,13 +98,24 @@ def check_file(manifest: Manifest) -> None:
         )
 
 
+_LOADING = threading.local()  # the chain of tables whose foreign keys are being checked, per thread
+
+
 def load_table(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     """Load a CSV dataset, checked against its manifest (checksum, then the schema)."""
+    chain: list[str] = _LOADING.__dict__.setdefault("chain", [])
+    if name in chain:  # a foreign key back to a table still being checked would recurse for ever
+        raise DatasetError(f"{data_dir / (name + '.manifest.json')}: foreign keys form a cycle "
+                           f"({' -> '.join([*chain[chain.index(name):], name])})")
     manifest = read_manifest(name, data_dir)
     check_file(manifest)
     note_read(manifest.path)
     key = json.dumps(manifest.meta, sort_keys=True)  # holds the file's sha256 and the schema
-    return _load_checked(key, name, str(data_dir)).copy()
+    chain.append(name)
+    try:
+        return _load_checked(key, name, str(data_dir)).copy()
+    finally:
+        chain.pop()
 
 
 @lru_cache(maxsize=64)
@@ -102,7 +123,10 @@ def _load_checked(manifest_key: str, name: str, data_dir: str) -> pd.DataFrame:
     # cached by manifest (checksum and schema): notebooks load the same tables many times, the checks run once
     manifest = read_manifest(name, Path(data_dir))
     try:
-        raw = pd.read_csv(manifest.path, dtype=str, keep_default_na=False, na_values=[""])
+        text = read_regular_text(manifest.path)
+        raw = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_values=[""])
+    except InputError as exc:
+        raise DatasetError(str(exc)) from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise DatasetError(f"{manifest.path}: not a readable CSV file ({type(exc).__name__})") from None
     try:
@@ -117,11 +141,14 @@ def refresh_checksums(data_dir: Path = DATA_DIR) -> list[str]:
     for mpath in manifest_paths(data_dir):
         meta = read_manifest(mpath.name.removesuffix(".manifest.json"), data_dir).meta
         target = data_dir / meta["path"]
-        if not target.exists():
+        if not target.exists() and not target.is_symlink():
             raise DatasetError(f"{target}: listed in {mpath.name} but missing")
         digest = sha256_of(target)
         if meta.get("sha256") != digest:
             meta["sha256"] = digest
-            mpath.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            try:
+                write_file(mpath, json.dumps(meta, ensure_ascii=False, indent=2) + "\n", base=data_dir)
+            except OutputError as exc:
+                raise DatasetError(str(exc)) from None
             changed.append(mpath.name.removesuffix(".manifest.json"))
     return changed

@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -30,7 +31,115 @@ from pathlib import Path
 MARKER = ".h20-build"
 #: Kept in a folder :func:`write_owned_files` writes into: our files there and their sha256.
 LEDGER = ".h20-tables.json"
+#: Inside a stage or swap folder only (never in a finished one): the building process, for the sweep.
+OWNER = ".h20-owner"
 _STAGE = ".h20-stage-"
+#: The most any project file (a manifest, a notebook, a data table, a cache entry) may hold; an article has its own limit.
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+
+
+class InputError(ValueError):
+    """A file the tools must read is missing, not a regular file, too big or unreadable; one line names it."""
+
+    def __init__(self, path: str | Path, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{printable(self.path)}: {problem}")
+
+
+def read_regular(path: str | Path, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """The bytes of ``path``, which must be a regular file (not a link, FIFO or device) of at most ``limit`` bytes.
+
+    Opened without following a final symbolic link and without blocking (a FIFO would otherwise
+    wait for a writer), then checked on the open descriptor, so what is checked is what is read.
+    Never reads more than ``limit`` + 1 bytes, whatever the file system says. Raises :class:`InputError`.
+    """
+    p = Path(path)
+    try:
+        fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except FileNotFoundError:
+        raise InputError(p, "no such file") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError(p, "is a symbolic link; refusing to read through it") from None
+        if exc.errno == errno.EISDIR:
+            raise InputError(p, "is a directory, expected a file") from None
+        raise InputError(p, f"cannot read: {exc.strerror or type(exc).__name__}") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(p, "is a directory, expected a file")
+        if not stat.S_ISREG(mode):
+            raise InputError(p, "is not a regular file (a device, pipe or socket)")
+        chunks, size = [], 0
+        while size <= limit:
+            try:
+                chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            except OSError as exc:
+                raise InputError(p, f"cannot read: {exc.strerror or type(exc).__name__}") from None
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        data = b"".join(chunks)
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise InputError(p, f"is over the {limit:,}-byte limit")
+    return data
+
+
+def read_regular_text(path: str | Path, limit: int = MAX_INPUT_BYTES) -> str:
+    """:func:`read_regular`, decoded as UTF-8 (:class:`InputError` when it is not)."""
+    data = read_regular(path, limit)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"not valid UTF-8 (byte {exc.start})") from None
+
+
+def _refuse_links(path: Path, base: Path | None) -> None:
+    """Raise :class:`OutputError` if ``path``, or a folder between ``base`` and it, is a symbolic link."""
+    path = Path(os.path.abspath(path))
+    chain = [path]
+    if base is not None:
+        base = Path(os.path.abspath(base))
+        if base == path or base in path.parents:
+            chain += [p for p in path.parents if p == base or base in p.parents]
+    for p in chain:
+        if p.is_symlink():
+            raise OutputError(p, "is a symbolic link; refusing to write through it")
+    if path.exists() and not path.is_file():
+        raise OutputError(path, "exists and is not a regular file; refusing to replace it")
+
+
+def write_file(path: str | Path, data: bytes | str, *, base: str | Path | None = None) -> Path:
+    """Replace the file ``path`` atomically with ``data``, never writing through a symbolic link.
+
+    ``path`` must be missing or a regular file, and neither it nor any folder from ``base`` down to it
+    may be a symbolic link (:class:`OutputError` otherwise). The data goes to a new file made with
+    ``O_EXCL`` beside it (which cannot be a planted link), then is renamed over ``path``: a rename
+    replaces a link planted after the check instead of following it, and a reader never sees half a file.
+    """
+    p = Path(path)
+    _refuse_links(p, Path(base) if base is not None else None)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        p.parent.mkdir(parents=True, exist_ok=True)
+        _refuse_links(p, Path(base) if base is not None else None)  # a folder made by someone else meanwhile
+        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+    except OSError as exc:
+        raise OutputError(p, _describe_os_error(exc)) from None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(payload)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; outputs are for reading
+        os.replace(tmp, p)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise OutputError(p, _describe_os_error(exc)) from None
+    return p
 
 
 class OutputError(OSError):
@@ -56,8 +165,12 @@ def _sha256(path: Path) -> str:
 
 def _read_ledger(folder: Path) -> dict[str, str]:
     try:
-        data = json.loads((folder / LEDGER).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_regular_text(folder / LEDGER, limit=1024 * 1024))
+    except InputError as exc:
+        if exc.problem == "no such file":
+            return {}
+        raise OutputError(folder / LEDGER, f"cannot be read as this tool's ledger ({exc.problem})") from None
+    except ValueError:
         return {}
     files = data.get("files") if isinstance(data, dict) else None
     return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
@@ -128,20 +241,56 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+def _owner_text(pid: int) -> str:
+    return f"pid {pid}\n"
+
+
 def sweep_stale_stages(parent: Path, name: str) -> list[Path]:
-    """Remove stage and swap folders beside ``parent/name`` whose build process is gone."""
-    removed = []
+    """Remove the stage and swap folders a killed build of ``parent/name`` left behind.
+
+    Only a folder this build made is removed: a real directory named ``.<name>-stage-<pid>-<random>``
+    or ``.<name>-old-<pid>`` that holds both the build's :data:`MARKER` and an :data:`OWNER` file naming
+    that same process, which must be gone. A user's folder of the same shape (a backup, a copy of a
+    report) has no owner file and is never touched.
+    """
+    removed: list[Path] = []
     if not parent.is_dir():
         return removed
     for p in parent.glob(f".{name}-*"):
         parts = p.name.removeprefix(f".{name}-").split("-")
-        if parts[0] == "stage" and len(parts) >= 2 and parts[1].isdigit() and _pid_alive(int(parts[1])):
-            continue  # a build that is still running
-        if parts[0] not in ("stage", "old") or not p.is_dir():
+        shaped = ((parts[0] == "stage" and len(parts) == 3) or (parts[0] == "old" and len(parts) == 2))
+        if not shaped or not parts[1].isdigit() or not parts[1].isascii() or p.is_symlink() or not p.is_dir():
+            continue
+        pid = int(parts[1])
+        try:
+            owner = read_regular_text(p / OWNER, limit=64)
+        except InputError:
+            continue  # no owner file of ours: not ours to remove
+        if owner != _owner_text(pid) or not (p / MARKER).is_file() or _pid_alive(pid):
             continue
         shutil.rmtree(p, ignore_errors=True)
         removed.append(p)
     return removed
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one atomic step (Linux ``renameat2(RENAME_EXCHANGE)``); False where unsupported."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    rc = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    if rc == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
 
 
 def check_replaceable(out: Path) -> None:
@@ -201,13 +350,21 @@ def owned_dir(out: Path) -> Iterator[Path]:
         check_replaceable(out)  # again: another build may have finished while we waited
         stage = Path(tempfile.mkdtemp(prefix=f".{out.name}-stage-{os.getpid()}-", dir=out.parent))
         try:
+            (stage / OWNER).write_text(_owner_text(os.getpid()))
             (stage / MARKER).write_text("made by the H20 notebooks build; replaced whole by the next build\n")
             yield stage
             stage.chmod(0o755)  # mkdtemp makes it private; outputs are for reading
-            old = out.with_name(f".{out.name}-old-{os.getpid()}")
+            (stage / OWNER).unlink()
             if out.exists():
-                out.rename(old)
-            stage.rename(out)
-            shutil.rmtree(old, ignore_errors=True)
+                # the old report becomes sweepable if we are killed now; then one atomic exchange, so
+                # there is never a moment without a complete report at ``out``
+                write_file(out / OWNER, _owner_text(os.getpid()))
+                if not _exchange(stage, out):
+                    old = out.with_name(f".{out.name}-old-{os.getpid()}")
+                    out.rename(old)
+                    stage.rename(out)
+                    stage = old
+            else:
+                stage.rename(out)
         finally:
             shutil.rmtree(stage, ignore_errors=True)

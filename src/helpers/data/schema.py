@@ -22,16 +22,24 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import time
 from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
+import regex
 
 #: The field types a manifest may use, and the pandas dtype each becomes once checked.
 DTYPES = {"string": "string", "integer": "Int64", "number": "Float64", "date": "string", "boolean": "boolean"}
 _INT64 = (-(2**63), 2**63 - 1)
-_DATE_FORMS = {"day": re.compile(r"\d{4}-\d{2}-\d{2}"), "month": re.compile(r"\d{4}-\d{2}"),
-               "year": re.compile(r"\d{4}")}
+# ASCII digits only: \d would take Arabic-Indic or full-width digits, which int() reads as real dates
+_DATE_FORMS = {"day": re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"), "month": re.compile(r"[0-9]{4}-[0-9]{2}"),
+               "year": re.compile(r"[0-9]{4}")}
+#: How long one column's ``pattern`` may take over all its rows: a pattern that backtracks
+#: catastrophically is stopped and named instead of hanging the build.
+PATTERN_BUDGET_S = 2.0
+_PRECISIONS = ("day", "month", "year")
+_CONSTRAINTS = {"required", "unique", "enum", "minimum", "maximum", "pattern", "precision"}
 
 
 class SchemaError(ValueError):
@@ -59,13 +67,15 @@ def date_precision(value: str) -> str | None:
 
 
 def _parse_integer(v: str) -> int | None:
-    if not re.fullmatch(r"[+-]?\d{1,19}", v):
+    if not re.fullmatch(r"[+-]?[0-9]{1,19}", v):
         return None
     n = int(v)
     return n if _INT64[0] <= n <= _INT64[1] else None
 
 
 def _parse_number(v: str) -> float | None:
+    if not v.isascii():  # float() reads full-width and other scripts' digits too
+        return None
     try:
         x = float(v)
     except ValueError:
@@ -85,22 +95,94 @@ _EXPECTED = {"integer": "whole numbers (64-bit)", "number": "finite numbers", "b
              "date": "real dates written YYYY-MM-DD, YYYY-MM or YYYY", "string": "text"}
 
 
-def check_manifest_schema(schema: dict[str, Any]) -> None:
-    """Raise :class:`SchemaError` for a schema we cannot apply (unknown type, key not a field)."""
+def _is_number(x: Any) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
+
+
+def check_manifest_schema(schema: Any) -> None:
+    """Raise :class:`SchemaError` for a schema we cannot apply, naming what is wrong in it.
+
+    Every part is checked for its shape before it is used, so a malformed manifest gives one
+    sentence, never Python's own error: field names, types, each constraint's kind (``enum`` a
+    list of text, ``minimum`` a number, ``pattern`` a regular expression that compiles…), the
+    precision field, the primary key and each foreign key.
+    """
+    if not isinstance(schema, dict):
+        raise SchemaError("schema must be a JSON object")
     fields = schema.get("fields")
-    if not isinstance(fields, list) or not all(isinstance(f, dict) and "name" in f for f in fields):
-        raise SchemaError("schema.fields must be a list of objects with a name")
+    if not isinstance(fields, list) or not all(isinstance(f, dict) and isinstance(f.get("name"), str)
+                                                               for f in fields):
+        raise SchemaError("schema.fields must be a list of objects, each with a text name")
     names = [f["name"] for f in fields]
+    if len(set(names)) != len(names):
+        raise SchemaError("schema.fields names a column twice")
     for f in fields:
+        name = f["name"]
         if f.get("type") not in DTYPES:
-            raise SchemaError(f"field {f['name']!r} has unknown type {f.get('type')!r} (known: {', '.join(DTYPES)})")
+            raise SchemaError(f"field {name!r} has unknown type {f.get('type')!r} (known: {', '.join(DTYPES)})")
+        if "required" in f and not isinstance(f["required"], bool):
+            raise SchemaError(f"field {name!r}: 'required' must be true or false")
+        cons = f.get("constraints", {})
+        if not isinstance(cons, dict):
+            raise SchemaError(f"field {name!r}: constraints must be a JSON object, not {type(cons).__name__}")
+        unknown = set(cons) - _CONSTRAINTS
+        if unknown:
+            raise SchemaError(f"field {name!r}: unknown constraint {sorted(unknown)[0]!r}")
+        for flag in ("required", "unique"):
+            if flag in cons and not isinstance(cons[flag], bool):
+                raise SchemaError(f"field {name!r}: constraint {flag!r} must be true or false")
+        if "enum" in cons and (not isinstance(cons["enum"], list) or not cons["enum"]
+                               or not all(isinstance(v, str) for v in cons["enum"])):
+            raise SchemaError(f"field {name!r}: 'enum' must be a non-empty list of text values")
+        for bound in ("minimum", "maximum"):
+            if bound in cons and not _is_number(cons[bound]):
+                raise SchemaError(f"field {name!r}: {bound!r} must be a number, not {cons[bound]!r}")
+        if "pattern" in cons:
+            if not isinstance(cons["pattern"], str):
+                raise SchemaError(f"field {name!r}: 'pattern' must be text")
+            try:
+                regex.compile(cons["pattern"])
+            except (regex.error, ValueError) as exc:
+                raise SchemaError(f"field {name!r}: pattern {cons['pattern']!r} is not a valid regular expression "
+                                  f"({exc})") from None
+        if "precision" in cons and (not isinstance(cons["precision"], list) or not cons["precision"]
+                                    or not set(cons["precision"]) <= set(_PRECISIONS)):
+            raise SchemaError(f"field {name!r}: 'precision' must be a list of {', '.join(_PRECISIONS)}")
+        if "precision_field" in f and f["precision_field"] not in names:
+            raise SchemaError(f"field {name!r}: its precision_field {f['precision_field']!r} is not a field")
     keys = schema.get("primary_key")
+    if keys is not None and not (isinstance(keys, str) or (isinstance(keys, list) and all(isinstance(k, str) for k in keys))):
+        raise SchemaError(f"primary_key must be a field name or a list of them, not {keys!r}")
     for key in [keys] if isinstance(keys, str) else keys or []:
         if key not in names:
             raise SchemaError(f"primary key {key!r} is not a field")
-    for fk in schema.get("foreign_keys", []):
-        if fk.get("fields") not in names or not isinstance(fk.get("reference"), dict):
-            raise SchemaError(f"foreign key {fk!r} does not name a field and a reference")
+    fks = schema.get("foreign_keys", [])
+    if not isinstance(fks, list):
+        raise SchemaError("foreign_keys must be a list")
+    for fk in fks:
+        ref = fk.get("reference") if isinstance(fk, dict) else None
+        if (not isinstance(fk, dict) or fk.get("fields") not in names or not isinstance(ref, dict)
+                or not isinstance(ref.get("resource"), str) or not re.fullmatch(r"[a-z0-9_]+", ref["resource"])
+                or not isinstance(ref.get("fields"), str)):
+            raise SchemaError(f"foreign key {fk!r} must name a field, and a reference with a resource and its field")
+
+
+def _pattern_misses(col: pd.Series, pattern: str, name: str) -> pd.Series:
+    """Rows whose value does not match ``pattern``, within :data:`PATTERN_BUDGET_S` for the column."""
+    compiled = regex.compile(pattern)
+    deadline = time.monotonic() + PATTERN_BUDGET_S
+    misses = []
+    for value in col:
+        if not isinstance(value, str):
+            misses.append(False)
+            continue
+        try:
+            matched = compiled.fullmatch(value, timeout=max(0.001, deadline - time.monotonic()))
+        except TimeoutError:
+            raise SchemaError(f"column {name!r}: pattern {pattern!r} takes over {PATTERN_BUDGET_S:g} s on this "
+                              "column (catastrophic backtracking?); simplify it") from None
+        misses.append(matched is None)
+    return pd.Series(misses, index=col.index)
 
 
 def validate(raw: pd.DataFrame, schema: dict[str, Any],
@@ -135,7 +217,7 @@ def validate(raw: pd.DataFrame, schema: dict[str, Any],
                 raise SchemaError(f"column {name!r}: {col[off].iloc[0][:40]!r} (rows {_rows(off)}) is not one of "
                                   f"{', '.join(map(str, cons['enum']))}")
         if "pattern" in cons:
-            off = present & ~col.fillna("").str.fullmatch(cons["pattern"])
+            off = present & _pattern_misses(col, cons["pattern"], name)
             if off.any():
                 raise SchemaError(f"column {name!r}: {col[off].iloc[0][:40]!r} (rows {_rows(off)}) does not match "
                                   f"{cons['pattern']}")
@@ -170,7 +252,11 @@ def validate(raw: pd.DataFrame, schema: dict[str, Any],
         if lookup is None:
             continue
         ref = fk["reference"]
-        known = set(lookup(ref["resource"])[ref["fields"]].dropna())
+        referenced = lookup(ref["resource"])
+        if ref["fields"] not in referenced.columns:
+            raise SchemaError(f"foreign key {fk['fields']!r} points at {ref['fields']!r}, which "
+                              f"{ref['resource']}.csv does not have")
+        known = set(referenced[ref["fields"]].dropna())
         col = raw[fk["fields"]]
         off = col.notna() & ~col.isin(known)
         if off.any():

@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from helpers.data.files import check_replaceable, owned_dir
+from helpers.data.files import InputError, check_replaceable, owned_dir, read_regular_text, write_file
 from helpers.data.paths import (
     BUILD_DIR,
     DATA_DIR,
@@ -66,6 +66,13 @@ class _Background(threading.Thread):
             raise self.error
 
 
+def _stamp(path: Path) -> str | None:
+    try:
+        return read_regular_text(path, limit=4096)
+    except InputError:
+        return None  # missing, a link, a pipe…: not a stamp of ours, so the site is built again
+
+
 def site_digest(notebooks: Path) -> str:
     """Everything a site page can depend on: helpers (code and templates), data, teaching, notebooks, lock."""
     h = hashlib.sha256()
@@ -74,6 +81,24 @@ def site_digest(notebooks: Path) -> str:
              if p.is_file() and "__pycache__" not in p.parts]
     for p in [*files, *LOCK_FILES]:
         h.update(str(p).encode() + b"\0" + p.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def tree_digest(folder: Path) -> str:
+    """What a finished site holds: every path (links and folders too) and every file's bytes, except the timings.
+
+    The "up to date" shortcut compares it, so a file added to, removed from or changed in the
+    report since it was built (a handout, a planted script, a hand edit) makes the next build a real one.
+    """
+    h = hashlib.sha256()
+    for p in sorted(folder.rglob("*")):
+        rel = p.relative_to(folder).as_posix()
+        if rel == "assets/timings.js":
+            continue
+        kind = "link" if p.is_symlink() else "dir" if p.is_dir() else "file" if p.is_file() else "other"
+        h.update(f"{kind}\0{rel}\0".encode())
+        if kind == "file":
+            h.update(hashlib.sha256(p.read_bytes()).digest())
     return h.hexdigest()
 
 
@@ -86,7 +111,7 @@ def build(out: Path = REPORT_DIR, cache: Path = CACHE_DIR, jobs: int | None = No
     commit = commit_info()
     stamp_value = hashlib.sha256(json.dumps([site_digest(notebooks), commit, force]).encode()).hexdigest()
     stamp = cache / f"site-{out.name}.stamp"
-    if not force and out.exists() and stamp.exists() and stamp.read_text() == stamp_value:
+    if not force and out.is_dir() and not out.is_symlink() and _stamp(stamp) == f"{stamp_value} {tree_digest(out)}":
         print(f"report is up to date: {out}/index.html ({time.perf_counter() - started:.1f} s)")
         return out
     # a forced build will execute everything: its workers start while the notebooks are read
@@ -109,7 +134,6 @@ def build(out: Path = REPORT_DIR, cache: Path = CACHE_DIR, jobs: int | None = No
                 raise BuildError(str(exc)) from None
             background.join_or_raise()
             write_timings(stage, infos, timings)
-    cache.mkdir(parents=True, exist_ok=True)
-    stamp.write_text(stamp_value)
+    write_file(stamp, f"{stamp_value} {tree_digest(out)}", base=cache.parent)
     print(f"report built: {out}/index.html ({time.perf_counter() - started:.1f} s)")
     return out

@@ -32,7 +32,7 @@ def lab(tmp_path_factory):
     env = {**os.environ, "JUPYTER_DATA_DIR": str(home / "data"), "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
            "JUPYTER_CONFIG_DIR": str(home / "config")}
     # what `make lab` does first: trust the project's own stored outputs
-    trust = subprocess.run([str(BIN / "jupyter"), "trust", *map(str, notebook_paths())],
+    trust = subprocess.run([sys.executable, "-m", "helpers", "trust", *map(str, notebook_paths())],
                            env=env, capture_output=True, text=True)
     assert trust.returncode == 0, trust.stderr
     port = _free_port()

@@ -149,6 +149,12 @@ def test_widget_presets_and_reset_drive_the_sliders():
     ("domestic_units", float("inf"), r"domestic_units: must be a finite number"),
     ("allowance", np.array([0.2, 1.5]), r"allowance = 1.5 is outside"),
     ("allowance", "half", r"allowance: must be a number, got 'half'"),
+    # found by the security review: each was accepted, silently changed or raised Python's own error
+    ("allowance", "0.5", r"allowance: must be a number, got '0.5'"),
+    ("allowance", np.timedelta64(1, "D"), r"allowance: must be a real number, got a value of type timedelta64"),
+    ("allowance", 0.5 + 0.5j, r"allowance: must be a real number, got a value of type complex"),
+    ("levy_rate_pct", np.nextafter(30.0, 31.0), r"levy_rate_pct = 30.000000000000004 is outside its range 0 to 30"),
+    ("demand_units", 10**400, r"demand_units: must be a number"),
 ])
 def test_inputs_outside_their_range_are_refused_by_name(name, value, message):
     from helpers.models.scenarios import ParameterError
@@ -195,3 +201,26 @@ def test_readers_see_money_in_billions_and_shares_in_percent():
     params = parameters_display().set_index("Parameter")
     assert params.loc["H20 price", "Plausible range"] == "10,000 to 12,000"
     assert not any("_" in c for c in params.columns)  # readable headers, not code names
+
+
+def test_mismatched_shapes_and_unknown_outputs_are_named():
+    from helpers.models.scenarios import ParameterError, sensitivity
+
+    with pytest.raises(ParameterError, match=r"do not fit together: allowance \(3,\), levy_rate_pct \(2,\)"):
+        model(allowance=np.full(3, 0.5), levy_rate_pct=np.full(2, 10.0))
+    with pytest.raises(ParameterError, match="unknown output 'nope'"):
+        sensitivity("nope")
+
+
+def test_a_nan_set_on_a_slider_is_said_and_the_next_move_redraws():
+    from helpers.views import theme as charts
+    from helpers.views.scenarios import explorer_widget
+
+    charts.enable()
+    box = explorer_widget()
+    sliders, status = box.children[1:-2], box.children[-2]
+    by_name = dict(zip(defaults(), sliders, strict=True))
+    by_name["allowance"].value = float("nan")
+    assert "must be a finite number" in status.value
+    by_name["allowance"].value = 0.0
+    assert "domestic share 100%" in status.value

@@ -8,6 +8,7 @@
 ``slides``     build the reveal.js lecture slides and their PDF in ``build/slides/`` (``--no-pdf``)
 ``handouts``   print each report page to PDF in ``build/handouts/`` (needs Chromium)
 ``student``    write student copies (``build/student/``) and the teacher guide
+``trust``      sign for JupyterLab only the notebooks whose stored outputs pass the audit (``make lab``)
 =============  ==========================================================================
 
 Bad input prints one line naming the file and the problem and exits with status 2; a failed
@@ -19,15 +20,34 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import NoReturn
 
-from helpers.data.files import OutputError, printable
+from helpers.data.files import OutputError, printable, write_file
 
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 
 
+#: More kernels than notebooks or cores only costs memory (each kernel holds spaCy and pandas).
+MAX_JOBS = 8
+
+
+def _jobs(value: str) -> int:
+    """``--jobs``: a whole number from 1 to :data:`MAX_JOBS`."""
+    if not value.isascii() or not value.isdigit() or not 1 <= int(value) <= MAX_JOBS:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1 to {MAX_JOBS}, not {printable(value)!r}")
+    return int(value)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a wrong argument is one line (``error: …``) and exit 2, like every other bad input."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"error: {self.prog}: {printable(message)} (--help lists the options)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__.splitlines()[0])
+    parser = _Parser(prog="python -m helpers", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     tables = sub.add_parser("tables", help="parse French articles into CSV tables")
     tables.add_argument("article", type=Path, nargs="+",
@@ -38,7 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("manifests", help="refresh the sha256 of every data manifest")
     b = sub.add_parser("build", help="build the offline HTML report")
     b.add_argument("--out", type=Path, default=None, help="report folder (default: build/report)")
-    b.add_argument("--jobs", type=int, default=None, help="parallel kernels (default: number of cores)")
+    b.add_argument("--jobs", type=_jobs, default=None, help=f"parallel kernels, 1 to {MAX_JOBS} (default: number of cores)")
     b.add_argument("--force", action="store_true", help="execute every notebook, even when its outputs are fresh")
     e = sub.add_parser("execute", help="re-execute the committed notebooks in place")
     e.add_argument("names", nargs="*", help="notebook names (default: all)")
@@ -46,6 +66,8 @@ def _parser() -> argparse.ArgumentParser:
     sl.add_argument("--no-pdf", action="store_true", help="skip the PDF (which needs Chromium)")
     sub.add_parser("handouts", help="print each report page to PDF (build/handouts/; needs Chromium)")
     sub.add_parser("student", help="write student copies (build/student/) and the teacher guide")
+    t = sub.add_parser("trust", help="let JupyterLab show the stored charts of notebooks whose outputs pass the audit")
+    t.add_argument("paths", nargs="*", type=Path, help="notebooks (default: notebooks/ and build/student/)")
     return parser
 
 
@@ -157,16 +179,55 @@ def _student(args: argparse.Namespace) -> int:
         write_student_copies,
     )
 
+    text = teacher_guide()  # first: a guide that cannot be built must not leave new copies beside an old guide
     for path in write_student_copies(STUDENT_DIR):
         print(f"student copy: {path}")
-    guide = BUILD_DIR / "teacher-guide.md"
-    guide.write_text(teacher_guide(), encoding="utf-8")
+    guide = write_file(BUILD_DIR / "teacher-guide.md", text, base=BUILD_DIR)
     print(f"teacher guide: {guide}")
     return 0
 
 
+def _trust(args: argparse.Namespace) -> int:
+    from helpers.data.paths import BUILD_DIR, notebook_paths
+    from helpers.publish.audit import trust_notebooks
+
+    student = BUILD_DIR / "student"
+    paths = args.paths or [*notebook_paths(), *(notebook_paths(student) if student.is_dir() else [])]
+    signed, refused = trust_notebooks(paths)
+    for line in refused:
+        print(line, file=sys.stderr)
+    print(f"trusted {len(signed)} notebook(s) whose stored outputs the build itself would publish"
+          + (f"; {len(refused)} left untrusted (JupyterLab shows their outputs without running any script)"
+             if refused else ""))
+    return EXIT_BAD_INPUT if refused else 0
+
+
 COMMANDS = {"tables": _tables, "manifests": _manifests, "build": _build, "execute": _execute,
-            "slides": _slides, "handouts": _handouts, "student": _student}
+            "slides": _slides, "handouts": _handouts, "student": _student, "trust": _trust}
+
+
+def _bad_input_errors() -> tuple[type[BaseException], ...]:
+    """The errors that mean "this input (a file, a folder, a value) is wrong": one line, exit 2.
+
+    Imported when an error happens, so a command that succeeds never loads the layers it did not use.
+    """
+    from helpers.data.citations import CitationError
+    from helpers.data.datasets import DatasetError
+    from helpers.data.files import InputError
+    from helpers.data.schema import SchemaError
+    from helpers.publish.audit import UnsafeOutput
+    from helpers.publish.catalogue import NotebookError
+    from helpers.publish.deck import SlideRefError
+    from helpers.publish.plans import PlanError
+    from helpers.text.article import ArticleError
+
+    return (OutputError, InputError, DatasetError, SchemaError, ArticleError, UnsafeOutput, NotebookError, PlanError,
+            CitationError, SlideRefError)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)  # KeyError's str() adds quotes
+    return printable(" ".join(str(text).split()))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -175,5 +236,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except OutputError as exc:  # a folder or file we must not (or cannot) write: one line, nothing written
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {_one_line(exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except Exception as exc:
+        if isinstance(exc, _bad_input_errors()):
+            print(f"error: {_one_line(exc)}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        if isinstance(exc, OSError):  # a full or read-only disk, a permission: still one line naming the file
+            where = printable(exc.filename) if exc.filename else args.command
+            print(f"error: {where}: {exc.strerror or type(exc).__name__}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        raise

@@ -184,7 +184,34 @@ def _describe_os_error(exc: OSError) -> str:
     return exc.strerror or type(exc).__name__
 
 
+@contextlib.contextmanager
+def _folder_lock(out: Path) -> Iterator[None]:
+    """An exclusive lock for writing into ``out``, held on its nearest existing folder (no file is created).
+
+    Two ``tables`` runs into one folder take turns, so each leaves a complete set of tables under
+    one ledger instead of a mix of two articles.
+    """
+    place = Path(os.path.abspath(out))
+    while not place.is_dir() and place.parent != place:
+        place = place.parent
+    try:
+        fd = os.open(place, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except OSError as exc:
+        raise OutputError(place, _describe_os_error(exc)) from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
 def write_owned_files(out: Path, files: Mapping[str, bytes]) -> list[Path]:
+    """Write ``files`` into folder ``out`` (see :func:`_write_owned_files`), one writer at a time per folder."""
+    with _folder_lock(out):
+        return _write_owned_files(out, files)
+
+
+def _write_owned_files(out: Path, files: Mapping[str, bytes]) -> list[Path]:
     """Write ``files`` (name -> bytes) into folder ``out``; return the paths written.
 
     ``out`` is created when missing. A name that already exists in ``out`` is replaced only when

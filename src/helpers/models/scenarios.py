@@ -237,11 +237,13 @@ def check_inputs(values: dict[str, np.ndarray]) -> None:
     for p in _parameters():
         v = values[p.name]
         if not np.all(np.isfinite(v)):
-            raise ParameterError(f"{p.name}: must be a finite number, got {v!r}")
+            raise ParameterError(f"{p.name}: must be a finite number, got {v.flat[0] if v.ndim else float(v)!r}"
+                                 if v.size == 1 else f"{p.name}: must hold finite numbers only")
         if np.any(v < p.slider_min) or np.any(v > p.slider_max):
             bad = v[(v < p.slider_min) | (v > p.slider_max)].flat[0] if v.ndim else float(v)
-            raise ParameterError(f"{p.name} = {bad:g} is outside its range {p.slider_min:g} to {p.slider_max:g} "
-                                 f"({p.unit})")
+            # repr, not :g: the next float above 30 must not read "30 is outside 0 to 30"
+            raise ParameterError(f"{p.name} = {_exact(bad)} is outside its range {p.slider_min:g} to "
+                                 f"{p.slider_max:g} ({p.unit})")
 
 
 def model(**params: float | np.ndarray) -> dict[str, np.ndarray]:
@@ -254,11 +256,12 @@ def model(**params: float | np.ndarray) -> dict[str, np.ndarray]:
     unknown = set(p) - set(defaults())
     if unknown:
         raise TypeError(f"unknown parameters: {sorted(unknown)}")
+    a = {k: _as_numbers(k, v) for k, v in p.items()}
     try:
-        a = {k: np.asarray(v, dtype=float) for k, v in p.items()}
-    except (TypeError, ValueError):
-        bad = next(k for k, v in p.items() if not _is_numeric(v))
-        raise ParameterError(f"{bad}: must be a number, got {p[bad]!r}") from None
+        np.broadcast_shapes(*(v.shape for v in a.values()))
+    except ValueError:
+        shapes = ", ".join(f"{k} {v.shape}" for k, v in a.items() if v.shape)
+        raise ParameterError(f"the arrays given do not fit together: {shapes}") from None
     check_inputs(a)
     allowed = a["demand_units"] * a["allowance"]
     bw_units = allowed * a["blackwell_share"] * (a["blackwell_allowed"] >= 0.5)
@@ -288,12 +291,29 @@ def _share(part: np.ndarray, total: np.ndarray) -> np.ndarray:
         return np.where(total > 0, part / np.where(total > 0, total, 1), 0.0)
 
 
-def _is_numeric(value: object) -> bool:
+def _exact(x: float) -> str:
+    """A number as short as it can be written without becoming another number (30, but 30.000000000000004)."""
+    short = f"{float(x):g}"
+    return short if float(short) == float(x) else repr(float(x))
+
+
+def _as_numbers(name: str, value: object) -> np.ndarray:
+    """``value`` as floats, refusing what only looks numeric: text ("5"), complex, dates and durations, huge ints."""
+    if isinstance(value, (str, bytes)):
+        raise ParameterError(f"{name}: must be a number, got {value!r:.60}")
     try:
-        np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
-        return False
-    return True
+        raw = np.asarray(value)
+    except (TypeError, ValueError, OverflowError):
+        raise ParameterError(f"{name}: must be a number or an array of numbers, got {value!r:.60}") from None
+    if raw.dtype.kind == "O":  # Python ints beyond 64 bits, mixed lists
+        try:
+            raw = np.asarray(value, dtype=float)
+        except (TypeError, ValueError, OverflowError):
+            raise ParameterError(f"{name}: must be a number or an array of numbers, got {value!r:.60}") from None
+    if raw.dtype.kind not in "biuf":  # U/S text, c complex (its imaginary part would be dropped), m/M time
+        raise ParameterError(f"{name}: must be a real number, got a value of type {raw.dtype}")
+    with np.errstate(over="ignore"):
+        return raw.astype(float)
 
 
 #: The same arithmetic as :func:`model`, as Vega expressions over the report's slider params.
@@ -382,6 +402,8 @@ def preset_table() -> pd.DataFrame:
 
 def sensitivity(output: str) -> pd.DataFrame:
     """Swing of one output when each parameter moves from its low to its high end, others at default."""
+    if output not in OUTPUTS:
+        raise ParameterError(f"unknown output {output!r} (known: {', '.join(OUTPUTS)})")
     rows = []
     base = float(model()[output])
     for p in parameters():

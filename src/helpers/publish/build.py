@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from helpers.data.files import InputError, check_replaceable, owned_dir, read_regular_text, write_file
+from helpers.data.files import InputError, check_replaceable, owned_dir, printable, read_regular_text, write_file
 from helpers.data.paths import (
     BUILD_DIR,
     DATA_DIR,
@@ -112,7 +112,7 @@ def build(out: Path = REPORT_DIR, cache: Path = CACHE_DIR, jobs: int | None = No
     stamp_value = hashlib.sha256(json.dumps([site_digest(notebooks), commit, force]).encode()).hexdigest()
     stamp = cache / f"site-{out.name}.stamp"
     if not force and out.is_dir() and not out.is_symlink() and _stamp(stamp) == f"{stamp_value} {tree_digest(out)}":
-        print(f"report is up to date: {out}/index.html ({time.perf_counter() - started:.1f} s)")
+        print(f"report is up to date: {printable(out)}/index.html ({time.perf_counter() - started:.1f} s)")
         return out
     # a forced build will execute everything: its workers start while the notebooks are read
     with started_pool(workers) if force else contextlib.nullcontext() as pool:
@@ -135,5 +135,5 @@ def build(out: Path = REPORT_DIR, cache: Path = CACHE_DIR, jobs: int | None = No
             background.join_or_raise()
             write_timings(stage, infos, timings)
     write_file(stamp, f"{stamp_value} {tree_digest(out)}", base=cache.parent)
-    print(f"report built: {out}/index.html ({time.perf_counter() - started:.1f} s)")
+    print(f"report built: {printable(out)}/index.html ({time.perf_counter() - started:.1f} s)")
     return out

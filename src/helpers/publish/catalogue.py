@@ -27,6 +27,7 @@ from typing import Any
 
 import nbformat
 
+from helpers.data.files import InputError, printable, read_regular_text
 from helpers.data.paths import DATA_DIR, LOCK_FILES, NOTEBOOKS_DIR, notebook_paths
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
@@ -34,9 +35,28 @@ PACKAGE_DIR = Path(__file__).resolve().parents[1]
 META_KEY = "h20"
 
 
+class NotebookError(ValueError):
+    """A notebook file that cannot be read as a notebook; the message names it and says why, in one line."""
+
+
 def read(path: Path) -> nbformat.NotebookNode:
-    """A notebook file as nbformat v4."""
-    return nbformat.read(path, as_version=4)
+    """A notebook file as nbformat v4: a regular file within the size limit, valid JSON, a notebook.
+
+    Raises :class:`NotebookError` naming the file (a merge conflict's markers, a FIFO, a device…).
+    """
+    try:
+        text = read_regular_text(path)
+    except InputError as exc:
+        raise NotebookError(str(exc)) from None
+    try:
+        nb = nbformat.reads(text, as_version=4)
+    except Exception as exc:  # noqa: BLE001 - nbformat raises many kinds; each becomes one line naming the file
+        detail = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+        raise NotebookError(f"{printable(path)}: not a readable notebook ({printable(detail)}); "
+                            "a merge conflict or a hand edit may have broken its JSON") from None
+    if not isinstance(nb.get("cells"), list):
+        raise NotebookError(f"{printable(path)}: not a notebook (no list of cells)")
+    return nb
 
 
 def tags(cell: Any) -> set[str]:
@@ -170,6 +190,15 @@ def describe(path: Path) -> NotebookInfo:
     return info
 
 
+#: A notebook's file name: it becomes a page name, a link and a download, so plain characters only.
+NOTEBOOK_NAME = re.compile(r"[0-9]{2}_[A-Za-z0-9_-]+\.ipynb")
+
+
 def discover(notebooks_dir: Path = NOTEBOOKS_DIR) -> list[NotebookInfo]:
-    """The collection's notebooks in reading order."""
-    return [describe(p) for p in notebook_paths(notebooks_dir)]
+    """The collection's notebooks in reading order (:class:`NotebookError` for a name that cannot be a page)."""
+    paths = notebook_paths(notebooks_dir)
+    for p in paths:
+        if not NOTEBOOK_NAME.fullmatch(p.name):
+            raise NotebookError(f"{printable(p)}: a notebook's name is NN_slug.ipynb with letters, digits, "
+                                "'_' and '-' only (it becomes a page name and a link)")
+    return [describe(p) for p in paths]

@@ -19,6 +19,9 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
+from helpers.data.files import write_file
+from helpers.publish.catalogue import read
+
 #: Longest single wait on a kernel channel; a wait for longer is a loop of waits this long (see :class:`_Client`).
 POLL_SLICE_S = 1.0
 
@@ -125,7 +128,7 @@ def execute(path: Path, out: Path | None = None, *, timeout: int = CELL_TIMEOUT_
     Raises :class:`NotebookExecutionError` naming the notebook and the failing cell; on
     failure nothing is written.
     """
-    nb = nbformat.read(path, as_version=4)
+    nb = read(path)
     client = _Client(
         nb, timeout=timeout, kernel_name="python3", record_timing=False,
         resources={"metadata": {"path": str(path.parent)}},
@@ -141,7 +144,8 @@ def execute(path: Path, out: Path | None = None, *, timeout: int = CELL_TIMEOUT_
     if before_write is not None:  # e.g. record the freeze: one write, not two
         before_write(nb)
     target = out or path
-    tmp = target.with_name(f".{target.name}.tmp")
-    nbformat.write(nb, tmp)
-    tmp.replace(target)
+    # a new file beside the target, renamed over it: a link planted at the target or its old temporary
+    # name is replaced, never followed (helpers.data.files.write_file)
+    text = nbformat.writes(nb)
+    write_file(target, text if text.endswith("\n") else text + "\n")  # as nbformat.write ends a file
     return ExecutionResult(target, seconds)

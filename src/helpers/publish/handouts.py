@@ -10,11 +10,12 @@ changes it (two builds stay identical, and ``make test`` passes after ``make han
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from helpers.data.files import owned_dir
+from helpers.data.files import build_lock, owned_dir
 from helpers.data.paths import BUILD_DIR
 from helpers.publish.build import REPORT_DIR
 from helpers.publish.catalogue import discover
@@ -37,11 +38,19 @@ def build_handouts(report: Path = REPORT_DIR, out: Path = HANDOUTS_DIR,
     if missing:
         raise PrintError(f"{report}: build the report first (make report); missing {', '.join(missing)}")
     started = time.perf_counter()
-    with owned_dir(out) as stage:
+    report = Path(os.path.abspath(report))
+    # the report's own build lock: a build that swaps the report in meanwhile waits, so every page
+    # printed is the page of one finished report (racing `make report` printed nothing and said done)
+    with build_lock(report.parent, report.name), owned_dir(out) as stage:
+        missing = [info.page for info in infos if not (report / info.page).is_file()]
+        if missing:
+            raise PrintError(f"{report}: build the report first (make report); missing {', '.join(missing)}")
         for i, info in enumerate(infos, start=1):
             print_pdf(report / info.page, stage / f"{info.name}.pdf", chromium=chromium)
             if progress:
                 progress(i, len(infos), info.name)
+        if len(list(stage.glob("*.pdf"))) != len(infos):
+            raise PrintError(f"{out}: {len(infos)} handouts expected, {len(list(stage.glob('*.pdf')))} printed")
     written = [out / f"{info.name}.pdf" for info in infos]
     size = sum(p.stat().st_size for p in written) / 1e6
     print(f"handouts built: {out}/ ({len(written)} PDFs, {size:.1f} MB, {time.perf_counter() - started:.0f} s)")

@@ -6,7 +6,8 @@ templates autoescape; only HTML the build made itself is passed in as :class:`ma
 
 from __future__ import annotations
 
-import os
+import contextlib
+import hashlib
 import re
 import shutil
 import subprocess
@@ -17,6 +18,8 @@ from pathlib import Path
 from markupsafe import Markup
 
 from helpers.data.paths import BUILD_DIR, ROOT
+from helpers.data.files import InputError, OutputError, read_regular_text, write_file
+from helpers.publish.audit import check_notebook, check_page
 from helpers.publish.catalogue import NotebookInfo, read, tags
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -78,9 +81,9 @@ def _numbered_citations(nb) -> None:
     items = []
     for key in order:
         c = resolve(key)
-        what = f"{escape(c.label)} · " if c.kind != "source" else ""
-        date = f", {escape(c.published)}" if c.published else ""
-        items.append(f'<li id="cite-{key}">{what}<a href="{escape(c.url)}">{escape(c.publisher)}</a>{date} '
+        what = f"{escape(shown(c.label))} · " if c.kind != "source" else ""
+        date = f", {escape(shown(c.published))}" if c.published else ""
+        items.append(f'<li id="cite-{key}">{what}<a href="{escape(c.url)}">{escape(shown(c.publisher))}</a>{date} '
                      f'<span class="h20-grade">({escape(c.grade)})</span> · '
                      f'<a href="sources.html#{escape(c.source_id)}">all sources</a></li>')
     cell = new_markdown_cell('<section class="h20-citations" aria-labelledby="cited">\n'
@@ -94,6 +97,7 @@ def render_page(executed: Path, info: NotebookInfo, prev: NotebookInfo | None, n
                 commit: dict[str, str]) -> str:
     """Render one executed notebook to an offline HTML page."""
     nb = read(executed)
+    check_notebook(nb, info.path if executed == info.path else f"{info.path} (executed copy {executed.name})")
     nb.cells = [c for c in nb.cells if "notes" not in tags(c)]  # speaker notes are for the slides only
     _strip_widgets(nb)
     _numbered_citations(nb)
@@ -114,11 +118,19 @@ def write_page(path: Path, page: str, extra_hashes: tuple[str, ...] = ()) -> Non
     """Write one HTML page with its Content-Security-Policy (see :mod:`helpers.publish.security`)."""
     from helpers.publish.security import with_csp
 
+    check_page(page, path.name)  # scripts only from the site's own files and the chart renderer
     secured, blocked = with_csp(page, extra_hashes)
     if blocked:
         print(f"  ! {path.name}: {blocked} inline script(s) the build did not emit; the page's policy blocks them",
               flush=True)
-    path.write_text(secured, encoding="utf-8")
+    write_file(path, secured)
+
+
+#: sha256 of the wrapped Vega bundle, by (vl-convert version, Vega-Lite version). The cached copy in
+#: build/cache is used only when it has exactly this digest, so the script every page runs is pinned by
+#: the commit, not by whatever sits in build/; a new vl-convert rebuilds it each time until this is
+#: updated (tests/test_build_safety.py checks the value against vl-convert itself).
+VEGA_BUNDLE_SHA256 = {("1.9.0.post1", "6.4"): "991525309fce287c4ae3a1ae788b445aec9d378733441c5df79b5de058e708ac"}
 
 
 def _vega_bundle(vl_version: str, vlc) -> str:
@@ -126,20 +138,17 @@ def _vega_bundle(vl_version: str, vlc) -> str:
     from importlib.metadata import version
 
     cached = BUILD_DIR / "cache" / f"vega-bundle-{version('vl-convert-python')}-{vl_version}.js"
-    if cached.is_file():
-        return cached.read_text(encoding="utf-8")
+    with contextlib.suppress(InputError):
+        text = read_regular_text(cached)
+        if hashlib.sha256(text.encode()).hexdigest() == VEGA_BUNDLE_SHA256.get((version("vl-convert-python"), vl_version)):
+            return text  # exactly the bundle this commit names: a file planted in build/cache never ships
     bundle = vlc.javascript_bundle(vl_version=vl_version)
     if "</script" in bundle:
         raise RuntimeError("the Vega bundle contains '</script'; it cannot be shipped as is")
     # wrapped so the bundle's top-level names stay private; it publishes window.vegaEmbed itself
     text = f"(function(){{\n{bundle}\n}})();\n"
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_name(f".{cached.name}.{os.getpid()}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(cached)
-    except OSError:
-        pass  # a read-only clone builds it each time
+    with contextlib.suppress(OutputError):  # a read-only clone (or a link planted in build/) builds it each time
+        write_file(cached, text, base=BUILD_DIR)
     return text
 
 
@@ -176,7 +185,7 @@ def inline_markdown(text: str) -> Markup:
     """
     from html import escape
 
-    html = escape(str(text), quote=False)
+    html = escape(str(shown(str(text))), quote=False)
     html = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", html)
     html = re.sub(r"`([^`]+)`", r"<code>\1</code>", html)
     html = re.sub(r"\*\*([^*]+)\*\*", r"<strong>\1</strong>", html)
@@ -184,13 +193,26 @@ def inline_markdown(text: str) -> Markup:
     return Markup(html)
 
 
+#: Characters a data field must not carry onto a page: C0/C1 controls and the bidirectional overrides and
+#: isolates (U+202E in a publisher's name reversed the whole sources page).
+_UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(value: object) -> object:
+    """``value`` with :data:`_UNSHOWABLE` characters removed (strings only; markup the build made is left alone)."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return _UNSHOWABLE.sub("", value)
+    return value
+
+
 def render_site_page(name: str, **context) -> str:
     """A site page from ``templates/site`` (autoescaped; ``md`` renders inline Markdown after escaping)."""
     import jinja2
 
-    # autoescape: every value from data, the article or the notebooks is escaped unless marked as built HTML
+    # autoescape: every value from data, the article or the notebooks is escaped unless marked as built HTML;
+    # finalize: every value printed loses the controls that could reorder or hide the page's text
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES / "site"), autoescape=True,
-                             keep_trailing_newline=True)
+                             keep_trailing_newline=True, finalize=shown)
     env.filters["md"] = inline_markdown
     return env.get_template(name).render(**context)
 

@@ -58,6 +58,11 @@ def print_pdf(page: Path, out: Path, query: str = "", chromium: str | None = Non
         except subprocess.TimeoutExpired:
             os.unlink(tmp)
             raise PrintError(f"{page}: Chromium did not finish printing within 180 s") from None
+    with open(tmp, "rb") as f:
+        head = f.read(5)
+    if done.returncode == 0 and head != b"%PDF-":  # a browser that "succeeds" without a PDF is not accepted
+        os.unlink(tmp)
+        raise PrintError(f"{page}: {binary} wrote something that is not a PDF")
     if done.returncode != 0 or os.path.getsize(tmp) == 0:
         os.unlink(tmp)
         raise PrintError(f"{page}: Chromium could not print it (exit {done.returncode}): "

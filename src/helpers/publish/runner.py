@@ -19,6 +19,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
+from helpers.data.files import InputError, read_regular_text, write_file
 from helpers.data.paths import READS_LOG_ENV
 from helpers.publish.catalogue import NotebookInfo, record_freeze
 
@@ -58,11 +59,27 @@ def kernel_pool(jobs: int) -> ProcessPoolExecutor:
                                initializer=_die_with, initargs=(os.getpid(),))
 
 
+def _sweep_read_logs() -> None:
+    """Remove the read logs that killed workers left in the temporary folder (their process is gone)."""
+    for p in Path(tempfile.gettempdir()).glob("h20-reads-*-*.txt"):
+        pid = p.name.split("-")[2]
+        if not pid.isdigit() or p.is_symlink() or not p.is_file():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            with contextlib.suppress(OSError):
+                p.unlink()
+        except (PermissionError, OverflowError):
+            pass
+
+
 def execute_and_freeze(path: str, out: str) -> float:
     """Execute ``path`` into ``out`` (in a pool worker), recording the data it read in its freeze."""
     from helpers.publish.execute import execute
 
-    fd, log = tempfile.mkstemp(prefix="h20-reads-", suffix=".txt")
+    _sweep_read_logs()
+    fd, log = tempfile.mkstemp(prefix=f"h20-reads-{os.getpid()}-", suffix=".txt")
     os.close(fd)
     os.environ[READS_LOG_ENV] = log  # the kernel inherits it and notes every data file it opens
     try:
@@ -97,6 +114,15 @@ def warm_up() -> None:
     import nbformat  # noqa: F401
 
 
+def _cached_seconds(cached: Path) -> float | None:
+    """The execution time recorded beside a cached copy (None when missing or not a number of ours)."""
+    try:
+        value = json.loads(read_regular_text(cached.with_suffix(".json"), limit=1024)).get("seconds")
+    except (InputError, ValueError, AttributeError):
+        return None
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
 def started_pool(jobs: int) -> ProcessPoolExecutor:
     """A kernel pool whose workers are already starting (and importing) while the caller does other work."""
     pool = kernel_pool(jobs)
@@ -125,7 +151,7 @@ def executed_copies(infos: list[NotebookInfo], cache: Path, jobs: int, *, force:
             on_done(info, info.path)
         elif source == "cached":
             cached = executed_path(cache, info)
-            timings[info.name] = json.loads(cached.with_suffix(".json").read_text())["seconds"]
+            timings[info.name] = _cached_seconds(cached)
             print(f"[{i}/{len(infos)}] {info.name}: using the cached execution for these inputs", flush=True)
             on_done(info, cached)
         else:
@@ -150,7 +176,7 @@ def executed_copies(infos: list[NotebookInfo], cache: Path, jobs: int, *, force:
                 continue
             timings[info.name] = round(seconds, 1)
             cached = executed_path(cache, info)
-            cached.with_suffix(".json").write_text(json.dumps({"seconds": round(seconds, 1)}))
+            write_file(cached.with_suffix(".json"), json.dumps({"seconds": round(seconds, 1)}))
             print(f"  ✓ {info.name}: executed in {seconds:.1f} s ({n}/{len(todo)})", flush=True)
             on_done(info, cached)
     if failures:

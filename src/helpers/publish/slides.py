@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from helpers.data.files import owned_dir
 from helpers.data.paths import BUILD_DIR, NOTEBOOKS_DIR
+from helpers.publish.audit import check_notebook
 from helpers.publish.catalogue import discover, read
 from helpers.publish.deck import deck
 from helpers.publish.pages import (
@@ -36,7 +37,9 @@ REVEAL_FILES = ("reveal.js", "reveal.css", "notes.js", "LICENSE")
 
 def chart_html(executed: Path) -> dict[str, str]:
     """The HTML output of every cell of an executed notebook that has one, by cell id."""
-    return {c.get("id", ""): "".join(o["data"]["text/html"]) for c in read(executed).cells
+    nb = read(executed)
+    check_notebook(nb, executed)  # a stored output with a script of its own never reaches a slide
+    return {c.get("id", ""): "".join(o["data"]["text/html"]) for c in nb.cells
             for o in c.get("outputs", []) if "text/html" in o.get("data", {})}
 
 

@@ -20,6 +20,7 @@ from helpers.data.citations import cite_inline
 from helpers.data.datasets import load_table
 from helpers.data.files import owned_dir
 from helpers.data.paths import BUILD_DIR, NOTEBOOKS_DIR, ROOT, notebook_paths
+from helpers.publish.audit import check_notebook
 from helpers.publish.catalogue import discover, read, tags
 from helpers.publish.deck import cite_slides, slide_titles
 from helpers.publish.markdown import md_cell as _cell
@@ -44,10 +45,15 @@ def student_copy(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 def write_student_copies(out: Path = STUDENT_DIR, notebooks: Path = NOTEBOOKS_DIR) -> list[Path]:
     """Write a student copy of every notebook into ``out`` (replaced as a whole, never half-written)."""
     written = []
+    copies = []
+    for path in notebook_paths(notebooks):  # every notebook read and checked before the folder is touched
+        nb = read(path)
+        check_notebook(nb, path)
+        copies.append((path.name, student_copy(nb)))
     with owned_dir(out) as stage:
-        for path in notebook_paths(notebooks):
-            nbformat.write(student_copy(read(path)), stage / path.name)
-            written.append(out / path.name)
+        for name, nb in copies:
+            nbformat.write(nb, stage / name)
+            written.append(out / name)
     return written
 
 

@@ -73,9 +73,14 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def identity_text(norm: str) -> str:
+    """What identifies an article (its digest): the normalised text without trailing spaces or final blank lines."""
+    return "\n".join(line.rstrip() for line in norm.split("\n")).rstrip()
+
+
 def parse_date(value: str, where: str | Path) -> dt.date:
-    """Parse an ISO ``YYYY-MM-DD`` date or raise :class:`ArticleError` naming ``where``."""
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    """Parse an ISO ``YYYY-MM-DD`` date (ASCII digits only) or raise :class:`ArticleError` naming ``where``."""
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
         raise ArticleError(where, f"invalid date {value!r} (expected YYYY-MM-DD)")
     try:
         return dt.date.fromisoformat(value)
@@ -169,8 +174,9 @@ def parse_article(
     paragraphs = split_paragraphs(norm, body_start)
     if not paragraphs:
         raise ArticleError(source, "has a date marker but no text")
-    # the normalised text, so a CRLF or BOM copy of the same article keeps its annotations
-    digest = hashlib.sha256(norm.encode("utf-8")).hexdigest()
+    # the normalised text, so a CRLF or BOM copy of the same article keeps its annotations; spaces at line
+    # ends and blank lines at the end are left out too (an editor's extra final newline is not a new article)
+    digest = hashlib.sha256(identity_text(norm).encode("utf-8")).hexdigest()
     return Article(norm, date, paragraphs, source, digest)
 
 

@@ -93,13 +93,43 @@ def _paragraph_docs(article: Article) -> dict[int, object]:
     return _paragraph_docs_many([article])[0]
 
 
+#: spaCy reads a paragraph in pieces of at most this many characters, cut after a sentence's end where
+#: possible: a 1 MB paragraph in one piece peaked at 3.8 GB (a Binder pod has 2 GB). News paragraphs are
+#: far shorter (the seed's longest is under 700), so real articles go through in one piece as before.
+NLP_CHUNK_CHARS = 20_000
+#: About how many characters spaCy takes in one batch (memory grows with it; speed hardly does beyond this).
+NLP_BATCH_CHARS = 100_000
+
+
+def _pieces(text: str, limit: int = NLP_CHUNK_CHARS) -> list[str]:
+    """``text`` cut into consecutive pieces of at most ``limit`` characters that join back to it exactly."""
+    pieces = []
+    while len(text) > limit:
+        window = text[:limit]
+        cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "))
+        cut = cut + 2 if cut > limit // 2 else (window.rfind(" ") + 1 or limit)
+        pieces.append(text[:cut])
+        text = text[cut:]
+    return [*pieces, text]
+
+
 def _paragraph_docs_many(articles: list[Article]) -> list[dict[int, object]]:
     """One batched spaCy pass over the paragraphs of many articles (what bounds the corpus mode's speed)."""
+    from spacy.tokens import Doc
+
     nlp = french_pipeline()
     # the model splits « L’ » off as an entity with the typographic apostrophe, not with the straight one;
     # both are one character, so every offset stays the article's own
-    docs = iter(nlp.pipe(a.text[p.start : p.end].replace("\u2019", "'") for a in articles for p in a.paragraphs))
-    return [{p.paragraph_id: next(docs) for p in a.paragraphs} for a in articles]
+    texts = [a.text[p.start : p.end].replace("\u2019", "'") for a in articles for p in a.paragraphs]
+    split = [_pieces(t) for t in texts]
+    # a batch's memory grows with its text: about 100,000 characters a batch keeps 1 MB of text under 1 GB
+    longest = max((len(piece) for pieces in split for piece in pieces), default=1)
+    batch = max(1, min(1000, NLP_BATCH_CHARS // max(longest, 1)))
+    docs = iter(nlp.pipe((piece for pieces in split for piece in pieces), batch_size=batch))
+    joined = iter([next(docs) if len(pieces) == 1 else Doc.from_docs([next(docs) for _ in pieces],
+                                                                     ensure_whitespace=False)
+                   for pieces in split])
+    return [{p.paragraph_id: next(joined) for p in a.paragraphs} for a in articles]
 
 
 #: Each table's columns, in order. Tables are built from plain rows (tuples) and made DataFrames once:

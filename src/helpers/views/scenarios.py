@@ -7,12 +7,14 @@ browser (the HTML report, no kernel), and ipywidgets controls (JupyterLab, with 
 
 from __future__ import annotations
 
+import html
 import time
 
 import altair as alt
 import pandas as pd
 
 from helpers.models.scenarios import (
+    ParameterError,
     defaults,
     model,
     parameters,
@@ -278,9 +280,13 @@ def explorer_widget():
     def redraw(*_, timed: bool = True):
         values = {k: s.value for k, s in sliders.items()}
         started = time.perf_counter()
-        compute, money = scenario_frame(values)
+        try:
+            compute, money = scenario_frame(values)
+            result = model(**values)
+        except ParameterError as exc:  # a NaN or out-of-range value set from code: said, and the next move redraws
+            timing.value = f"<small>{html.escape(str(exc))}; the charts still show the last valid values</small>"
+            return
         elapsed = (time.perf_counter() - started) * 1000
-        result = model(**values)
         share, share_bw = float(result["domestic_share"]), float(result["domestic_share_bw"])
         # the first draw is stored in the notebook, so it shows no (machine-dependent) timing
         speed = f"model update: {elapsed:.1f} ms · " if timed else "move a slider to see the model's update time · "

@@ -399,3 +399,105 @@ def test_a_foreign_key_cycle_and_a_nul_in_path_are_named(tmp_path):
     (tmp_path / "c.manifest.json").write_text(json.dumps({"name": "c", "path": "c\u0000.csv"}))
     with pytest.raises(DatasetError, match="not a plain file name"):
         load_table("c", tmp_path)
+
+
+# --- the build paths keep the one-line contract ----------------------------------------------------------------
+
+def _break_notebook(copy: Path) -> str:
+    path = copy / "notebooks" / "03_negotiation_window.ipynb"
+    text = path.read_text(encoding="utf-8")
+    path.write_text("<<<<<<< HEAD\n" + text[:200] + "\n=======\n" + text[200:], encoding="utf-8")
+    return "03_negotiation_window.ipynb"
+
+
+def _data_file_becomes_a_folder(copy: Path) -> str:
+    (copy / "data" / "windows.csv").unlink()
+    (copy / "data" / "windows.csv").mkdir()
+    return "windows.csv"
+
+
+def _glossary_outside_its_vocabulary(copy: Path) -> str:
+    path = copy / "data" / "glossary_fr_en.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[1] = lines[1].replace(",yes,", ",peut-être,", 1)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    _run(copy, "manifests")
+    return "glossary_fr_en.csv"
+
+
+def _glossary_edited_without_manifests(copy: Path) -> str:
+    path = copy / "data" / "glossary_fr_en.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "un terme,a term,no,,,01\n", encoding="utf-8")
+    return "glossary_fr_en.csv"
+
+
+def _bad_plan_row(copy: Path) -> str:
+    path = copy / "teaching" / "session_plans.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "45,02,1,,ten,Too long a talk\n", encoding="utf-8")
+    return "session_plans.csv"
+
+
+def _overrunning_plan_row(copy: Path) -> str:
+    path = copy / "teaching" / "session_plans.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "45,02,1,,400,A talk longer than the session\n",
+                    encoding="utf-8")
+    return "session_plans.csv"
+
+
+def _cited_event_deleted(copy: Path) -> str:
+    import re as _re
+
+    text = (copy / "notebooks" / "00_primer.ipynb").read_text(encoding="utf-8")
+    key = _re.search(r"\[\^([a-z0-9_.-]+)\]", text)[1]
+    path = copy / "data" / "events.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    kept = [line for line in lines if not line.startswith(key + ",")]
+    if len(kept) == len(lines):
+        pytest.skip(f"{key} is not an event")
+    path.write_text("\n".join(kept), encoding="utf-8")
+    _run(copy, "manifests")
+    return "events"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", [("build",), ("student",)])
+@pytest.mark.parametrize("spoil", [_break_notebook, _data_file_becomes_a_folder, _glossary_outside_its_vocabulary,
+                                   _glossary_edited_without_manifests, _bad_plan_row, _overrunning_plan_row,
+                                   _cited_event_deleted],
+                         ids=lambda f: f.__name__.strip("_"))
+def test_a_spoiled_input_is_one_line_and_exit_2_with_nothing_replaced(tmp_path, spoil, command):
+    copy = _project_copy(tmp_path)
+    if command == ("student",):
+        (copy / "build" / "student").mkdir(parents=True)
+        (copy / "build" / "student" / ".h20-build").write_text("made by the H20 notebooks build\n")
+        (copy / "build" / "student" / "old.ipynb").write_text("{}")
+    named = spoil(copy)
+    proc = _run(copy, *command)
+    lines = proc.stderr.strip().splitlines()
+    assert proc.returncode == 2 and len(lines) == 1 and named in lines[0], (proc.returncode, proc.stderr[-1500:])
+    assert "Traceback" not in proc.stderr
+    if command == ("student",):
+        assert [p.name for p in (copy / "build" / "student").iterdir()] != [] and \
+            (copy / "build" / "student" / "old.ipynb").exists()  # the last copies are kept whole
+    else:
+        assert not (copy / "build" / "report").exists()
+
+
+@pytest.mark.slow
+def test_a_full_or_read_only_disk_is_one_line(tmp_path):
+    """ENOSPC and EROFS, simulated where the build writes, surface as one line naming the place."""
+    copy = _project_copy(tmp_path)
+    shim = copy / "sitecustomize.py"
+    shim.write_text(
+        "import errno, os\n"
+        "_real = os.replace\n"
+        "def _full(src, dst, *a, **k):\n"
+        "    if str(dst).endswith('.stamp'):\n"
+        "        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(dst))\n"
+        "    return _real(src, dst, *a, **k)\n"
+        "os.replace = _full\n")
+    env = {**os.environ, "PYTHONPATH": f"{copy}:{copy / 'src'}"}
+    proc = subprocess.run([sys.executable, "-m", "helpers", "build"], cwd=copy, env=env, capture_output=True,
+                          text=True, timeout=600)
+    lines = proc.stderr.strip().splitlines()
+    assert proc.returncode == 2 and len(lines) == 1 and "no space left" in lines[0] and ".stamp" in lines[0], lines

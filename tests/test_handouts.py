@@ -13,7 +13,7 @@ import nbformat
 import pytest
 from browser import require_browser
 
-from helpers.publish.build import REPORT_DIR, build
+from helpers.publish.build import REPORT_DIR, build, tree_digest
 from helpers.publish.catalogue import discover
 from helpers.publish.handouts import build_handouts
 from helpers.publish.teaching import solution_texts
@@ -27,9 +27,14 @@ def _plain(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def handouts():
+def handouts(tmp_path_factory):
     require_browser()
-    return build_handouts(build(REPORT_DIR), progress=None)
+    report = build(REPORT_DIR)
+    before = tree_digest(report)
+    pdfs = build_handouts(report, tmp_path_factory.mktemp("handouts") / "handouts", progress=None)
+    # printing leaves the report exactly as the build wrote it (make test after make handouts stays green)
+    assert tree_digest(report) == before and not list(report.parent.glob(f".{report.name}-*"))
+    return pdfs
 
 
 def test_one_pdf_per_notebook_page_with_its_headings(handouts):

@@ -1,7 +1,8 @@
 """Measure the install and the report build against their targets, and the scenario model's update time.
 
 Run with ``make bench`` (``python tools/bench.py --no-install`` skips the two fresh environments;
-``--parser`` runs only the parser's scores and throughput).
+``--parser`` runs only the parser's scores and throughput, ``--memory`` the tables command's peak memory on
+1 MB, ``--routes`` whether plain pip accepts both locks).
 Prints one line per figure. Everything is measured in this one run, on this machine, so the
 ratios compare like with like; absolute times vary between machines. Package caches (pip's and
 uv's) are left as they are for both routes.
@@ -144,9 +145,42 @@ def _parser_figures() -> None:
               f"recall {result['recall']:.3f}, F1 {result['f1']:.3f} (target >= {target})")
 
 
+def _peak_memory_one_megabyte_paragraph() -> None:
+    """Peak memory of the tables command on a 1 MB article written as one paragraph (a Binder pod has 2 GB)."""
+    import resource
+
+    with tempfile.TemporaryDirectory() as tmp:
+        article = Path(tmp) / "long.txt"
+        article.write_text("date 2025-08-12\n" + "Nvidia a déclaré 4 500 000 dollars le 12 août. " * 19_990,
+                           encoding="utf-8")
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        took = timed([sys.executable, "-m", "helpers", "tables", str(article), "--out", str(Path(tmp) / "out")])
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    note = "" if peak > before else " (an earlier child peaked higher; run with --memory alone)"
+    print(f"tables on a 1 MB one-paragraph article: {took:.1f} s, peak {peak / 1024:.0f} MB (target <= 2048){note}")
+
+
+def _plain_pip_routes() -> None:
+    """Whether a fresh venv's own pip accepts each lock in hash mode (the conda, Binder and fallback routes)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([sys.executable, "-m", "venv", f"{tmp}/venv"], check=True)
+        for lock in ("requirements.txt", "requirements-test.txt"):
+            started = time.perf_counter()
+            ok = subprocess.run([f"{tmp}/venv/bin/python", "-m", "pip", "install", "--dry-run", "--quiet",
+                                 "--require-hashes", "-r", str(ROOT / lock)], capture_output=True).returncode == 0
+            print(f"plain pip (fresh venv) resolves {lock}: {'yes' if ok else 'NO'} "
+                  f"({time.perf_counter() - started:.1f} s)")
+
+
 def main() -> int:
     if "--parser" in sys.argv:
         _parser_figures()
+        return 0
+    if "--memory" in sys.argv:
+        _peak_memory_one_megabyte_paragraph()
+        return 0
+    if "--routes" in sys.argv:
+        _plain_pip_routes()
         return 0
     from helpers.publish.catalogue import discover
 
@@ -209,6 +243,8 @@ def main() -> int:
             uncertainty_table()
         print(f"uncertainty run (5 presets x {DRAWS:,} draws): {(time.perf_counter() - started) / 5:.3f} s (target <= 1)")
         _parser_figures()
+        _peak_memory_one_megabyte_paragraph()
+        _plain_pip_routes()
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -172,6 +172,7 @@ def _handouts(args: argparse.Namespace) -> int:
 
 
 def _student(args: argparse.Namespace) -> int:
+    from helpers.data.datasets import check_all
     from helpers.data.paths import BUILD_DIR
     from helpers.publish.teaching import (
         STUDENT_DIR,
@@ -179,6 +180,7 @@ def _student(args: argparse.Namespace) -> int:
         write_student_copies,
     )
 
+    check_all()
     text = teacher_guide()  # first: a guide that cannot be built must not leave new copies beside an old guide
     for path in write_student_copies(STUDENT_DIR):
         print(f"student copy: {path}")

@@ -135,6 +135,19 @@ def _load_checked(manifest_key: str, name: str, data_dir: str) -> pd.DataFrame:
         raise DatasetError(f"{manifest.path}: does not match the schema in its manifest: {exc}") from None
 
 
+def check_all(data_dir: Path = DATA_DIR) -> None:
+    """Check every dataset against its manifest (checksum, schema, keys); :class:`DatasetError` names the first bad one.
+
+    The build runs this before any notebook, so a spoiled data file is one line naming it (exit 2),
+    not a notebook cell failing halfway through a build.
+    """
+    for mpath in manifest_paths(data_dir):
+        manifest = read_manifest(mpath.name.removesuffix(".manifest.json"), data_dir)
+        check_file(manifest)
+        if manifest.path.suffix == ".csv":
+            load_table(manifest.name, data_dir)
+
+
 def refresh_checksums(data_dir: Path = DATA_DIR) -> list[str]:
     """Rewrite each manifest's sha256 from its file; return the names that changed."""
     changed = []

@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from helpers.data.datasets import check_all
 from helpers.data.files import InputError, check_replaceable, owned_dir, printable, read_regular_text, write_file
 from helpers.data.paths import (
     BUILD_DIR,
@@ -114,6 +115,7 @@ def build(out: Path = REPORT_DIR, cache: Path = CACHE_DIR, jobs: int | None = No
     if not force and out.is_dir() and not out.is_symlink() and _stamp(stamp) == f"{stamp_value} {tree_digest(out)}":
         print(f"report is up to date: {printable(out)}/index.html ({time.perf_counter() - started:.1f} s)")
         return out
+    check_all(DATA_DIR)  # a spoiled data file is named here, before any kernel starts
     # a forced build will execute everything: its workers start while the notebooks are read
     with started_pool(workers) if force else contextlib.nullcontext() as pool:
         infos = discover(notebooks)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from helpers.data.datasets import check_all
 from helpers.data.files import owned_dir
 from helpers.data.paths import BUILD_DIR, NOTEBOOKS_DIR
 from helpers.publish.audit import check_notebook
@@ -76,6 +77,7 @@ def build_slides(out: Path = SLIDES_DIR, cache: Path = BUILD_DIR / "cache", jobs
     the last deck in place (:class:`helpers.publish.printing.PrintError`).
     """
     chromium = find_chromium() if pdf else None
+    check_all()  # a spoiled data file is named before any notebook runs
     infos = discover(notebooks)
     charts: dict[str, dict[str, str]] = {}
     executed_copies(infos, cache, jobs or os.cpu_count() or 1,

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import nbformat
 
-from helpers.data.citations import cite_inline
+from helpers.data.citations import CitationError, cite_inline, keys_in, resolve
 from helpers.data.datasets import load_table
 from helpers.data.files import owned_dir
 from helpers.data.paths import BUILD_DIR, NOTEBOOKS_DIR, ROOT, notebook_paths
@@ -49,12 +49,25 @@ def write_student_copies(out: Path = STUDENT_DIR, notebooks: Path = NOTEBOOKS_DI
     for path in notebook_paths(notebooks):  # every notebook read and checked before the folder is touched
         nb = read(path)
         check_notebook(nb, path)
+        check_citations(nb, path)
         copies.append((path.name, student_copy(nb)))
     with owned_dir(out) as stage:
         for name, nb in copies:
             nbformat.write(nb, stage / name)
             written.append(out / name)
     return written
+
+
+def check_citations(nb: nbformat.NotebookNode, path: Path) -> None:
+    """Raise :class:`CitationError` naming the notebook and cell of the first ``[^key]`` that names nothing."""
+    for number, cell in enumerate(nb.cells, start=1):
+        if cell.cell_type != "markdown":
+            continue
+        for key in keys_in(cell.source):
+            try:
+                resolve(key)
+            except CitationError as exc:
+                raise CitationError(f"{path}, cell {number}: {exc.args[0]}") from None
 
 
 def solution_texts(nb: nbformat.NotebookNode) -> list[str]:

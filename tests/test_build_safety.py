@@ -174,6 +174,22 @@ def _kernels() -> set[int]:
     return found
 
 
+def _descendants(root: int) -> set[int]:
+    """Every process whose parent chain leads to ``root`` (kernels of other tests running beside are not ours)."""
+    parent = {}
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                parent[int(proc.name)] = int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+    found, frontier = set(), {root}
+    while frontier:
+        frontier = {p for p, pp in parent.items() if pp in frontier} - found
+        found |= frontier
+    return found
+
+
 def _alive(pids: set[int]) -> set[int]:
     return {p for p in pids if Path(f"/proc/{p}").exists() and "zombie" not in
             Path(f"/proc/{p}/status").read_text(errors="replace").lower()}
@@ -187,7 +203,6 @@ def test_killing_the_build_ends_its_kernels_and_the_next_build_cleans_up(tmp_pat
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()
     nbformat.write(new_notebook(cells=[new_code_cell("import time; time.sleep(120)")]), notebooks / "01_slow.ipynb")
-    before = _kernels()
     script = ("import sys; from pathlib import Path; from helpers.publish.build import build; "
               "build(Path(sys.argv[1]), cache=Path(sys.argv[2]), jobs=1, notebooks=Path(sys.argv[3]))")
     out, cache = tmp_path / "report", tmp_path / "cache"
@@ -195,10 +210,10 @@ def test_killing_the_build_ends_its_kernels_and_the_next_build_cleans_up(tmp_pat
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while not any(b"ipykernel_launcher" in Path(f"/proc/{p}/cmdline").read_bytes()
-                  for p in _alive(_kernels() - before)):
+                  for p in _alive(_kernels() & _descendants(proc.pid))):
         assert time.monotonic() < deadline, "the build never started a kernel"
         time.sleep(0.2)
-    started = _alive(_kernels() - before)
+    started = _alive(_kernels() & _descendants(proc.pid))
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     deadline = time.monotonic() + 15

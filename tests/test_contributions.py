@@ -501,3 +501,85 @@ def test_a_full_or_read_only_disk_is_one_line(tmp_path):
                           text=True, timeout=600)
     lines = proc.stderr.strip().splitlines()
     assert proc.returncode == 2 and len(lines) == 1 and "no space left" in lines[0] and ".stamp" in lines[0], lines
+
+
+# --- what builds leave behind is bounded ------------------------------------------------------------------------
+
+def test_the_cache_keeps_only_current_executions(tmp_path):
+    from helpers.publish.catalogue import discover
+    from helpers.publish.runner import executed_path, prune_cache
+
+    infos = discover()
+    current = executed_path(tmp_path, infos[0])
+    stale = tmp_path / f"{infos[0].name}-{'0' * 16}.ipynb"
+    mine = tmp_path / "notes-0000000000000000.ipynb"  # not a notebook of the collection: not ours to delete
+    for p in (current, current.with_suffix(".json"), stale, stale.with_suffix(".json"), mine):
+        p.write_text("{}")
+    removed = prune_cache(infos, tmp_path)
+    assert sorted(removed) == sorted([stale, stale.with_suffix(".json")])
+    assert current.exists() and current.with_suffix(".json").exists() and mine.exists()
+
+
+def test_read_logs_and_browser_profiles_of_dead_processes_are_swept(tmp_path, monkeypatch):
+    import tempfile
+
+    from helpers.publish import printing, runner
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    log = tmp_path / f"h20-reads-{dead.pid}-abc.txt"
+    log.write_text("x")
+    live_log = tmp_path / f"h20-reads-{os.getpid()}-abc.txt"
+    live_log.write_text("x")
+    profile = tmp_path / f"h20-chromium-{dead.pid}-abc"
+    profile.mkdir()
+    runner._sweep_read_logs()
+    printing._sweep_profiles()
+    assert not log.exists() and live_log.exists() and not profile.exists()
+
+
+def test_the_seed_survives_an_extra_final_newline_or_trailing_space(tmp_path):
+    from helpers.text.annotations import claims_for
+    from helpers.text.article import load_article
+
+    text = (ROOT / "data" / "article-2025-08-12-h20-fr.txt").read_text(encoding="utf-8")
+    for variant in (text + "\n", text.rstrip("\n") + " \n", text + "\n\n"):
+        path = tmp_path / "seed.txt"
+        path.write_text(variant, encoding="utf-8")
+        claims = claims_for(load_article(path))
+        assert claims is not None and len(claims) > 0
+
+
+def test_a_fake_browser_that_writes_text_is_not_a_pdf(tmp_path):
+    from helpers.publish.printing import PrintError, print_pdf
+
+    fake = tmp_path / "chromium"
+    fake.write_text("#!/bin/sh\nfor a in \"$@\"; do case $a in --print-to-pdf=*) echo hello > \"${a#--print-to-pdf=}\";; "
+                    "esac; done\n")
+    fake.chmod(0o755)
+    page = tmp_path / "p.html"
+    page.write_text("<html></html>")
+    with pytest.raises(PrintError, match="not a PDF"):
+        print_pdf(page, tmp_path / "out.pdf", chromium=str(fake))
+    assert not (tmp_path / "out.pdf").exists()
+
+
+def test_names_that_cannot_be_pages_are_refused(tmp_path):
+    from helpers.publish.catalogue import NotebookError, discover
+
+    shutil.copy(NOTEBOOKS_DIR / "00_primer.ipynb", tmp_path / '01_a"b.ipynb')
+    with pytest.raises(NotebookError, match="NN_slug.ipynb"):
+        discover(tmp_path)
+
+
+def test_bidi_and_control_characters_never_reach_a_site_page():
+    from helpers.publish.pages import inline_markdown, render_site_page, shown
+
+    assert shown("Reuters\u202e sretueR\x07") == "Reuters sretueR"
+    assert "\u202e" not in str(inline_markdown("a\u202eb"))
+    page = render_site_page("sources.html.j2", sources=[{"source_id": "x", "publisher": "Pub\u202elisher", "url": "https://a.b",
+                                                        "published": "2025-01-01", "grade": "low", "title": "t",
+                                                        "kind": "news", "accessed": "2025-01-01", "note": ""}],
+                            documents=[], notebooks=[], commit="c", commit_date="d", guide="g")
+    assert "\u202e" not in page and "Publisher" in page

@@ -37,6 +37,20 @@ def find_chromium() -> str:
                      "or set H20_CHROMIUM to a Chrome or Chromium binary")
 
 
+def _sweep_profiles() -> None:
+    """Remove the Chromium profiles that a killed print left in the temporary folder (their process is gone)."""
+    for p in Path(tempfile.gettempdir()).glob("h20-chromium-*-*"):
+        pid = p.name.split("-")[2]
+        if not pid.isdigit() or p.is_symlink() or not p.is_dir():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(p, ignore_errors=True)
+        except (PermissionError, OverflowError):
+            pass
+
+
 def print_pdf(page: Path, out: Path, query: str = "", chromium: str | None = None) -> Path:
     """Print ``page`` (an HTML file) to ``out`` with the page's print stylesheet; return ``out``.
 
@@ -48,7 +62,8 @@ def print_pdf(page: Path, out: Path, query: str = "", chromium: str | None = Non
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=out.parent, suffix=".pdf.tmp")
     os.close(fd)
-    with tempfile.TemporaryDirectory(prefix="h20-chromium-") as profile:
+    _sweep_profiles()
+    with tempfile.TemporaryDirectory(prefix=f"h20-chromium-{os.getpid()}-") as profile:
         command = [binary, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
                    "--disable-extensions", "--disable-background-networking", f"--user-data-dir={profile}",
                    "--no-pdf-header-footer", f"--virtual-time-budget={SCRIPT_BUDGET_MS}",

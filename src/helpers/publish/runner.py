@@ -96,6 +96,27 @@ def executed_path(cache: Path, info: NotebookInfo) -> Path:
     return cache / f"{info.name}-{info.input_hash[:16]}.ipynb"
 
 
+def prune_cache(infos: list[NotebookInfo], cache: Path) -> list[Path]:
+    """Delete cached executions of inputs that no longer exist (the cache grew to 314 MB without this).
+
+    Only files of the cache's own shape are touched: ``NN_slug-<16 hex>.ipynb`` and its ``.json``, for a
+    notebook of the collection, whose digest is not one of the current inputs'. Links are left alone.
+    """
+    keep = {executed_path(cache, info).name for info in infos}
+    keep |= {Path(name).with_suffix(".json").name for name in keep}
+    names = {info.name for info in infos}
+    removed = []
+    for p in cache.glob("*-*.*") if cache.is_dir() else []:
+        stem, _, digest = p.stem.rpartition("-")
+        if (p.suffix in (".ipynb", ".json") and stem in names and len(digest) == 16
+                and all(c in "0123456789abcdef" for c in digest) and p.name not in keep
+                and p.is_file() and not p.is_symlink()):
+            with contextlib.suppress(OSError):
+                p.unlink()
+                removed.append(p)
+    return removed
+
+
 def plan(infos: list[NotebookInfo], cache: Path, *, force: bool = False) -> dict[NotebookInfo, str]:
     """Where each notebook's executed copy will come from: 'committed', 'cached' or 'execute'."""
     def source(info: NotebookInfo) -> str:
@@ -159,6 +180,7 @@ def executed_copies(infos: list[NotebookInfo], cache: Path, jobs: int, *, force:
                 print(f"[{i}/{len(infos)}] {info.name}: inputs changed since it was last executed "
                       "(run `make notebooks` to store new outputs); executing", flush=True)
             todo.append(info)
+    prune_cache(infos, cache)
     if not todo:
         return timings
     print(f"executing {len(todo)} notebook(s) on {jobs} worker(s)…", flush=True)

@@ -116,4 +116,7 @@ def seed_tables() -> ArticleTables:
         write_file(path, dump_tables(tables), base=BUILD_DIR)
     except OutputError:
         pass  # a read-only clone (or a link planted in build/) still works: it just parses each time
+    for old in CACHE.glob("tables-*.*"):  # tables of earlier inputs (and pickles of earlier versions) are dead weight
+        if old != path and old.suffix in (".json", ".pickle") and old.is_file() and not old.is_symlink():
+            old.unlink(missing_ok=True)
     return tables

@@ -13,6 +13,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from helpers.publish.leftovers import sweep_dead
+
 #: Binaries tried in order when ``H20_CHROMIUM`` is not set.
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 #: How long a page may run its scripts (virtual time, ms) before it is printed; the charts need about 2 s.
@@ -38,17 +40,8 @@ def find_chromium() -> str:
 
 
 def _sweep_profiles() -> None:
-    """Remove the Chromium profiles that a killed print left in the temporary folder (their process is gone)."""
-    for p in Path(tempfile.gettempdir()).glob("h20-chromium-*-*"):
-        pid = p.name.split("-")[2]
-        if not pid.isdigit() or p.is_symlink() or not p.is_dir():
-            continue
-        try:
-            os.kill(int(pid), 0)
-        except ProcessLookupError:
-            shutil.rmtree(p, ignore_errors=True)
-        except (PermissionError, OverflowError):
-            pass
+    """Remove the Chromium profiles that a killed print left in the temporary folder."""
+    sweep_dead("h20-chromium")
 
 
 def print_pdf(page: Path, out: Path, query: str = "", chromium: str | None = None) -> Path:

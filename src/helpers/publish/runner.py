@@ -22,6 +22,7 @@ from pathlib import Path
 from helpers.data.files import InputError, read_regular_text, write_file
 from helpers.data.paths import READS_LOG_ENV
 from helpers.publish.catalogue import NotebookInfo, record_freeze
+from helpers.publish.leftovers import sweep_dead
 
 
 class ExecutionFailed(RuntimeError):
@@ -60,18 +61,8 @@ def kernel_pool(jobs: int) -> ProcessPoolExecutor:
 
 
 def _sweep_read_logs() -> None:
-    """Remove the read logs that killed workers left in the temporary folder (their process is gone)."""
-    for p in Path(tempfile.gettempdir()).glob("h20-reads-*-*.txt"):
-        pid = p.name.split("-")[2]
-        if not pid.isdigit() or p.is_symlink() or not p.is_file():
-            continue
-        try:
-            os.kill(int(pid), 0)
-        except ProcessLookupError:
-            with contextlib.suppress(OSError):
-                p.unlink()
-        except (PermissionError, OverflowError):
-            pass
+    """Remove the read logs that killed workers left in the temporary folder."""
+    sweep_dead("h20-reads")
 
 
 def execute_and_freeze(path: str, out: str) -> float:

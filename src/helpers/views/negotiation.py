@@ -9,6 +9,7 @@ from helpers.data.facts import ARTICLE_DATE, AS_OF
 from helpers.data.sources import source_line, with_sources
 from helpers.models.negotiation import (
     LEVY_INPUTS,
+    REPORTED_BASIS,
     days_left,
     headline_steps,
     lapse_levels,
@@ -92,7 +93,7 @@ def levy_chart(scenarios: pd.DataFrame, money: pd.DataFrame) -> alt.LayerChart:
     d = pd.DataFrame({"basis": scenarios["basis"], "low": scenarios["levy_low_usd"] / 1e9,
                       "high": scenarios["levy_high_usd"] / 1e9})
     top = d["high"].max()
-    actual = d.loc[d["basis"].str.startswith("H20 revenue Nvidia reported"), "high"]
+    actual = d.loc[d["basis"] == REPORTED_BASIS, "high"]
     return finish(
         dumbbell(d, "basis", x_title="US government take at 15% (billion USD)", step=34, width=480, label_limit=320),
         title=f"15% of the H20 sales once expected: up to ${top:.2f} bn; of the sales that happened: "

@@ -220,3 +220,13 @@ def test_every_id_named_in_any_field_resolves():
                         if re.search(r"-(19|20)[0-9]{2}(-|$)", m[1]) and m[1] not in known:
                             unknown.append(f"{path.name} row {n} {col}: {m[1]}")
     assert not unknown
+
+
+def test_every_throughput_spec_says_whether_it_is_dense_or_sparse():
+    """Second fact audit: a sparse peak read as dense doubled a chip's FP16; each row now says which it is."""
+    chips = load_table("chips")
+    throughput = chips["metric"].str.contains(r"_(?:tflops|tops)$")
+    assert (chips.loc[throughput, "throughput_basis"] != "not_throughput").all()
+    assert (chips.loc[~throughput, "throughput_basis"] == "not_throughput").all()
+    halved = chips[chips["throughput_basis"] == "halved_sparse"]
+    assert halved["note"].str.contains("halved").all()  # the note says what was halved and why

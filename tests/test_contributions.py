@@ -583,3 +583,27 @@ def test_bidi_and_control_characters_never_reach_a_site_page():
                                                         "kind": "news", "accessed": "2025-01-01", "note": ""}],
                             documents=[], notebooks=[], commit="c", commit_date="d", guide="g")
     assert "\u202e" not in page and "Publisher" in page
+
+
+def test_two_writers_into_one_tables_folder_take_turns(tmp_path):
+    from helpers.data import files
+
+    out = tmp_path / "out"
+    order = []
+    with files._folder_lock(out):
+        t = threading.Thread(target=lambda: (files.write_owned_files(out, {"a.csv": b"x\n"}), order.append("second")))
+        t.start()
+        time.sleep(0.5)
+        order.append("first")  # the second writer is still waiting for the folder
+    t.join(10)
+    assert order == ["first", "second"] and (out / "a.csv").read_bytes() == b"x\n"
+
+
+@pytest.mark.parametrize("jobs", ["-1", "0", "99", "٣", "2.5"])
+def test_jobs_out_of_bounds_is_one_line_and_exit_2(jobs, capsys):
+    from helpers.cli import main
+
+    with pytest.raises(SystemExit) as caught:
+        main(["build", "--jobs", jobs])
+    err = capsys.readouterr().err
+    assert caught.value.code == 2 and err.startswith("error: ") and err.count("\n") == 1 and "--jobs" in err

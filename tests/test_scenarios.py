@@ -224,3 +224,14 @@ def test_a_nan_set_on_a_slider_is_said_and_the_next_move_redraws():
     assert "must be a finite number" in status.value
     by_name["allowance"].value = 0.0
     assert "domestic share 100%" in status.value
+
+
+def test_presets_share_their_random_draws_so_the_levy_moves_no_compute_band():
+    """Second fact audit: the levy preset's compute band differed from the baseline's by sampling noise alone."""
+    from helpers.models.uncertainty import uncertainty_table
+
+    t = uncertainty_table(n=2_000).set_index(["scenario", "output"])
+    base, levy = list(presets())[0], "Levy raised to 25%"
+    for output in ("compute_total_h100e", "domestic_share", "bandwidth_total_h100e", "domestic_share_bw"):
+        assert t.loc[(levy, output)].tolist() == t.loc[(base, output)].tolist()
+    assert t.loc[(levy, "us_take_usd"), "median"] > t.loc[(base, "us_take_usd"), "median"]

@@ -98,7 +98,7 @@ def test_presets_reproduce_hand_computed_values():
     # more FP16 than the H20 it replaces, but less memory bandwidth
     assert bw.compute_total_h100e > base.compute_total_h100e
     assert bw.bandwidth_total_h100e < base.bandwidth_total_h100e
-    followed = table.loc["Licensed but discouraged (Aug-Oct 2025, upper bound)"]
+    followed = table.loc["Licensed but discouraged (Aug-Oct 2025, indicative)"]
     # about $50m of H20 revenue in Aug-Oct 2025, annualised: at most $200m a year (May-Jul, US-blocked, left out)
     assert followed.nvidia_revenue_usd == pytest.approx(200e6)
     assert followed.us_take_usd == 0

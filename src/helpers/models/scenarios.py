@@ -346,17 +346,23 @@ def vega_formulas() -> list[tuple[str, str]]:
     return [(name, expr.replace("H20_PERF", perf).replace("H20_BW", bw)) for name, expr in VEGA_FORMULAS]
 
 
-#: The preset built from what happened after the article (its allowance is an upper bound, see below).
-DISCOURAGED = "Licensed but discouraged (Aug-Oct 2025, upper bound)"
+#: The preset built from what happened after the article (its allowance is indicative, not a bound: see below).
+DISCOURAGED = "Licensed but discouraged (Aug-Oct 2025, indicative)"
 
 
 def discouraged_allowance() -> float:
-    """Upper bound on Beijing's allowance while H20 licences were available: August to October 2025.
+    """An indicative reading of Beijing's allowance while H20 licences were available: August to October 2025.
 
     All reported H20 revenue of that quarter (Nvidia's Q3 FY2026), annualised, over price × demand.
-    The figure is total H20 revenue, not China's alone, so the share Beijing let through was at most
-    this. May to July 2025 is left out on purpose: H20 sales to China were zero then because of the
-    *US* licence requirement, which says nothing about Beijing's tolerance.
+    Its biases point both ways, so it is neither an upper nor a lower bound:
+
+    * up: the figure is total H20 revenue, not China's alone;
+    * down: US-side causes could have held sales down whatever Beijing wanted. No regulation had
+      codified the 15% (events e046), and Nvidia reportedly told suppliers to halt H20 work on
+      22 August 2025 (e045).
+
+    May to July 2025 is left out on purpose: H20 sales to China were zero then because of the *US*
+    licence requirement, which says nothing about Beijing's tolerance.
     """
     quarter = _money("h20_revenue_q3_fy26_usd")[0]
     d = defaults()
@@ -376,8 +382,10 @@ def presets() -> dict[str, dict[str, float]]:
 
 #: Why the licensed-but-discouraged preset has its values, each with a source.
 FOLLOWED_SOURCES = {
-    "allowance": "At most the reported H20 revenue of Aug-Oct 2025 (about $50m, all customers, not China's alone), "
-                 "annualised, over price x demand (reportify-2025-11-19-q3, low grade); May-Jul 2025 left out "
+    "allowance": "Indicative: the reported H20 revenue of Aug-Oct 2025 (about $50m, all customers, not China's alone, "
+                 "which reads high), annualised, over price x demand (reportify-2025-11-19-q3, low grade); US-side "
+                 "causes could have held sales down (no codified levy, e046; H20 work reportedly halted, e045), "
+                 "which reads low; May-Jul 2025 left out "
                  "because the US licence requirement, not Beijing, stopped sales (kaohoon-2025-08-nvda-q2fy26)",
     "levy_rate_pct": "No levy collected: never codified, no payment found (outcomes q3_levy_paid)",
     "blackwell_allowed": "B30A refused; H200 offered instead (outcomes q2_blackwell)",

@@ -151,8 +151,10 @@ def _parameters() -> tuple[Parameter, ...]:
                   "15% agreed for H20/MI308 in August 2025 (Trump first asked 20%; 25% later applied to H200).",
                   _source("money", "quantity", "levy_rate_pct")),
         Parameter("blackwell_allowed", "Cut-down Blackwell sold", 0.0, 0.0, 1.0, 0.0, 1.0, 1.0,
-                  "yes/no", "A cut-down Blackwell, hinted by Trump on 11 Aug 2025 (article s2), modelled as the RTX Pro "
-                  "6000D, whose price and specs are reported; the B30A (events e044) was reportedly refused (e051).",
+                  "yes/no", "One product: the RTX Pro 6000D, the Blackwell part Nvidia built for China, whose price and "
+                  "specs are reported. Trump's hint of 11 Aug 2025 (article s2; events e038) of a Blackwell with "
+                  "30-50% of its performance removed describes a stronger part, closer to the B30A (e044), which has "
+                  "no sourced price and is not modelled.",
                   "globaltimes-2025-08-12"),
         Parameter("blackwell_share", "Share of allowed Nvidia units that are Blackwell, if sold", 0.8, 0.5, 1.0,
                   0.0, 1.0, 0.05, "share",
@@ -388,7 +390,9 @@ FOLLOWED_SOURCES = {
                  "which reads low; May-Jul 2025 left out "
                  "because the US licence requirement, not Beijing, stopped sales (kaohoon-2025-08-nvda-q2fy26)",
     "levy_rate_pct": "No levy collected: never codified, no payment found (outcomes q3_levy_paid)",
-    "blackwell_allowed": "B30A refused; H200 offered instead (outcomes q2_blackwell)",
+    "blackwell_allowed": "RTX Pro 6000D, the lever's one product: China's internet regulator reportedly told ByteDance "
+                         "and Alibaba to cancel their orders in September 2025 (events e047); the B30A, a different "
+                         "part, was refused by Washington (outcomes q2_blackwell)",
 }
 
 

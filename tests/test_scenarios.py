@@ -235,3 +235,19 @@ def test_presets_share_their_random_draws_so_the_levy_moves_no_compute_band():
     for output in ("compute_total_h100e", "domestic_share", "bandwidth_total_h100e", "domestic_share_bw"):
         assert t.loc[(levy, output)].tolist() == t.loc[(base, output)].tolist()
     assert t.loc[(levy, "us_take_usd"), "median"] > t.loc[(base, "us_take_usd"), "median"]
+
+
+def test_notebook_04_quotes_the_6000d_multiplier_the_model_computes():
+    """The prose's numbers are read back and compared with the computation, so the two cannot drift apart."""
+    import re
+
+    import nbformat
+
+    from helpers.data.paths import NOTEBOOKS_DIR
+    from helpers.models.scenarios import blackwell_fp16_multiplier
+
+    nb = nbformat.read(NOTEBOOKS_DIR / "04_scenarios.ipynb", as_version=4)
+    text = next(c.source for c in nb.cells if "multiplies the FP16 throughput" in c.source)
+    low, high, default = map(float, re.search(r"by about ([\d.]+) to ([\d.]+) \(([\d.]+) at the defaults\)", text).groups())
+    m = blackwell_fp16_multiplier()
+    assert (low, high, default) == (round(m["low"], 1), round(m["high"], 1), round(m["default"], 1))

@@ -287,6 +287,19 @@ def model(**params: float | np.ndarray) -> dict[str, np.ndarray]:
     }
 
 
+def blackwell_fp16_multiplier() -> dict[str, float]:
+    """How many times the FP16 compute China gets when the RTX Pro 6000D is sold, at the low, default and high
+    ends of the 6000D's FP16 range (other parameters at their defaults).
+
+    The range is wide because Nvidia's FP16 peak for the full card may be dense or quoted with 2:4
+    sparsity (:func:`rtx6000d_ranges`); notebook 04's prose quotes these numbers and a test holds it to them.
+    """
+    p = {x.name: x for x in _parameters()}["blackwell_perf_vs_h100"]
+    base = float(model()["compute_total_h100e"])
+    return {end: float(model(blackwell_allowed=1.0, blackwell_perf_vs_h100=v)["compute_total_h100e"]) / base
+            for end, v in (("low", p.low), ("default", p.default), ("high", p.high))}
+
+
 def _share(part: np.ndarray, total: np.ndarray) -> np.ndarray:
     """part / total, defined as 0 where there is nothing at all."""
     with np.errstate(invalid="ignore", divide="ignore"):

@@ -195,18 +195,16 @@ def test_read_only_output_folder_is_one_line(tmp_path, monkeypatch, capsys):
 
 
 def test_unreadable_article_is_one_line(tmp_path, monkeypatch, capsys):
-    import builtins
+    import helpers.data.files as files_module  # the article is read by the project's one bounded reader
 
-    import helpers.text.article as article_module
-
-    real_open = builtins.open
+    real_open = os.open
 
     def guarded(path, *args, **kwargs):
         if str(path) == str(SEED_ARTICLE):
             raise PermissionError(errno.EACCES, "Permission denied", str(path))
         return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(article_module, "open", guarded, raising=False)
+    monkeypatch.setattr(files_module.os, "open", guarded)
     assert main(["tables", str(SEED_ARTICLE), "--out", str(tmp_path / "o")]) == 2
     assert capsys.readouterr().err.strip() == f"error: {SEED_ARTICLE}: cannot read: permission denied"
 

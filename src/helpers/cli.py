@@ -237,9 +237,6 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except OutputError as exc:  # a folder or file we must not (or cannot) write: one line, nothing written
-        print(f"error: {_one_line(exc)}", file=sys.stderr)
-        return EXIT_BAD_INPUT
     except Exception as exc:
         if isinstance(exc, _bad_input_errors()):
             print(f"error: {_one_line(exc)}", file=sys.stderr)

@@ -39,44 +39,53 @@ MAX_INPUT_BYTES = 64 * 1024 * 1024
 
 
 class InputError(ValueError):
-    """A file the tools must read is missing, not a regular file, too big or unreadable; one line names it."""
+    """A file the tools must read is missing, not a regular file, too big or unreadable; one line names it.
 
-    def __init__(self, path: str | Path, problem: str) -> None:
+    ``kind`` says which (``missing``, ``directory``, ``special``, ``link``, ``too_big``, ``unreadable``), so a
+    caller with its own wording (the article reader) can phrase it; ``errno`` is set for ``unreadable``.
+    """
+
+    def __init__(self, path: str | Path, problem: str, kind: str = "unreadable", err: int | None = None) -> None:
         self.path = str(path)
         self.problem = problem
+        self.kind = kind
+        self.errno = err
         super().__init__(f"{printable(self.path)}: {problem}")
 
 
-def read_regular(path: str | Path, limit: int = MAX_INPUT_BYTES) -> bytes:
-    """The bytes of ``path``, which must be a regular file (not a link, FIFO or device) of at most ``limit`` bytes.
+def read_regular(path: str | Path, limit: int = MAX_INPUT_BYTES, *, follow_links: bool = False) -> bytes:
+    """The bytes of ``path``, which must be a regular file (not a FIFO or device) of at most ``limit`` bytes.
 
-    Opened without following a final symbolic link and without blocking (a FIFO would otherwise
-    wait for a writer), then checked on the open descriptor, so what is checked is what is read.
-    Never reads more than ``limit`` + 1 bytes, whatever the file system says. Raises :class:`InputError`.
+    Opened without blocking (a FIFO would otherwise wait for a writer) and, unless ``follow_links``
+    (a path a user typed), without following a final symbolic link; then checked on the open
+    descriptor, so what is checked is what is read. Never reads more than ``limit`` + 1 bytes,
+    whatever the file system says. Raises :class:`InputError`.
     """
     p = Path(path)
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | (0 if follow_links else os.O_NOFOLLOW)
     try:
-        fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
+        fd = os.open(p, flags)
     except FileNotFoundError:
-        raise InputError(p, "no such file") from None
+        raise InputError(p, "no such file", "missing") from None
     except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise InputError(p, "is a symbolic link; refusing to read through it") from None
+        if exc.errno == errno.ELOOP and not follow_links:
+            raise InputError(p, "is a symbolic link; refusing to read through it", "link") from None
         if exc.errno == errno.EISDIR:
-            raise InputError(p, "is a directory, expected a file") from None
-        raise InputError(p, f"cannot read: {exc.strerror or type(exc).__name__}") from None
+            raise InputError(p, "is a directory, expected a file", "directory") from None
+        raise InputError(p, f"cannot read: {exc.strerror or type(exc).__name__}", "unreadable", exc.errno) from None
     try:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):
-            raise InputError(p, "is a directory, expected a file")
+            raise InputError(p, "is a directory, expected a file", "directory")
         if not stat.S_ISREG(mode):
-            raise InputError(p, "is not a regular file (a device, pipe or socket)")
+            raise InputError(p, "is not a regular file (a device, pipe or socket)", "special")
         chunks, size = [], 0
         while size <= limit:
             try:
                 chunk = os.read(fd, min(1 << 20, limit + 1 - size))
             except OSError as exc:
-                raise InputError(p, f"cannot read: {exc.strerror or type(exc).__name__}") from None
+                raise InputError(p, f"cannot read: {exc.strerror or type(exc).__name__}", "unreadable",
+                                 exc.errno) from None
             if not chunk:
                 break
             chunks.append(chunk)
@@ -85,7 +94,7 @@ def read_regular(path: str | Path, limit: int = MAX_INPUT_BYTES) -> bytes:
     finally:
         os.close(fd)
     if len(data) > limit:
-        raise InputError(p, f"is over the {limit:,}-byte limit")
+        raise InputError(p, f"is over the {limit:,}-byte limit", "too_big")
     return data
 
 
@@ -258,7 +267,8 @@ def _write_owned_files(out: Path, files: Mapping[str, bytes]) -> list[Path]:
     return [out / name for name in files]
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """True while process ``pid`` exists (also when it belongs to another user)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -293,7 +303,7 @@ def sweep_stale_stages(parent: Path, name: str) -> list[Path]:
             owner = read_regular_text(p / OWNER, limit=64)
         except InputError:
             continue  # no owner file of ours: not ours to remove
-        if owner != _owner_text(pid) or not (p / MARKER).is_file() or _pid_alive(pid):
+        if owner != _owner_text(pid) or not (p / MARKER).is_file() or pid_alive(pid):
             continue
         shutil.rmtree(p, ignore_errors=True)
         removed.append(p)

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from helpers.data.files import printable
+from helpers.publish.catalogue import NotebookError, read
 from helpers.views.theme import is_chart_script
 
 #: The script files a page may load: the ones the build itself copies into the site (and nothing else).
@@ -207,8 +208,6 @@ def trust_notebooks(paths: list[Path], notary: Any = None) -> tuple[list[Path], 
     Returns the signed paths and one line per refused notebook.
     """
     from nbformat.sign import NotebookNotary
-
-    from helpers.publish.catalogue import NotebookError, read
 
     notary = notary or NotebookNotary()
     signed, refused = [], []

@@ -7,10 +7,11 @@ so a build or a print still running beside keeps its own.
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 import tempfile
 from pathlib import Path
+
+from helpers.data.files import pid_alive
 
 
 def sweep_dead(prefix: str) -> list[Path]:
@@ -21,12 +22,10 @@ def sweep_dead(prefix: str) -> list[Path]:
         if not pid.isdigit() or not pid.isascii() or p.is_symlink():
             continue
         try:
-            os.kill(int(pid), 0)
-            continue  # still running
-        except ProcessLookupError:
-            pass
-        except (PermissionError, OverflowError):
-            continue
+            if pid_alive(int(pid)):
+                continue  # still running
+        except OverflowError:
+            continue  # not a process id at all
         with contextlib.suppress(OSError):
             shutil.rmtree(p) if p.is_dir() else p.unlink()
             removed.append(p)

@@ -14,15 +14,14 @@ Every offset in this package indexes :attr:`Article.text`, the *normalised* text
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
-import os
 import re
-import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpers.data.files import printable
+from helpers.data.files import InputError, printable, read_regular
 from helpers.data.paths import note_read
 
 #: Largest article we accept. News articles are a few kB; a megabyte means a wrong file.
@@ -88,6 +87,15 @@ def parse_date(value: str, where: str | Path) -> dt.date:
         raise ArticleError(where, f"invalid date {value!r} (no such day)") from None
 
 
+def _read_problem(exc: InputError) -> str:
+    """The reader's refusal in the article's own words (an article is a text file, with its own size limit)."""
+    if exc.kind == "unreadable" and exc.errno in (errno.EACCES, errno.EPERM):
+        return "cannot read: permission denied"
+    return {"directory": "is a directory, expected a text file",
+            "special": "is not a regular file (a device, pipe or socket), expected a text file",
+            "too_big": f"file is over the {MAX_ARTICLE_BYTES}-byte limit"}.get(exc.kind, exc.problem)
+
+
 def read_text(path: str | Path) -> str:
     """Read an article file, refusing anything that is not a small UTF-8 text file.
 
@@ -96,25 +104,10 @@ def read_text(path: str | Path) -> str:
     """
     p = Path(path)
     try:
-        info = os.stat(p)
-    except FileNotFoundError:
-        raise ArticleError(p, "no such file") from None
-    except OSError as exc:
-        raise ArticleError(p, f"cannot read: {exc.strerror or type(exc).__name__}") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise ArticleError(p, "is a directory, expected a text file")
-    if not stat.S_ISREG(info.st_mode):
-        raise ArticleError(p, "is not a regular file (a device, pipe or socket), expected a text file")
+        raw = read_regular(p, MAX_ARTICLE_BYTES, follow_links=True)  # a path the user typed may be a link
+    except InputError as exc:
+        raise ArticleError(p, _read_problem(exc)) from None
     note_read(p)
-    try:
-        with open(p, "rb") as f:
-            raw = f.read(MAX_ARTICLE_BYTES + 1)
-    except PermissionError:
-        raise ArticleError(p, "cannot read: permission denied") from None
-    except OSError as exc:
-        raise ArticleError(p, f"cannot read: {exc.strerror or type(exc).__name__}") from None
-    if len(raw) > MAX_ARTICLE_BYTES:
-        raise ArticleError(p, f"file is over the {MAX_ARTICLE_BYTES}-byte limit")
     if b"\x00" in raw:
         raise ArticleError(p, "looks binary (contains NUL bytes), expected UTF-8 text")
     try:

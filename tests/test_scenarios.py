@@ -1,5 +1,7 @@
 """The scenario model: invariants, hand-computed presets, provenance of every parameter."""
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -74,27 +76,30 @@ def test_presets_reproduce_hand_computed_values():
     assert base.h20_units == 625_000
     assert base.nvidia_revenue_usd == pytest.approx(6.875e9)
     assert base.us_take_usd == pytest.approx(6.875e9 * 0.15)
-    # domestic: 200,000 Ascend units, a quarter 910C (800 TFLOPS) and three quarters 910B (256-320, mid 288)
-    assert d["domestic_perf_vs_h100"] == round((0.25 * 800 + 0.75 * 288) / 989, 2) == 0.42
-    assert base.compute_domestic_h100e == pytest.approx(200_000 * 0.42)
-    assert base.domestic_share == pytest.approx(84_000 / (84_000 + 625_000 * 148 / 989))
-    # memory bandwidth: the H20's 4.0 TB/s is 1.19 H100s; Ascend mix: 910C 1.8-3.5 (mid 2.65), 910B 0.4-0.768 (mid 0.584)
-    assert d["domestic_bw_vs_h100"] == round((0.25 * 2.65 + 0.75 * 0.584) / 3.35, 2) == 0.33
+    # domestic: 300,000 Ascend units (the middle of 200k-400k), half 910C (708 TFLOPS) and half 910B (354):
+    # the middle of the 25-75% 910C mix, each chip at Huawei's own figure
+    assert d["domestic_units"] == 300_000
+    assert d["domestic_perf_vs_h100"] == round((0.5 * 708 + 0.5 * 354) / 989, 2) == 0.54
+    assert base.compute_domestic_h100e == pytest.approx(300_000 * 0.54)
+    assert base.domestic_share == pytest.approx(162_000 / (162_000 + 625_000 * 148 / 989))
+    # memory bandwidth: the H20's 4.0 TB/s is 1.19 H100s; Ascend: 910C 3.2, 910B 1.6 TB/s (Huawei's tool)
+    assert d["domestic_bw_vs_h100"] == round((0.5 * 3.2 + 0.5 * 1.6) / 3.35, 2) == 0.72
     assert base.bandwidth_h20_h100e == pytest.approx(625_000 * 4.0 / 3.35)
-    assert base.domestic_share_bw == pytest.approx(66_000 / (66_000 + 625_000 * 4.0 / 3.35))
+    assert base.domestic_share_bw == pytest.approx(216_000 / (216_000 + 625_000 * 4.0 / 3.35))
     ban = table.loc["Beijing bans H20"]
     assert ban.nvidia_revenue_usd == 0 and ban.domestic_share == 1
     levy25 = table.loc["Levy raised to 25%"]
     assert levy25.us_take_usd == pytest.approx(6.875e9 * 0.25)
     assert levy25.compute_total_h100e == pytest.approx(base.compute_total_h100e)
     bw = table.loc["Cut-down Blackwell sold (RTX Pro 6000D)"]
-    assert bw.blackwell_units == pytest.approx(625_000 * 0.8)
-    assert bw.nvidia_revenue_usd == pytest.approx(125_000 * 11_000 + 500_000 * 7_250)
-    # one product for price and performance: the RTX Pro 6000D, scaled from the full card by cores and bus width
-    assert d["blackwell_perf_vs_h100"] == round((round(500 * 19_968 / 24_064 / 989, 2)
-                                                 + round(1000 * 19_968 / 24_064 / 989, 2)) / 2, 2)
-    assert d["blackwell_bw_vs_h100"] == round((round(1.1 / 3.35, 2) + round(1.792 * 448 / 512 / 3.35, 2)) / 2, 2)
-    assert bw.compute_blackwell_h100e == pytest.approx(500_000 * d["blackwell_perf_vs_h100"])
+    assert bw.blackwell_units == pytest.approx(625_000 * 0.75)
+    assert bw.nvidia_revenue_usd == pytest.approx(156_250 * 11_000 + 468_750 * 7_250)
+    # one product for price and performance: the RTX Pro 6000D, from an H20's FP16 (The Register's reading of the
+    # rules) to the full card's dense FP16 (half its sparse 1 PFLOP) scaled by its share of cores
+    assert d["blackwell_perf_vs_h100"] == round((round(148 / 989, 2) + round(500 * 19_968 / 24_064 / 989, 2)) / 2, 2)
+    # bandwidth from the two reported 6000D figures (1.1, 1.4 TB/s) and the full card's 1.6 TB/s scaled by the bus
+    assert d["blackwell_bw_vs_h100"] == round((round(1.1 / 3.35, 2) + round(1.6 * 448 / 512 / 3.35, 2)) / 2, 2)
+    assert bw.compute_blackwell_h100e == pytest.approx(468_750 * d["blackwell_perf_vs_h100"])
     # more FP16 than the H20 it replaces, but less memory bandwidth
     assert bw.compute_total_h100e > base.compute_total_h100e
     assert bw.bandwidth_total_h100e < base.bandwidth_total_h100e
@@ -132,7 +137,9 @@ def test_widget_presets_and_reset_drive_the_sliders():
     box = explorer_widget()
     (preset, reset), sliders, status = box.children[0].children, box.children[1:-2], box.children[-2]
     by_name = dict(zip(defaults(), sliders, strict=True))
-    assert "domestic share 47% (FP16), 8% (bandwidth)" in status.value and "ms" not in status.value  # stored first draw: no timing
+    first = model()
+    expected = f"domestic share {float(first['domestic_share']):.0%} (FP16), {float(first['domestic_share_bw']):.0%} (bandwidth)"
+    assert expected in status.value and "ms" not in status.value  # stored first draw: no timing
     preset.value = "Beijing bans H20"
     assert by_name["allowance"].value == 0 and "domestic share 100%" in status.value
     by_name["levy_rate_pct"].value = 25
@@ -194,13 +201,40 @@ def test_uncertainty_samples_each_range_and_fixes_the_levers():
 def test_readers_see_money_in_billions_and_shares_in_percent():
     from helpers.views.scenarios import parameters_display, presets_display
 
-    shown = presets_display(preset_table()).set_index("Scenario")
+    from helpers.models.uncertainty import uncertainty_table
+
+    shown = presets_display(uncertainty_table(n=2_000)).set_index("Scenario")
     base = shown.loc["Illustrative baseline (Beijing's allowance 0.5, assumed)"]
-    assert base["Nvidia China revenue ($ bn)"] == "6.88"  # 625,000 H20 x $11,000
-    assert base["Domestic share, FP16"].endswith("%")
+    assert re.fullmatch(r"\d+\.\d \(\d+\.\d–\d+\.\d\)", base["Nvidia China revenue ($ bn)"])  # "6.8 (0.6–13.7)"
+    assert re.fullmatch(r"\d+ \(\d+–\d+\)", base["Domestic share, FP16 (%)"])
+    assert shown.loc["Beijing bans H20", "Domestic share, FP16 (%)"] == "100"  # a band that is one point is one number
     params = parameters_display().set_index("Parameter")
     assert params.loc["H20 price", "Plausible range"] == "10,000 to 12,000"
     assert not any("_" in c for c in params.columns)  # readable headers, not code names
+
+
+def test_every_default_is_central_in_its_range():
+    """Second fact audit: defaults sat at the low ends of their ranges (an upper estimate used as a floor)."""
+    for p in parameters():
+        if p.name == "blackwell_allowed":  # a yes/no policy switch, set by the presets
+            continue
+        assert p.low <= p.default <= p.high, p.name
+        # the Ascend figures mix two chips by a share (the default mixes each chip's middle figure at the middle
+        # share), so they sit near, not at, the middle; everything else is the midpoint on its slider's grid
+        slack = 0.15 * (p.high - p.low) if p.name.startswith("domestic_") and p.name != "domestic_units" else p.step / 2
+        assert abs(p.default - (p.low + p.high) / 2) <= slack + 1e-9, p.name
+
+
+def test_each_preset_run_at_the_defaults_lies_inside_its_own_band():
+    """A headline is a median with its band; the single run at the defaults must not fall outside it."""
+    from helpers.models.uncertainty import uncertainty_table
+
+    bands = uncertainty_table().set_index(["scenario", "output"])
+    for row in preset_table().itertuples(index=False):
+        for output in OUTPUTS:
+            lo, hi = bands.loc[(row.scenario, output), ["p5", "p95"]]
+            value = getattr(row, output)
+            assert lo - 1e-9 * max(1.0, abs(lo)) <= value <= hi + 1e-9 * max(1.0, abs(hi)), (row.scenario, output)
 
 
 def test_mismatched_shapes_and_unknown_outputs_are_named():
@@ -235,19 +269,3 @@ def test_presets_share_their_random_draws_so_the_levy_moves_no_compute_band():
     for output in ("compute_total_h100e", "domestic_share", "bandwidth_total_h100e", "domestic_share_bw"):
         assert t.loc[(levy, output)].tolist() == t.loc[(base, output)].tolist()
     assert t.loc[(levy, "us_take_usd"), "median"] > t.loc[(base, "us_take_usd"), "median"]
-
-
-def test_notebook_04_quotes_the_6000d_multiplier_the_model_computes():
-    """The prose's numbers are read back and compared with the computation, so the two cannot drift apart."""
-    import re
-
-    import nbformat
-
-    from helpers.data.paths import NOTEBOOKS_DIR
-    from helpers.models.scenarios import blackwell_fp16_multiplier
-
-    nb = nbformat.read(NOTEBOOKS_DIR / "04_scenarios.ipynb", as_version=4)
-    text = next(c.source for c in nb.cells if "multiplies the FP16 throughput" in c.source)
-    low, high, default = map(float, re.search(r"by about ([\d.]+) to ([\d.]+) \(([\d.]+) at the defaults\)", text).groups())
-    m = blackwell_fp16_multiplier()
-    assert (low, high, default) == (round(m["low"], 1), round(m["high"], 1), round(m["default"], 1))

@@ -60,6 +60,12 @@ def _source(table: str, column: str, value: str) -> str:
     return str(t.loc[t[column] == value, "source_id"].iloc[0])
 
 
+def _span(pair: tuple[float, float]) -> str:
+    """"1.40" or "1.10–1.57": a range written once when both ends agree."""
+    lo, hi = f"{pair[0]:.2f}", f"{pair[1]:.2f}"
+    return lo if lo == hi else f"{lo}–{hi}"
+
+
 def _mid(values: list[float]) -> float:
     return (min(values) + max(values)) / 2
 
@@ -68,14 +74,20 @@ def _mid(values: list[float]) -> float:
 def rtx6000d_ranges() -> dict[str, tuple[float, float]]:
     """The RTX Pro 6000D's dense FP16 (TFLOPS) and memory bandwidth (TB/s), low and high.
 
-    No FP16 figure is published for the 6000D, so it is scaled from the full RTX PRO 6000 by its
-    share of CUDA cores (19,968 of 24,064), over both readings of Nvidia's "1 PFLOP" (dense, or
-    with 2:4 sparsity: half). Bandwidth runs from the one reported figure (about 1.1 TB/s) to the
-    full card's bandwidth scaled by the narrower bus (448 of 512 bits) at the same memory speed.
+    No FP16 figure is published for the 6000D, and two readings disagree, so both ends are kept:
+
+    * high: the full RTX PRO 6000's dense FP16 (Nvidia's 1 PFLOP is quoted with 2:4 sparsity, so
+      half of it) times the 6000D's share of CUDA cores (19,968 of 24,064): a ceiling, since the
+      clocks may be cut too;
+    * low: The Register's reading of the US rules, that the card must sit near an H20 at high
+      precision (theregister-2025-09-18-cac-6000d), so the H20's own dense FP16.
+
+    Bandwidth runs from the best-sourced 6000D figure to the full card's scaled by the narrower bus
+    (448 of 512 bits) at the same memory speed; with today's sources both give 1.4 TB/s.
     """
     cores = _chip("rtx_pro_6000d", "cuda_cores")[0] / _chip("rtx_pro_6000", "cuda_cores")[0]
     bus = _chip("rtx_pro_6000d", "memory_bus_bits")[0] / _chip("rtx_pro_6000", "memory_bus_bits")[0]
-    fp16 = [v * cores for v in _chip("rtx_pro_6000", "fp16_dense_tflops")]
+    fp16 = [max(_chip("h20", "fp16_dense_tflops")), *(v * cores for v in _chip("rtx_pro_6000", "fp16_dense_tflops"))]
     bw = _chip("rtx_pro_6000d", "memory_bandwidth_tb_s") + [v * bus for v in _chip("rtx_pro_6000", "memory_bandwidth_tb_s")]
     return {"fp16_dense_tflops": (min(fp16), max(fp16)), "memory_bandwidth_tb_s": (min(bw), max(bw))}
 
@@ -96,11 +108,14 @@ def ascend_mix() -> tuple[float, float]:
 def _ascend_range(metric: str, reference: float) -> tuple[float, float, float]:
     """Per-unit Ascend figure in H100-equivalents: (default, low, high), mixing 910B and 910C by :func:`ascend_mix`.
 
-    Each chip keeps its own figure: a 910C number is never applied to a 910B.
+    Each chip keeps its own figure: a 910C number is never applied to a 910B. Low is the low mix
+    with each chip's lowest figure, high the high mix with each chip's highest; the default is the
+    middle mix with each chip's middle figure, so it sits inside the range, near its centre.
     """
     b, c = _chip("ascend_910b", metric), _chip("ascend_910c", metric)
     lo_mix, hi_mix = ascend_mix()
-    default = (lo_mix * _mid(c) + (1 - lo_mix) * _mid(b)) / reference
+    mid_mix = (lo_mix + hi_mix) / 2  # the default is central in both the chip mix and each chip's figures
+    default = (mid_mix * _mid(c) + (1 - mid_mix) * _mid(b)) / reference
     low = (lo_mix * min(c) + (1 - lo_mix) * min(b)) / reference
     high = (hi_mix * max(c) + (1 - hi_mix) * max(b)) / reference
     return round(default, 2), round(low, 2), round(high, 2)
@@ -156,9 +171,10 @@ def _parameters() -> tuple[Parameter, ...]:
                   "30-50% of its performance removed describes a stronger part, closer to the B30A (e044), which has "
                   "no sourced price and is not modelled.",
                   "globaltimes-2025-08-12"),
-        Parameter("blackwell_share", "Share of allowed Nvidia units that are Blackwell, if sold", 0.8, 0.5, 1.0,
+        Parameter("blackwell_share", "Share of allowed Nvidia units that are Blackwell, if sold", 0.75, 0.5, 1.0,
                   0.0, 1.0, 0.05, "share",
-                  "Assumption: a cheaper part with more FP16 would take most orders; 0.5–1.0 spans partial to full switch.",
+                  "Assumption: a cheaper part with more FP16 would take most orders; 0.5–1.0 spans partial to full "
+                  "switch, and the default is the middle.",
                   "assumption"),
         Parameter("blackwell_price_usd", "RTX Pro 6000D price", _mid(bw_price),
                   min(bw_price), max(bw_price), 5_000, 10_000, 250, "USD per unit",
@@ -166,18 +182,24 @@ def _parameters() -> tuple[Parameter, ...]:
                   _source("money", "quantity", "blackwell_china_rtx6000d_price_usd")),
         Parameter("blackwell_perf_vs_h100", "RTX Pro 6000D dense FP16", round(_mid(bw_fp16), 2), bw_fp16[0],
                   bw_fp16[1], 0.1, 1.5, 0.01, "H100-equivalents",
-                  f"None published: the full RTX PRO 6000's quoted 1 PFLOP (dense or 2:4-sparse, so "
-                  f"{d6['fp16_dense_tflops'][0]:,.0f}–{d6['fp16_dense_tflops'][1]:,.0f} TFLOPS after scaling) times the "
-                  f"6000D's share of CUDA cores, over the H100's {h100_fp16:,.0f}.",
-                  _chip_sources(d6_chips, ["fp16_dense_tflops", "cuda_cores"])),
+                  f"None published, and two readings disagree: The Register reads the US rules as holding the card "
+                  f"near an H20 at high precision ({d6['fp16_dense_tflops'][0]:,.0f} TFLOPS); scaling the full RTX PRO "
+                  f"6000's dense FP16 (half its quoted 1 PFLOP, which is a 2:4-sparse figure) by the 6000D's share of "
+                  f"CUDA cores gives at most {d6['fp16_dense_tflops'][1]:,.0f}. Over the H100's {h100_fp16:,.0f}; "
+                  f"the default is the middle.",
+                  "; ".join(dict.fromkeys([_chip_sources(d6_chips, ["fp16_dense_tflops", "cuda_cores"]),
+                                           "theregister-2025-09-18-cac-6000d"]))),
         Parameter("blackwell_bw_vs_h100", "RTX Pro 6000D memory bandwidth", round(_mid(bw_mem), 2), bw_mem[0],
                   bw_mem[1], 0.1, 1.5, 0.01, "H100-equivalents",
-                  f"{d6['memory_bandwidth_tb_s'][0]:.2f}–{d6['memory_bandwidth_tb_s'][1]:.2f} TB/s: Notebookcheck's figure "
-                  f"to the full card's scaled by the 448-bit bus, over the H100's {h100_bw} TB/s.",
+                  f"{_span(d6['memory_bandwidth_tb_s'])} TB/s: the figures reported for the 6000D (Notebookcheck about "
+                  f"1.1, The Register 1.4) and the full card's 1.6 TB/s scaled by the 448-bit bus, over the H100's "
+                  f"{h100_bw} TB/s; the default is the middle.",
                   _chip_sources(d6_chips, ["memory_bandwidth_tb_s", "memory_bus_bits"])),
-        Parameter("domestic_units", "Domestic (Huawei) supply", min(dom_units), min(dom_units), max(dom_units),
+        Parameter("domestic_units", "Domestic (Huawei) supply", _mid(dom_units), min(dom_units), max(dom_units),
                   0, 1_000_000, 25_000, "units per year",
-                  "US Commerce: Huawei Ascend output at or below 200k in 2025; FT: plan of 100k 910C + 300k 910B.",
+                  "Sources disagree, so the range spans them and the default is the middle: US Commerce put Huawei's "
+                  "2025 Ascend output at or below 200k (an estimate of output, and a ceiling, so less is possible); "
+                  "the FT reported a plan of 100k 910C + 300k 910B (a plan, not output).",
                   f"{_source('money', 'quantity', 'huawei_ascend_capacity_2025_units')}; "
                   f"{_source('money', 'quantity', 'huawei_910b_plan_2025_units')}"),
         Parameter("domestic_perf_vs_h100", "Domestic chip dense FP16", *dom_fp16, 0.1, 1.0, 0.01,

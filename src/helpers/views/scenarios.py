@@ -73,31 +73,35 @@ def parameters_display() -> pd.DataFrame:
         "Unit": t["unit"], "Why": t["rationale"], "Sources": t["source_id"].str.replace("; ", ", ")})
 
 
-def presets_display(table: pd.DataFrame) -> pd.DataFrame:
-    """Each preset's headline outputs: money in $ bn, compute in thousand H100-equivalents, shares in %."""
-    return pd.DataFrame({
-        "Scenario": table["scenario"],
-        "Nvidia China revenue ($ bn)": (table["nvidia_revenue_usd"] / 1e9).map(lambda v: f"{v:,.2f}"),
-        "US government take ($ bn)": (table["us_take_usd"] / 1e9).map(lambda v: f"{v:,.2f}"),
-        "FP16 compute (thousand H100e)": (table["compute_total_h100e"] / 1e3).map(lambda v: f"{v:,.0f}"),
-        "Memory bandwidth (thousand H100e)": (table["bandwidth_total_h100e"] / 1e3).map(lambda v: f"{v:,.0f}"),
-        "Domestic share, FP16": table["domestic_share"].map(lambda v: f"{v:.0%}"),
-        "Domestic share, bandwidth": table["domestic_share_bw"].map(lambda v: f"{v:.0%}")})
+#: The outputs a preset is reported by, each with its reader's label and how its numbers are written.
+_HEADLINES = {
+    "nvidia_revenue_usd": ("Nvidia China revenue ($ bn)", lambda v: f"{v / 1e9:,.1f}"),
+    "us_take_usd": ("US government take ($ bn)", lambda v: f"{v / 1e9:,.2f}"),
+    "compute_total_h100e": ("FP16 compute (thousand H100e)", lambda v: f"{v / 1e3:,.0f}"),
+    "bandwidth_total_h100e": ("Memory bandwidth (thousand H100e)", lambda v: f"{v / 1e3:,.0f}"),
+    "domestic_share": ("Domestic share, FP16 (%)", lambda v: f"{v * 100:.0f}"),
+    "domestic_share_bw": ("Domestic share, bandwidth (%)", lambda v: f"{v * 100:.0f}"),
+}
 
 
-def uncertainty_display(table: pd.DataFrame) -> pd.DataFrame:
-    """The uncertainty table as a reader sees it: domestic share in %, money in $ bn, compute in thousands."""
-    wanted = {"domestic_share": ("Domestic share of new FP16 compute", lambda v: f"{v:.0%}"),
-              "domestic_share_bw": ("Domestic share of new memory bandwidth", lambda v: f"{v:.0%}"),
-              "compute_total_h100e": ("FP16 compute delivered (thousand H100e)", lambda v: f"{v / 1e3:,.0f}"),
-              "bandwidth_total_h100e": ("Memory bandwidth delivered (thousand H100e)", lambda v: f"{v / 1e3:,.0f}"),
-              "nvidia_revenue_usd": ("Nvidia China revenue ($ bn)", lambda v: f"{v / 1e9:,.2f}"),
-              "us_take_usd": ("US government take ($ bn)", lambda v: f"{v / 1e9:,.2f}")}
+def median_with_band(p5: float, median: float, p95: float, fmt) -> str:
+    """"64 (43–95)": the median, then the 5–95% band in brackets; one number when the band is a point."""
+    lo, mid, hi = fmt(p5), fmt(median), fmt(p95)
+    return mid if lo == hi == mid else f"{mid} ({lo}–{hi})"
+
+
+def presets_display(bands: pd.DataFrame) -> pd.DataFrame:
+    """Each preset's headline outputs as its median with its 5–95% band (from :func:`uncertainty_table`).
+
+    A single run at the default values would hide how wide the inputs' ranges are; the median of
+    the draws, with its band, is the figure the model can defend (tests check that the run at the
+    defaults lies inside every band).
+    """
     rows = []
-    for r in table[table["output"].isin(list(wanted))].itertuples():
-        label, fmt = wanted[r.output]
-        rows.append({"Scenario": r.scenario, "Output": label, "Median": fmt(r.median),
-                     "5–95% band": f"{fmt(r.p5)} to {fmt(r.p95)}"})
+    for scenario, group in bands.groupby("scenario", sort=False):
+        by = group.set_index("output")
+        rows.append({"Scenario": scenario, **{label: median_with_band(*by.loc[o, ["p5", "median", "p95"]], fmt)
+                                              for o, (label, fmt) in _HEADLINES.items()}})
     return pd.DataFrame(rows)
 
 
@@ -170,7 +174,8 @@ def presets_chart(table: pd.DataFrame | None = None) -> alt.VConcatChart:
         chart,
         title=f"'{top['scenario']}' gives domestic chips the largest share of China's new FP16 compute "
               f"({top['domestic_share']:.0%}); counted in memory bandwidth, the H20 weighs far more",
-        subtitle=f"Model outputs for each named scenario, one year of demand; in the baseline domestic chips give "
+        subtitle=f"One run per scenario with every input at the centre of its range (medians and bands: section 5), one "
+                 f"year of demand; in the baseline domestic chips give "
                  f"{base['domestic_share']:.0%} of the FP16 throughput but {base['domestic_share_bw']:.0%} of the "
                  "memory bandwidth",
         description="Three stacked bar charts by scenario: compute delivered by source (H20, RTX Pro 6000D, domestic) "

@@ -22,7 +22,7 @@ from helpers.publish.catalogue import read, tags
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z«\"*(\[])")
 _CHECKABLE = re.compile(r"\d|\[\^[a-z0-9_.-]+\]")
 #: Sentences that state nothing to check: exercise prompts, tables, the skeleton's metadata lines.
-_NOT_A_CLAIM = re.compile(r"^\**(Exercise|Time to read|Prerequisites|Learning objectives)|\|.*\||check\(|answer\(")
+_NOT_A_CLAIM = re.compile(r"^\**(Exercise|Time to read|Prerequisites|Learning objectives)|\|.*\||check\(|answer\(|\?$")
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,10 @@ def _sentences(markdown: str) -> list[str]:
     text = re.sub(r"```.*?```", " ", markdown, flags=re.S)
     out = []
     for block in re.split(r"\n\s*\n", text):
-        block = " ".join(line.strip().lstrip("-*# ").strip() for line in block.splitlines())
+        # headings state nothing, and a list's bare "1." must not make the next line look checkable
+        lines = [re.sub(r"^\s*(\d+\.|[-*])\s+", "", line).strip() for line in block.splitlines()
+                 if not line.lstrip().startswith("#")]
+        block = " ".join(line.strip("* ") for line in lines if line)
         out += [s.strip() for s in _SENTENCE.split(block) if len(s.strip()) > 30]
     return out
 
@@ -44,7 +47,8 @@ def statements() -> list[Statement]:
     """Every checkable sentence of the notebooks (speaker notes included) and the teacher guide."""
     found = []
     for path in notebook_paths(NOTEBOOKS_DIR):
-        for number, cell in enumerate(read(path).cells, start=1):
+        # cells are counted from 0, as nbformat and JupyterLab's cell index do
+        for number, cell in enumerate(read(path).cells):
             if cell.cell_type != "markdown":
                 continue
             kind = "speaker notes" if "notes" in tags(cell) else "solution" if "solution" in tags(cell) else "prose"

@@ -147,7 +147,7 @@ def _parameters() -> tuple[Parameter, ...]:
     dom_mem = _ascend_range("memory_bandwidth_tb_s", h100_bw)
     lo_mix, hi_mix = ascend_mix()
     mix = (f"910B and 910C mixed {lo_mix:.0%}–{hi_mix:.0%} 910C (FT 2025 plan; Bloomberg's 2026 plan as about "
-           f"double 2025), each chip with its own low-grade specs")
+           f"double 2025), each chip with its own figures from Huawei's published tool")
     d6_chips = ["rtx_pro_6000", "rtx_pro_6000d"]
     plans = ("huawei_910c_plan_2025_units", "huawei_910c_plan_2026_units")
     return (
@@ -203,7 +203,7 @@ def _parameters() -> tuple[Parameter, ...]:
                   f"{_source('money', 'quantity', 'huawei_ascend_capacity_2025_units')}; "
                   f"{_source('money', 'quantity', 'huawei_910b_plan_2025_units')}"),
         Parameter("domestic_perf_vs_h100", "Domestic chip dense FP16", *dom_fp16, 0.1, 1.0, 0.01,
-                  "H100-equivalents", f"Dense FP16 per Ascend unit, {mix}.",
+                  "H100-equivalents", f"Dense FP16 per Ascend unit, {mix}; the default is the middle mix.",
                   _chip_sources(["ascend_910b", "ascend_910c"], ["fp16_dense_tflops"], plans)),
         Parameter("domestic_bw_vs_h100", "Domestic chip memory bandwidth", *dom_mem, 0.1, 1.0, 0.01,
                   "H100-equivalents", f"Memory bandwidth per Ascend unit, {mix}.",
@@ -424,17 +424,18 @@ FOLLOWED_SOURCES = {
                  "causes could have held sales down (no codified levy, e046; H20 work reportedly halted, e045), "
                  "which reads low; May-Jul 2025 left out "
                  "because the US licence requirement, not Beijing, stopped sales (kaohoon-2025-08-nvda-q2fy26)",
-    "levy_rate_pct": "No levy collected: never codified, no payment found (outcomes q3_levy_paid)",
+    "levy_rate_pct": "No levy collected: never codified, no payment found (outcomes table: was the 15% levy paid?)",
     "blackwell_allowed": "RTX Pro 6000D, the lever's one product: China's internet regulator reportedly told ByteDance "
                          "and Alibaba to cancel their orders in September 2025 (events e047); the B30A, a different "
-                         "part, was refused by Washington (outcomes q2_blackwell)",
+                         "part, was refused by Washington (outcomes table: was a Blackwell chip licensed?)",
 }
 
 
 def followed_sources_table() -> pd.DataFrame:
     """:data:`FOLLOWED_SOURCES` as a table a reader can scan: parameter, value, why."""
     values = presets()[DISCOURAGED]
-    return pd.DataFrame([{"parameter": k, "value": f"{values[k]:.3g}", "why, with sources": v}
+    labels = {p.name: p.label for p in _parameters()}
+    return pd.DataFrame([{"parameter": labels[k], "value": f"{values[k]:.3g}", "why, with sources": v}
                          for k, v in FOLLOWED_SOURCES.items()])
 
 

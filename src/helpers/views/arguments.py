@@ -16,8 +16,9 @@ GRADE_COLORS = {"primary": "#0072B2", "secondary": "#56B4E9", "low": "#E69F00", 
 def arguments_table(position: str) -> pd.DataFrame:
     """A position's arguments as a reader sees them: the argument, then who backs it and how well."""
     e = evidence(position)
-    backed = e.assign(by=e.apply(lambda r: f"{r.publisher} ({r.grade})" if r.key else "not found in our sources",
-                                 axis=1))
+    # a missing key is NaN, which is truthy: test for a real one, or "nan (nan)" reaches the reader
+    backed = e.assign(by=e.apply(lambda r: f"{r.publisher} ({r.grade})" if isinstance(r.key, str) and r.key
+                                 else "not found in our sources", axis=1))
     out = backed.groupby("argument_id", sort=True).agg(Argument=("argument", "first"), Evidence=("by", "; ".join))
     return out.reset_index(drop=True)
 

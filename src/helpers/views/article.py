@@ -94,5 +94,4 @@ def glued_headings(sentences: pd.DataFrame) -> pd.DataFrame:
     """The bare model's sentences that swallowed a heading, heading and sentence side by side."""
     glued = sentences[sentences["headings_glued_in"] != ""]
     return pd.DataFrame({"Heading": glued["headings_glued_in"],
-                         "Glued to": [t.split("\n")[-1][:90] + ("…" if len(t.split("\n")[-1]) > 90 else "")
-                                      for t in glued["text"]]}).reset_index(drop=True)
+                         "Glued to": [t.split("\n")[-1] for t in glued["text"]]}).reset_index(drop=True)

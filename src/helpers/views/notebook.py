@@ -17,6 +17,16 @@ def setup() -> None:
     pd.set_option("display.width", 120)
     # large amounts in full (15,000,000,000 rather than 1.5e+10); small ones to 6 significant digits
     pd.set_option("display.float_format", lambda v: f"{v:,.0f}" if abs(v) >= 1e5 else f"{v:,.6g}")
+    # every DataFrame's HTML form is the collection's reader table (no index, labels, nothing cut short)
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython ships with the runtime
+        return
+    shell = get_ipython()
+    if shell is not None:
+        from helpers.views.tables import reader_html
+
+        shell.display_formatter.formatters["text/html"].for_type(pd.DataFrame, reader_html)
 
 
 #: What a scaffold shows while its blank (``...``) is still there.

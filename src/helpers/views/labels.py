@@ -80,7 +80,9 @@ def column_label(name: object) -> str:
     text = str(name)
     if text in COLUMNS:
         return COLUMNS[text]
-    return header(text) if text.islower() and " " not in text else text
+    if " " not in text and text.islower():
+        return header(text)
+    return text[:1].upper() + text[1:]
 
 
 def code_label(value: object) -> object:

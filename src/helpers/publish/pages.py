@@ -69,13 +69,18 @@ def _numbered_citations(nb) -> None:
 
     from helpers.data.citations import MARKER, keys_in, resolve
 
+    import re
+
+    run = re.compile(f"(?:{MARKER.pattern})(?:[ \t]*(?:{MARKER.pattern}))*")
     order: dict[str, int] = {}
     for cell in nb.cells:
         if cell.cell_type == "markdown":
             for key in keys_in(cell.source):
                 order.setdefault(key, len(order) + 1)
-            cell.source = MARKER.sub(lambda m: f'<sup class="h20-cite"><a href="#cite-{m[1]}" '
-                                               f'aria-label="source {order[m[1]]}">{order[m[1]]}</a></sup>', cell.source)
+            # adjacent markers share one bracket, "[1, 15]": bare neighbours "1 15" read as the number 115
+            cell.source = run.sub(lambda m: '<sup class="h20-cite">[' + ", ".join(
+                f'<a href="#cite-{k}" aria-label="source {order[k]}">{order[k]}</a>' for k in keys_in(m[0]))
+                + "]</sup>", cell.source)
     if not order:
         return
     items = []

@@ -6,6 +6,7 @@ import altair as alt
 import pandas as pd
 
 from helpers.text.tables import ArticleTables
+from helpers.views.labels import code_label
 from helpers.views.theme import finish
 
 SEED_SOURCE = "the article of 12 Aug 2025 (data/article-2025-08-12-h20-fr.txt), parsed by helpers.text.tables"
@@ -59,20 +60,23 @@ def timeline_chart(timeline: pd.DataFrame) -> alt.Chart:
 
 
 def claims_chart(claims: pd.DataFrame) -> alt.Chart:
-    """Heat map: how many coded claims each claimant makes on each topic."""
-    counts = claims.groupby(["claimant", "topic"], as_index=False).size()
-    top = claims["claimant"].value_counts()
+    """Heat map: how many coded claims each claimant makes on each topic (codes shown as words)."""
+    named = claims.assign(claimant=claims["claimant"].map(code_label), topic=claims["topic"].map(code_label))
+    counts = named.groupby(["claimant", "topic"], as_index=False).size()
+    top = named["claimant"].value_counts()
+    # counts are whole numbers: an ordinal scale gives a legend of 1, 2, 3, never 1.5
     chart = alt.Chart(counts).mark_rect().encode(
-        x=alt.X("topic:N", title="Topic", sort="ascending"),
-        y=alt.Y("claimant:N", title="Claimant", sort="ascending"),
-        color=alt.Color("size:Q", title="Claims (count)", scale=alt.Scale(scheme="blues"), legend=alt.Legend(tickMinStep=1)),
-        tooltip=["claimant", "topic", alt.Tooltip("size:Q", title="claims")],
+        x=alt.X("topic:N", title="Topic", sort="ascending", axis=alt.Axis(labelAngle=-30, labelLimit=200)),
+        y=alt.Y("claimant:N", title="Claimant", sort="ascending", axis=alt.Axis(labelLimit=220)),
+        color=alt.Color("size:O", title="Claims", scale=alt.Scale(scheme="blues")),
+        tooltip=[alt.Tooltip("claimant:N", title="Claimant"), alt.Tooltip("topic:N", title="Topic"),
+                 alt.Tooltip("size:Q", title="Claims")],
     ) + alt.Chart(counts).mark_text(color="black").encode(x="topic:N", y="claimant:N", text="size:Q")
     return finish(
         chart,
         title=f"{len(claims)} claims from {claims['claimant'].nunique()} claimants; "
-              f"the most come from '{top.index[0]}' ({top.iloc[0]})",
-        subtitle="Hand-coded claims (data/claims.csv); 'article' is the outlet's own analysis",
+              f"the most come from {top.index[0]} ({top.iloc[0]})",
+        subtitle="Hand-coded claims (data/claims.csv); 'the article' is the outlet's own analysis",
         description="Heat map of the number of claims by claimant and topic.",
         source="data/claims.csv, coded from the article of 12 Aug 2025",
     )

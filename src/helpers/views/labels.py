@@ -60,6 +60,10 @@ CODES: dict[str, str] = {
     "cn_government": "Chinese government", "us_government": "US government", "us_congress": "US Congress",
     "donald_trump": "Donald Trump", "financial_times": "Financial Times", "united_states": "United States",
     "kill_switch": "kill switch", "remote_spying": "remote spying",
+    # claimants and topics of the coded claims (claims.csv)
+    "article": "the article", "unattributed": "unattributed", "miit": "MIIT (industry ministry)",
+    "bargaining": "bargaining", "blackwell_hint": "Blackwell hint", "energy": "energy", "lawmakers": "lawmakers",
+    "miit_request": "MIIT request", "us_easing": "US easing",
     # outcome questions (outcomes.csv)
     "q1_h20_boycott": "Did Chinese buyers shun the H20?", "q2_blackwell": "Was a Blackwell chip licensed?",
     "q3_levy_paid": "Was the 15% levy paid?", "q4_truce": "Did the tariff truce hold?",

@@ -66,7 +66,7 @@ def claims_chart(claims: pd.DataFrame) -> alt.Chart:
     top = named["claimant"].value_counts()
     # counts are whole numbers: an ordinal scale gives a legend of 1, 2, 3, never 1.5
     chart = alt.Chart(counts).mark_rect().encode(
-        x=alt.X("topic:N", title="Topic", sort="ascending", axis=alt.Axis(labelAngle=-30, labelLimit=200)),
+        x=alt.X("topic:N", title="Topic", sort="ascending", axis=alt.Axis(labelAngle=-45, labelLimit=200)),
         y=alt.Y("claimant:N", title="Claimant", sort="ascending", axis=alt.Axis(labelLimit=220)),
         color=alt.Color("size:O", title="Claims", scale=alt.Scale(scheme="blues")),
         tooltip=[alt.Tooltip("claimant:N", title="Claimant"), alt.Tooltip("topic:N", title="Topic"),

@@ -83,6 +83,18 @@ def statement_slides() -> list[Slide]:
     return _chunks(rows, "What the article says", "", "Notebook 01 · the article's words, our gloss")
 
 
+def actor_slides() -> list[Slide]:
+    """Who's who as a lecture reads it: each actor, its side and its role in our words, a few per slide."""
+    a = load_table("actors")
+    rows = [(f"{n} ({side})", role) for n, side, role in zip(a["name"], a["side"], a["role_en"], strict=True)]
+    return _chunks(rows, "Who's who", "", "Notebook 00 · data/actors.csv (roles in our words)")
+
+
+#: Chart cells shown on slides as data slides instead: a chart whose rows of text cannot be read at a
+#: lecture's type size (the who's-who chart has 19 rows of role text) becomes a few slides of pairs.
+#: The chart's speaker notes go with the first of them.
+CHART_AS_DATA = {"00_primer/cell-07": actor_slides}
+
 #: Data slides and where they go: after a notebook's chart slides, or first after its section slide.
 DATA_SLIDES = {"00_primer": ("after", glossary_slides), "01_article_as_data": ("before", statement_slides)}
 
@@ -105,6 +117,12 @@ def deck(notebooks: Path = NOTEBOOKS_DIR) -> list[Slide]:
             if cell.cell_type == "markdown" and NOTES_TAG in cell_tags:
                 current.notes.append(cite_inline(cell.source))
             elif SLIDE_TAG in cell_tags and (title := chart_title(cell)) is not None:
+                instead = CHART_AS_DATA.get(f"{info.name}/{cell.get('id', '')}")
+                if instead is not None:
+                    pairs = instead()
+                    slides += pairs
+                    current = pairs[0]
+                    continue
                 current = Slide("chart", title, notebook=info.name, cell_id=cell.get("id", ""))
                 slides.append(current)
         slides += extra if where == "after" else []

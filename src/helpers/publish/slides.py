@@ -30,6 +30,7 @@ from helpers.publish.pages import (
 from helpers.publish.printing import find_chromium, print_pdf
 from helpers.publish.runner import executed_copies
 from helpers.publish.security import script_hash
+from helpers.publish.slidecharts import slide_figure
 
 SLIDES_DIR = BUILD_DIR / "slides"
 REVEAL_DIR = Path(__file__).resolve().parent / "vendor" / "reveal"
@@ -88,7 +89,7 @@ def build_slides(out: Path = SLIDES_DIR, cache: Path = BUILD_DIR / "cache", jobs
     views = []
     for s in slides:
         # chart outputs are HTML the build made (data inside them is escaped by the chart renderer)
-        html = Markup(charts[s.notebook][s.cell_id]) if s.kind == "chart" else ""
+        html = Markup(slide_figure(charts[s.notebook][s.cell_id])) if s.kind == "chart" else ""
         views.append({"slide": s, "html": html, "notes": _notes_html(s.notes)})
     with owned_dir(out) as stage:
         write_assets(stage / "assets")

@@ -139,6 +139,15 @@ def is_chart_script(text: str) -> bool:
     return chart_script(m["id"], m["spec"]) == text
 
 
+def figure_spec(figure: str) -> tuple[str, dict[str, Any]] | None:
+    """The chart id and Vega-Lite spec inside a ``<figure>`` this module wrote, or None if it holds none."""
+    for m in re.finditer(r'<script type="text/javascript">(.*?)</script>', figure, re.S):
+        if is_chart_script(m[1]):
+            found = _CHART_SCRIPT.match(m[1])
+            return found["id"], json.loads(found["spec"])
+    return None
+
+
 def figure_html(spec: dict[str, Any], chart_id: str) -> str:
     """The ``<figure>`` for one chart: static SVG, source caption and the live-upgrade script."""
     source = spec.get("usermeta", {}).get("source", "")

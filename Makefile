@@ -67,8 +67,8 @@ student: $(RUNTIME_STAMP)  ## student copies without solutions in build/student/
 slides: $(RUNTIME_STAMP)  ## reveal.js lecture slides with speaker notes, offline, and their PDF, in build/slides/
 	@$(BIN)/python -m helpers slides
 
-handouts: $(RUNTIME_STAMP)  ## one printable PDF per report page in build/handouts/ (needs Chromium)
-	@$(BIN)/python -m helpers handouts
+handouts: $(RUNTIME_STAMP)  ## printable PDFs of every report page and a seminar pack in build/handouts/ (A4; PAPER=letter)
+	@$(BIN)/python -m helpers handouts --paper $(or $(PAPER),a4)
 
 bench: $(TEST_STAMP)  ## measure install and build speed and site size against the naive route
 	@$(BIN)/python tools/bench.py

@@ -41,13 +41,14 @@ def test_one_pdf_per_notebook_page_with_its_headings(handouts):
     from pypdf import PdfReader
 
     infos = discover()
-    assert [p.stem for p in handouts] == [i.name for i in infos]
-    for info, path in zip(infos, handouts, strict=True):
+    assert [p.stem for p in handouts] == [i.name for i in infos] + ["seminar-pack"]
+    for info, path in zip(infos, handouts[:-1], strict=True):
         pdf = PdfReader(path)
         text = _plain(" ".join(page.extract_text() for page in pdf.pages))
         nb = nbformat.read(info.path, as_version=4)
         headings = [_plain(re.sub(r"[*`]", "", h)) for c in nb.cells if c.cell_type == "markdown"
-                    for h in re.findall(r"^#{1,2} (.+)$", c.source, re.M) if "notes" not in c.metadata.get("tags", [])]
+                    for h in re.findall(r"^#{1,2} (.+)$", c.source, re.M)
+                    if not {"notes", "screen-only"} & set(c.metadata.get("tags", []))]
         missing = [h for h in headings if h not in text]
         assert not missing, (path.name, missing)
         assert "Show solution" not in text and "Show code" not in text, path.name
@@ -57,3 +58,38 @@ def test_one_pdf_per_notebook_page_with_its_headings(handouts):
             lines = [_plain(line) for line in solution.splitlines() if len(line.strip()) > 40]
             assert not [line for line in lines if line in text], path.name
         assert sum(len(page.images) for page in pdf.pages) == 0, f"{path.name}: a chart was printed as an image"
+
+
+def test_paper_is_a4_with_nothing_under_8_pt_and_nothing_for_the_screen(handouts):
+    """Issue 21: A4 by default, no printed type under 8 pt (charts included), no screen-only leftovers."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+    from handout_fonts import report
+
+    rows = report(handouts[0].parent)
+    assert {r["size_pt"] for r in rows} == {(595, 842)}, rows
+    assert [(r["file"], round(r["smallest_pt"], 1)) for r in rows if r["smallest_pt"] < 8] == []
+    assert [(r["file"], r["screen_only"]) for r in rows if r["screen_only"]] == []
+
+
+def test_the_seminar_pack_fits_four_pages_and_holds_the_article_and_the_questions(handouts):
+    from pypdf import PdfReader
+
+    from helpers.publish.handouts import discussion_questions
+
+    pack = PdfReader(handouts[-1])
+    assert 1 <= len(pack.pages) <= 4
+    text = _plain(" ".join(p.extract_text() for p in pack.pages))
+    assert "s1 " in text and "s11 " in text and "Financial Times" in text  # the article, sentences numbered
+    questions = discussion_questions()
+    assert len(questions) >= 5 and all(_plain(q) in text for q in questions)
+
+
+def test_letter_paper_on_request(handouts):
+    from helpers.publish.handouts import paper_page
+
+    page = (REPORT_DIR / "00_primer.html").read_text(encoding="utf-8")
+    assert "size: letter" in paper_page(page, "letter") and "size: A4" in paper_page(page)
+    assert "<script" not in paper_page(page)

@@ -64,7 +64,8 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("names", nargs="*", help="notebook names (default: all)")
     sl = sub.add_parser("slides", help="build the lecture slides (build/slides/index.html and slides.pdf)")
     sl.add_argument("--no-pdf", action="store_true", help="skip the PDF (which needs Chromium)")
-    sub.add_parser("handouts", help="print each report page to PDF (build/handouts/; needs Chromium)")
+    h = sub.add_parser("handouts", help="print each report page and a seminar pack to PDF (build/handouts/; needs Chromium)")
+    h.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default: a4)")
     sub.add_parser("student", help="write student copies (build/student/) and the teacher guide")
     t = sub.add_parser("trust", help="let JupyterLab show the stored charts of notebooks whose outputs pass the audit")
     t.add_argument("paths", nargs="*", type=Path, help="notebooks (default: notebooks/ and build/student/)")
@@ -161,7 +162,7 @@ def _handouts(args: argparse.Namespace) -> int:
     try:
         find_chromium()  # before the report is built: a missing browser is said at once
         build()
-        build_handouts()
+        build_handouts(paper=args.paper)
     except BuildError as exc:
         print(f"handouts: report build FAILED: {exc}", file=sys.stderr)
         return EXIT_FAILED

@@ -1,54 +1,176 @@
-"""Printable handouts: one PDF per notebook page of the report, in ``build/handouts/``.
+"""Printable handouts: one PDF per notebook page of the report, and a short seminar pack, in ``build/handouts/``.
 
-Each page is printed by Chromium (:mod:`helpers.publish.printing`) with the site's print
-stylesheet: code, toggles and navigation hidden, solutions left out, charts as the vector SVG
-they are on screen. The folder is replaced as a whole (:func:`helpers.data.files.owned_dir`), so a
-failed print leaves the last set of handouts, never a half-written one. It sits beside the report,
-not inside it: the report folder holds exactly what the report build wrote, so printing never
-changes it (two builds stay identical, and ``make test`` passes after ``make handouts``).
+Paper is not a screen, so each report page is first re-made for paper (:func:`paper_page`): every
+chart is re-set so that, at the text width of the page, its smallest type is at least 8 pt
+(:mod:`helpers.publish.slidecharts`), drawn as its static SVG; a chart with sliders becomes one line
+pointing to the report; every script goes. The site's print stylesheet then leaves out what paper
+cannot do (a check's verdict, live widgets, text about the screen, code, solutions). Pages are A4
+unless asked otherwise (``paper="letter"``).
+
+The **seminar pack** (``seminar-pack.pdf``, at most four pages) holds what a seminar hands round:
+the article's sentences, numbered as the notebooks cite them, the timeline, two key charts and
+the discussion questions of the teacher guide.
+
+The folder is replaced as a whole (:func:`helpers.data.files.owned_dir`), so a failed print leaves
+the last set of handouts, never a half-written one. It sits beside the report, not inside it: the
+report folder holds exactly what the report build wrote, so printing never changes it.
 """
 
 from __future__ import annotations
 
+import html
 import os
+import re
+import shutil
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from helpers.data.files import build_lock, owned_dir
-from helpers.data.paths import BUILD_DIR
+from helpers.data.files import build_lock, owned_dir, read_regular_text
+from helpers.data.paths import BUILD_DIR, ROOT
+from helpers.publish.audit import check_notebook
 from helpers.publish.build import REPORT_DIR
-from helpers.publish.catalogue import discover
+from helpers.publish.catalogue import discover, read
 from helpers.publish.printing import PrintError, find_chromium, print_pdf
+from helpers.publish.slidecharts import for_slide, is_interactive
+from helpers.views.theme import figure_html, figure_spec
 
 #: Where the handouts go by default.
 HANDOUTS_DIR = BUILD_DIR / "handouts"
+#: Paper sizes, as CSS names them; A4 unless asked.
+PAPERS = {"a4": "A4", "letter": "letter"}
+#: The text width and usable height of a page at the margins below, in CSS pixels (A4 less 2 × 14 mm).
+PAGE_BOX = (686.0, 860.0)
+#: The smallest type a chart may print at: 8 pt is 10.7 CSS pixels.
+MIN_PRINT_PX = 8 / 0.75
+MARGINS = "14mm 14mm 16mm"
+#: The seminar pack's charts: (notebook, cell id) of the timeline and two key charts.
+SEMINAR_CHARTS = (("02_h20_controversy", "cell-18"), ("02_h20_controversy", "cell-12"), ("04_scenarios", "cell-08"))
+#: What paper cannot show: one line in place of a chart with sliders.
+INTERACTIVE_NOTE = ('<p class="h20-note">An interactive chart with sliders stands here in the HTML report '
+                    "(open the report to use it).</p>")
+
+TOO_DENSE_NOTE = ('<p class="h20-note">A chart too dense to print at a readable size stands here in the HTML report; '
+                  "the table that follows gives the same facts.</p>")
+_FIGURE = re.compile(r'<figure\b[^>]*>.*?</figure>\s*<script type="text/javascript">.*?</script>', re.S)
+_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.S)
+
+
+def paper_figure(figure: str) -> str:
+    """One stored chart ``<figure>`` (with its script) re-set for paper, or the line that stands for it."""
+    found = figure_spec(figure)
+    if found is None:
+        return figure
+    chart_id, spec = found
+    if is_interactive(spec):
+        return INTERACTIVE_NOTE
+    spec, _, smallest = for_slide(spec, box=PAGE_BOX, min_px=MIN_PRINT_PX, title_chars=90)
+    if smallest < MIN_PRINT_PX * 0.99:
+        # a chart whose type cannot reach 8 pt at the page's width (the who's-who: 19 rows of role text)
+        # is left to the screen; every such chart has a table beside it in the notebook
+        return TOO_DENSE_NOTE
+    return figure_html(spec, chart_id)
+
+
+def paper_page(page: str, paper: str = "a4") -> str:
+    """A report page re-made for paper: charts re-set and static, no scripts, the page size set."""
+    page = _FIGURE.sub(lambda m: paper_figure(m[0]), page)
+    page = _SCRIPT.sub("", page)  # static SVG is what prints; nothing may change the page under the printer
+    size = f"<style>@page {{ size: {PAPERS[paper]}; margin: {MARGINS}; }}</style>"
+    return page.replace("</head>", size + "</head>", 1)
 
 
 def _progress(i: int, n: int, name: str) -> None:
     print(f"  [{i}/{n}] {name}.pdf", flush=True)
 
 
+def discussion_questions(guide: Path = ROOT / "teaching" / "teacher-guide.md") -> list[str]:
+    """The questions of the teacher guide's discussion section (without the teacher's notes)."""
+    text = read_regular_text(guide, 2_000_000)
+    section = text.split("## Discussion questions", 1)[1].split("\n## ", 1)[0]
+    return [re.sub(r"\s+", " ", m[1]).strip() for m in re.finditer(r"^\d+\.\s+\*\*(.+?)\*\*", section, re.M)]
+
+
+def seminar_html(paper: str = "a4") -> str:
+    """The seminar pack as one printable page (see the module docstring)."""
+    from helpers.text.seed import seed_article, seed_tables
+
+    article, tables = seed_article(), seed_tables()
+    stored = {}
+    for info in discover():
+        nb = read(info.path)
+        check_notebook(nb, info.path)  # the pack shows stored outputs: they pass the same audit as the report
+        stored[info.name] = {c.get("id", ""): "".join(o["data"]["text/html"]) for c in nb.cells
+                             for o in c.get("outputs", []) if "text/html" in o.get("data", {})}
+    s = tables.sentences
+    # every numbered unit the notebooks cite (s1 …), headings in bold as in the article
+    items = "".join(f'<li><span class="h20-sid">s{n}</span> {"<strong>" if kind == "heading" else ""}'
+                    f'{html.escape(t)}{"</strong>" if kind == "heading" else ""}</li>'
+                    for n, kind, t in zip(s["sentence_id"], s["kind"], s["text"], strict=True))
+    charts = "".join(f'<div class="h20-pack-chart">{paper_figure(stored[nb][cell])}</div>'
+                     for nb, cell in SEMINAR_CHARTS)
+    questions = "".join(f"<li>{html.escape(q)}</li>" for q in discussion_questions())
+    date = f"{article.published.day} {article.published:%B %Y}"
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Seminar pack · The H20 notebooks</title>
+<link rel="stylesheet" href="assets/site.css">
+<style>@page {{ size: {PAPERS[paper]}; margin: {MARGINS}; }}
+body {{ font-family: Helvetica, Arial, sans-serif; font-size: 10.5pt; line-height: 1.35; margin: 0; }}
+h1 {{ font-size: 16pt; margin: 0 0 .2em; }} h2 {{ font-size: 12.5pt; margin: .8em 0 .3em; break-after: avoid; }}
+ol.h20-article {{ padding-left: 0; list-style: none; margin: 0; }}
+ol.h20-article li {{ margin: .15em 0; }} .h20-sid {{ font-weight: bold; color: #0b5cad; }}
+.h20-pack-chart {{ break-inside: avoid; margin: .4em 0; }}
+.h20-pack-chart svg {{ width: 100%; height: auto; max-height: 118mm; }}
+.h20-lede, .h20-source {{ color: #444; font-size: 9pt; }}
+</style></head>
+<body><main>
+<h1>The H20 affair: seminar pack</h1>
+<p class="h20-lede">One French article ({html.escape(date)}), its sentences numbered as the notebooks cite them
+(s1, s2 …), the timeline, two key charts and the questions for discussion. Everything else is in the report.</p>
+<h2>The article (in French, as published)</h2>
+<ol class="h20-article">{items}</ol>
+<p class="h20-source">Source: the article of {html.escape(date)} (data/article-2025-08-12-h20-fr.txt); headings in bold.</p>
+<h2>The timeline, two key charts</h2>
+{charts}
+<h2>Questions for discussion</h2>
+<ol>{questions}</ol>
+</main></body></html>"""
+
+
 def build_handouts(report: Path = REPORT_DIR, out: Path = HANDOUTS_DIR,
-                   progress: Callable[[int, int, str], None] | None = _progress) -> list[Path]:
-    """Print every notebook page of the built ``report`` to ``out/NN_slug.pdf``; return the PDFs."""
+                   progress: Callable[[int, int, str], None] | None = _progress, paper: str = "a4") -> list[Path]:
+    """Print every notebook page of the built ``report`` and the seminar pack to ``out``; return the PDFs."""
+    if paper not in PAPERS:
+        raise PrintError(f"paper {paper!r}: choose one of {', '.join(PAPERS)}")
     chromium = find_chromium()
     infos = discover()
     started = time.perf_counter()
     report = Path(os.path.abspath(report))
     # the report's own build lock: a build that swaps the report in meanwhile waits, so every page
     # printed is the page of one finished report (racing `make report` printed nothing and said done)
-    with build_lock(report.parent, report.name), owned_dir(out) as stage:
+    with build_lock(report.parent, report.name), owned_dir(out) as stage, \
+            tempfile.TemporaryDirectory(prefix="h20-paper-") as tmp:
         missing = [info.page for info in infos if not (report / info.page).is_file()]
         if missing:
             raise PrintError(f"{report}: build the report first (make report); missing {', '.join(missing)}")
+        paper_dir = Path(tmp)
+        shutil.copytree(report / "assets", paper_dir / "assets")
         for i, info in enumerate(infos, start=1):
-            print_pdf(report / info.page, stage / f"{info.name}.pdf", chromium=chromium)
+            page = paper_dir / info.page
+            page.write_text(paper_page(read_regular_text(report / info.page, 50_000_000), paper), encoding="utf-8")
+            print_pdf(page, stage / f"{info.name}.pdf", chromium=chromium)
             if progress:
-                progress(i, len(infos), info.name)
-        if len(list(stage.glob("*.pdf"))) != len(infos):
-            raise PrintError(f"{out}: {len(infos)} handouts expected, {len(list(stage.glob('*.pdf')))} printed")
-    written = [out / f"{info.name}.pdf" for info in infos]
+                progress(i, len(infos) + 1, info.name)
+        pack = paper_dir / "seminar-pack.html"
+        pack.write_text(seminar_html(paper), encoding="utf-8")
+        print_pdf(pack, stage / "seminar-pack.pdf", chromium=chromium)
+        if progress:
+            progress(len(infos) + 1, len(infos) + 1, "seminar-pack")
+        if len(list(stage.glob("*.pdf"))) != len(infos) + 1:
+            raise PrintError(f"{out}: {len(infos) + 1} handouts expected, {len(list(stage.glob('*.pdf')))} printed")
+    written = [out / f"{info.name}.pdf" for info in infos] + [out / "seminar-pack.pdf"]
     size = sum(p.stat().st_size for p in written) / 1e6
-    print(f"handouts built: {out}/ ({len(written)} PDFs, {size:.1f} MB, {time.perf_counter() - started:.0f} s)")
+    print(f"handouts built: {out}/ ({len(written)} PDFs on {PAPERS[paper]}, {size:.1f} MB, "
+          f"{time.perf_counter() - started:.0f} s)")
     return written

@@ -68,10 +68,10 @@ def _size(svg: str) -> tuple[float, float]:
     return (float(m[1]), float(m[2])) if m else BOX
 
 
-def fit(svg: str) -> float:
-    """How much the slide enlarges (or shrinks) this SVG to fit :data:`BOX`."""
+def fit(svg: str, box: tuple[float, float] = BOX) -> float:
+    """How much the slide (or page: ``box``) enlarges or shrinks this SVG to fit."""
     w, h = _size(svg)
-    return min(BOX[0] / w, BOX[1] / h)
+    return min(box[0] / w, box[1] / h)
 
 
 def _wrap(text: Any, width: int) -> Any:
@@ -94,17 +94,35 @@ def wrapped_titles(spec: dict[str, Any], width: int = 64) -> dict[str, Any]:
     return out
 
 
-def for_slide(spec: dict[str, Any], rounds: int = 6) -> tuple[dict[str, Any], str, float]:
-    """The spec re-set for a slide, its SVG, and the smallest text it will show on the slide (px)."""
-    spec = wrapped_titles(with_defaults(spec))
+def _roomy_steps(node: Any, least: float) -> Any:
+    """Every band or row ``step`` at least ``least`` px, so a label never overlaps its neighbour."""
+    if isinstance(node, dict):
+        return {k: (max(float(v), least) if k == "step" and isinstance(v, int | float) else _roomy_steps(v, least))
+                for k, v in node.items()}
+    if isinstance(node, list):
+        return [_roomy_steps(v, least) for v in node]
+    return node
+
+
+def for_slide(spec: dict[str, Any], rounds: int = 8, *, box: tuple[float, float] = BOX, min_px: float = MIN_PX,
+              title_chars: int = 64) -> tuple[dict[str, Any], str, float]:
+    """The spec re-set for a slide (or a page: ``box``, ``min_px``), its SVG, and the smallest text it shows (px)."""
+    spec = wrapped_titles(with_defaults(spec), title_chars)
     svg = static_svg(spec)
     for _ in range(rounds):
-        smallest = min(_sizes(spec)) * fit(svg)
-        if smallest >= MIN_PX:
+        smallest = min(_sizes(spec)) * fit(svg, box)
+        if smallest >= min_px:
             break
-        spec = _scale(spec, MIN_PX / smallest * 1.08)
+        spec = _scale(spec, min_px / smallest * 1.08)
+        # rows as tall as their labels: 1.4 × the axis labels, which grow with the type
+        spec = _roomy_steps(spec, 1.4 * spec["config"]["axis"]["labelFontSize"])
         svg = static_svg(spec)
-    return spec, svg, min(_sizes(spec)) * fit(svg)
+    return spec, svg, min(_sizes(spec)) * fit(svg, box)
+
+
+def is_interactive(spec: dict[str, Any]) -> bool:
+    """True for a chart with sliders or other bound inputs (HTML beside the SVG, which paper cannot show)."""
+    return '"bind"' in json.dumps(spec)
 
 
 def slide_figure(figure: str) -> str:
@@ -113,7 +131,7 @@ def slide_figure(figure: str) -> str:
     if found is None:
         return figure
     chart_id, spec = found
-    if '"bind"' in json.dumps(spec):
+    if is_interactive(spec):
         # a chart with sliders keeps its notebook layout: re-set type would crush its bars, and the
         # sliders (HTML under the chart) cannot be scaled with it; the report is where it is used
         return figure

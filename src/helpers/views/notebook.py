@@ -31,6 +31,8 @@ def setup() -> None:
 
 #: What a scaffold shows while its blank (``...``) is still there.
 BLANK = "Fill in the blank (...) first, then run the cell again."
+#: How the answers of :mod:`helpers.publish.exercises` begin: lines for the screen, not for paper.
+VERDICTS = ("Correct.", "Not yet", "Close, but", "Answer:", BLANK)
 
 
 class Note(str):
@@ -40,7 +42,9 @@ class Note(str):
         return str(self)
 
     def _repr_html_(self) -> str:
-        return f'<p class="h20-note-out">{html.escape(self)}</p>'
+        # a check's verdict answers the reader at the keyboard; paper leaves it out (print stylesheet)
+        kind = " h20-verdict" if self.startswith(VERDICTS) else ""
+        return f'<p class="h20-note-out{kind}">{html.escape(self)}</p>'
 
 
 def note(text: str) -> Note:

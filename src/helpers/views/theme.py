@@ -60,8 +60,10 @@ def theme() -> alt.theme.ThemeConfig:
 
 
 def plot_date(dates: pd.Series) -> pd.Series:
-    """Dates for a time axis: days as they are, month-precision dates ('YYYY-MM') at mid-month."""
-    return dates.where(dates.str.len() == 10, dates.str.slice(0, 7) + "-15")
+    """Dates for a time axis: days as they are, a month ('YYYY-MM') at mid-month, a year ('YYYY') at mid-year."""
+    month = dates.str.slice(0, 7) + "-15"
+    year = dates.str.slice(0, 4) + "-07-01"
+    return dates.where(dates.str.len() == 10, month.where(dates.str.len() == 7, year))
 
 
 def dumbbell(data: pd.DataFrame, category: str, *, x_title: str, color: Any = "#0072B2",

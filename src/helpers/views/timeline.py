@@ -15,6 +15,14 @@ from helpers.models.timeline import actor_group
 from helpers.views.theme import ACTOR_COLORS, finish, plot_date
 
 
+def _as_written(date: str) -> str:
+    """'2025-04-09' -> '9 Apr 2025'; a month-precision '2025-07' -> 'Jul 2025' (no day is invented)."""
+    when = pd.to_datetime(date if len(date) == 10 else f"{date[:7]}-01", errors="coerce")
+    if pd.isna(when):
+        return date
+    return f"{when.day} {when:%b %Y}" if len(date) == 10 else f"{when:%b %Y}"
+
+
 def timeline_chart(events: pd.DataFrame, start: str, end: str, article_date: str, *, title: str,
                    subtitle: str, width: int = 620, step: int = 44) -> alt.VConcatChart | alt.LayerChart:
     """Events between two dates as dots by actor, key events named, the article's publication date marked."""
@@ -38,7 +46,7 @@ def timeline_chart(events: pd.DataFrame, start: str, end: str, article_date: str
     key = d[d["key_label"].notna()].sort_values(["when", "event_id"]).copy() if "key_label" in d else d.iloc[0:0]
     key["n"] = [str(i) for i in range(1, len(key) + 1)]
     # the number sits just above its dot; a second event on the same lane within a few weeks goes below
-    gap = pd.to_datetime(key["date"]).groupby(key["who"]).diff().dt.days.fillna(999)
+    gap = pd.to_datetime(key["when"], errors="coerce").groupby(key["who"]).diff().dt.days.fillna(999)
     key["dy"] = [-13 if g > 21 else 16 for g in gap]
     layers = dots + marker
     for dy, part in key.groupby("dy"):
@@ -49,7 +57,7 @@ def timeline_chart(events: pd.DataFrame, start: str, end: str, article_date: str
     if len(key):
         # the key, in two columns read down, with each event's date: what the numbers on the chart stand for
         rows = -(-len(key) // 2)
-        key["line"] = [f"{n} · {pd.Timestamp(w).strftime('%d %b %Y').lstrip('0')} · {label}"
+        key["line"] = [f"{n} · {_as_written(w)} · {label}"
                        for n, w, label in zip(key["n"], key["date"], key["key_label"], strict=True)]
         key["col"] = [i // rows for i in range(len(key))]
         key["row"] = [i % rows for i in range(len(key))]

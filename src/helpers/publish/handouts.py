@@ -33,8 +33,7 @@ from helpers.publish.audit import check_notebook
 from helpers.publish.build import REPORT_DIR
 from helpers.publish.catalogue import discover, read
 from helpers.publish.printing import PrintError, find_chromium, print_pdf
-from helpers.publish.slidecharts import for_slide, is_interactive
-from helpers.views.theme import figure_html, figure_spec
+from helpers.publish.slidecharts import reset_figure
 
 #: Where the handouts go by default.
 HANDOUTS_DIR = BUILD_DIR / "handouts"
@@ -58,19 +57,13 @@ _SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.S)
 
 
 def paper_figure(figure: str) -> str:
-    """One stored chart ``<figure>`` (with its script) re-set for paper, or the line that stands for it."""
-    found = figure_spec(figure)
-    if found is None:
-        return figure
-    chart_id, spec = found
-    if is_interactive(spec):
-        return INTERACTIVE_NOTE
-    spec, _, smallest = for_slide(spec, box=PAGE_BOX, min_px=MIN_PRINT_PX, title_chars=90)
-    if smallest < MIN_PRINT_PX * 0.99:
-        # a chart whose type cannot reach 8 pt at the page's width (the who's-who: 19 rows of role text)
-        # is left to the screen; every such chart has a table beside it in the notebook
-        return TOO_DENSE_NOTE
-    return figure_html(spec, chart_id)
+    """One stored chart ``<figure>`` (with its script) re-set for paper, or the line that stands for it.
+
+    A chart whose type cannot reach 8 pt at the page's width (the who's-who: 19 rows of role text) is
+    left to the screen; every such chart has a table beside it in the notebook.
+    """
+    return reset_figure(figure, box=PAGE_BOX, min_px=MIN_PRINT_PX, title_chars=90,
+                        interactive=INTERACTIVE_NOTE, too_dense=TOO_DENSE_NOTE)
 
 
 def paper_page(page: str, paper: str = "a4") -> str:

@@ -125,15 +125,26 @@ def is_interactive(spec: dict[str, Any]) -> bool:
     return '"bind"' in json.dumps(spec)
 
 
-def slide_figure(figure: str) -> str:
-    """A stored chart ``<figure>`` (with its script) redrawn for a slide; anything else unchanged."""
+def reset_figure(figure: str, *, box: tuple[float, float] = BOX, min_px: float = MIN_PX, title_chars: int = 64,
+                 interactive: str | None = None, too_dense: str | None = None) -> str:
+    """A stored chart ``<figure>`` (with its script) redrawn for ``box`` at ``min_px``; anything else unchanged.
+
+    A chart with sliders is returned as it is, or replaced by ``interactive``: re-set type would crush
+    its bars, and its sliders (HTML under the chart) cannot be scaled with it. A chart whose type cannot
+    reach ``min_px`` is replaced by ``too_dense`` when given.
+    """
     found = figure_spec(figure)
     if found is None:
         return figure
     chart_id, spec = found
     if is_interactive(spec):
-        # a chart with sliders keeps its notebook layout: re-set type would crush its bars, and the
-        # sliders (HTML under the chart) cannot be scaled with it; the report is where it is used
-        return figure
-    spec, _, _ = for_slide(spec)
+        return figure if interactive is None else interactive
+    spec, _, smallest = for_slide(spec, box=box, min_px=min_px, title_chars=title_chars)
+    if too_dense is not None and smallest < min_px * 0.99:
+        return too_dense
     return figure_html(spec, chart_id)
+
+
+def slide_figure(figure: str) -> str:
+    """A stored chart redrawn for a slide (the report is where a chart with sliders is used)."""
+    return reset_figure(figure)

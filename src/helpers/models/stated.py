@@ -125,7 +125,7 @@ STATEMENTS: tuple[Statement, ...] = (
     Statement("04_scenarios", "the H20 counts for about {h20_bw_h100e} ({h20_tb_s} against {h100_tb_s} TB/s)"),
     Statement("04_scenarios", "from {d6_fp16_low} TFLOPS (an H20's worth)"),
     Statement("04_scenarios", "at most {d6_fp16_high} TFLOPS"),
-    Statement("04_scenarios", "its share of CUDA cores ({d6_cores})"),
+    Statement("04_scenarios", "the small processing units of an Nvidia GPU ({d6_cores})"),
     Statement("04_scenarios", "{d6_bw_low} to {d6_bw_high} TB/s"),
     Statement("04_scenarios", "the 910B {ascend_910b}, the 910C {ascend_910c}"),
     Statement("04_scenarios", "the H20 is weak in FP16 ({h20_tflops} TFLOPS against {b_fp16} and {c_fp16}) but reads "

@@ -9,7 +9,7 @@ TEST_STAMP    := $(VENV)/.test-stamp
 UV_VERSION    := 0.13.8
 
 .DEFAULT_GOAL := help
-.PHONY: help env report test test-fast lab notebooks bench student slides handouts manifests lock lint clean
+.PHONY: help env report test test-fast lab notebooks bench student slides handouts gallery manifests lock lint clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -69,6 +69,11 @@ slides: $(RUNTIME_STAMP)  ## reveal.js lecture slides with speaker notes, offlin
 
 handouts: $(RUNTIME_STAMP)  ## printable PDFs of every report page and a seminar pack in build/handouts/ (A4; PAPER=letter)
 	@$(BIN)/python -m helpers handouts --paper $(or $(PAPER),a4)
+
+gallery: $(TEST_STAMP)  ## images of every report page, slide and handout page in build/gallery/ (for review)
+	@$(BIN)/python -m helpers slides
+	@$(BIN)/python -m helpers handouts --paper $(or $(PAPER),a4)
+	@$(BIN)/python tools/gallery.py
 
 bench: $(TEST_STAMP)  ## measure install and build speed and site size against the naive route
 	@$(BIN)/python tools/bench.py

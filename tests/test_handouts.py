@@ -77,7 +77,7 @@ def test_paper_is_a4_with_nothing_under_8_pt_and_nothing_for_the_screen(handouts
 def test_the_seminar_pack_fits_four_pages_and_holds_the_article_and_the_questions(handouts):
     from pypdf import PdfReader
 
-    from helpers.publish.handouts import discussion_questions
+    from helpers.publish.deck import discussion_questions
 
     pack = PdfReader(handouts[-1])
     assert 1 <= len(pack.pages) <= 4

@@ -242,3 +242,27 @@ def test_every_slide_reads_from_the_back_of_the_room(slides_dir, browser):
     small = [(r["slide"], round(r["smallest"], 1), r["where"]) for r in checked if r["smallest"] < 18]
     outside = [(r["slide"], r["outside"]) for r in checked if r["outside"]]
     assert not small and not outside, (small, outside)
+
+
+def test_every_slide_has_speaker_notes_and_the_deck_has_what_a_class_needs():
+    """Issue 21: notes on every slide; the article, the legality question, « des deux bords », the roles,
+    the discussion questions, the assessment and a closing slide are in the deck."""
+    from helpers.publish.deck import deck
+
+    slides = deck()
+    assert [s.title for s in slides if not s.notes] == []
+    titles = " | ".join(s.title for s in slides)
+    for wanted in ("The article, sentence by sentence", "Is the 15% legal?", "« des deux bords »",
+                   "Roles for the scenario debate", "Questions for discussion", "Assessment", "What to take away"):
+        assert wanted in titles, wanted
+    assert slides[-1].title == "What to take away"
+
+
+@pytest.mark.slow
+def test_the_lecturers_pdf_puts_each_slide_with_its_notes_on_one_page(slides_dir):
+    from pypdf import PdfReader
+
+    pdf = PdfReader(slides_dir / "slides-notes.pdf")
+    assert len(pdf.pages) == len(slide_titles())
+    for n in (1, len(pdf.pages)):
+        assert f"Speaker notes · slide {n}" in pdf.pages[n - 1].extract_text()

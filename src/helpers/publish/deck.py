@@ -61,10 +61,11 @@ def chart_title(cell) -> str | None:
     return None
 
 
-def _chunks(rows: list[tuple[str, str]], title: str, text: str, meta: str) -> list[Slide]:
-    parts = [rows[i:i + ROWS_PER_SLIDE] for i in range(0, len(rows), ROWS_PER_SLIDE)]
+def _chunks(rows: list[tuple[str, str]], title: str, text: str, meta: str, *, per_slide: int = ROWS_PER_SLIDE,
+            notes: str = "") -> list[Slide]:
+    parts = [rows[i:i + per_slide] for i in range(0, len(rows), per_slide)]
     return [Slide("pairs", f"{title} ({n} of {len(parts)})" if len(parts) > 1 else title, text=text, meta=meta,
-                  rows=part) for n, part in enumerate(parts, start=1)]
+                  rows=part, notes=[notes] if notes else []) for n, part in enumerate(parts, start=1)]
 
 
 def glossary_slides() -> list[Slide]:
@@ -73,21 +74,114 @@ def glossary_slides() -> list[Slide]:
     g = g[g["definition_en"].fillna("") != ""]
     rows = [(f"{en} ({fr})" if fr != en else en, d) for fr, en, d in zip(g["term_fr"], g["term_en"],
                                                                        g["definition_en"], strict=True)]
-    return _chunks(rows, "Glossary", "", "Notebook 00 · data/glossary_fr_en.csv")
+    return _chunks(rows, "Glossary", "", "Notebook 00 · data/glossary_fr_en.csv",
+                   notes="Go through the terms the next notebooks rely on; the report's glossary has the rest.")
 
 
 def statement_slides() -> list[Slide]:
     """The article's key statements: each coded claim's French words and our English gloss."""
     c = load_table("claims")
     rows = [(f"« {q} » (sentence {s})", g) for q, s, g in zip(c["quote"], c["sentence_id"], c["gloss_en"], strict=True)]
-    return _chunks(rows, "What the article says", "", "Notebook 01 · the article's words, our gloss")
+    return _chunks(rows, "What the article says", "", "Notebook 01 · the article's words, our gloss",
+                   notes="Each claim as the article words it, with our English gloss. Ask who makes each claim: "
+                   "a named source, an institution, or the outlet itself.")
 
 
 def actor_slides() -> list[Slide]:
     """Who's who as a lecture reads it: each actor, its side and its role in our words, a few per slide."""
     a = load_table("actors")
     rows = [(f"{n} ({side})", role) for n, side, role in zip(a["name"], a["side"], a["role_en"], strict=True)]
-    return _chunks(rows, "Who's who", "", "Notebook 00 · data/actors.csv (roles in our words)")
+    return _chunks(rows, "Who's who", "", "Notebook 00 · data/actors.csv (roles in our words)",
+                   notes="Each actor's role in one line of our words; data/actors.csv gives the rows each rests on.")
+
+
+def _guide_section(heading: str) -> str:
+    from helpers.data.files import read_regular_text
+    from helpers.data.paths import ROOT
+
+    text = read_regular_text(ROOT / "teaching" / "teacher-guide.md", 2_000_000)
+    return text.split(f"\n## {heading}", 1)[1].split("\n## ", 1)[0]
+
+
+def discussion_questions() -> list[str]:
+    """The questions of the teacher guide's discussion section (without the teacher's notes)."""
+    section = _guide_section("Discussion questions")
+    return [re.sub(r"\s+", " ", m[1]).strip() for m in re.finditer(r"^\d+\.\s+\*\*(.+?)\*\*", section, re.M)]
+
+
+def _guide_table(heading: str, skip: int = 0) -> list[list[str]]:
+    """The rows of a Markdown table in the teacher guide's section ``heading`` (the ``skip``-th table)."""
+    tables = re.split(r"\n\s*\n", _guide_section(heading))
+    tables = [t for t in tables if t.lstrip().startswith("|")]
+    lines = [ln for ln in tables[skip].strip().splitlines()[2:] if ln.startswith("|")]
+    return [[cell.strip().strip("*") for cell in ln.strip().strip("|").split("|")] for ln in lines]
+
+
+def article_slides() -> list[Slide]:
+    """The article itself, its sentences numbered as the notebooks cite them (s1 …), in French."""
+    from helpers.text.seed import seed_tables
+
+    t = seed_tables().sentences
+    rows = [(f"s{n}", text) for n, text in zip(t["sentence_id"], t["text"], strict=True)]
+    return _chunks(rows, "The article, sentence by sentence", "", "Notebook 01 · the article of 12 August 2025, in French",
+                   per_slide=4, notes="Read the sentences aloud, or have students read them. Ask which sentences "
+                   "report (a named source, a flat statement) and which speculate or hedge (the conditional, "
+                   "« peut-être »): notebook 01 codes exactly that.")
+
+
+def legality_slides() -> list[Slide]:
+    """The legal objections to the 15%, each with the evidence our sources give."""
+    from helpers.views.arguments import arguments_table
+
+    t = arguments_table("legality")
+    rows = list(zip(t["Argument"], t["Evidence"], strict=True))
+    return _chunks(rows, "Is the 15% legal?", "", "Notebook 05 · data/arguments.csv (legality)",
+                   notes="Two objections came within days: the Constitution's Export Clause and the statute's bar "
+                   "on licence fees. Then point out that no rule ever codified the 15%, so no court had to decide. "
+                   "Ask: does a deal that is never written down escape the question, or make it worse?")
+
+
+def both_parties_slides() -> list[Slide]:
+    """« des deux bords »: the lawmakers of both parties who objected, dated against the article."""
+    from helpers.models.arguments import lawmakers_by_party
+
+    t = lawmakers_by_party("2026-12-31")
+    rows = [(f"{a} ({p}), {d}", e) for a, p, d, e in zip(t["actor"], t["party"], t["date"], t["event"], strict=True)]
+    return _chunks(rows, "« des deux bords »: lawmakers of both parties", "",
+                   "Notebook 05 · data/events.csv; statements after 12 August 2025 are hindsight",
+                   notes="The article says lawmakers « des deux bords » worried. Check the dates: which statements "
+                   "were public on 12 August 2025, and which came after (hindsight)? Notebook 05 splits them.")
+
+
+def role_slides() -> list[Slide]:
+    """The scenario debate's groups and jobs (teacher guide)."""
+    groups = [(g, f"defends {d}; starts from {p}") for g, d, p in _guide_table("Session plans", 0)]
+    jobs = [(j, d) for j, d in _guide_table("Session plans", 1)]
+    note = ("Split the class into the four groups; inside each, hand out the four jobs. Each group sets its preset "
+            "in the explorer, reads both domestic shares and the US take with their ranges, and defends one "
+            "assumption with a source.")
+    return (_chunks(groups, "Roles for the scenario debate", "", "Notebook 04 · teacher guide", notes=note)
+            + _chunks(jobs, "Jobs inside each group", "", "Notebook 04 · teacher guide", notes=note))
+
+
+def closing_slides() -> list[Slide]:
+    """The discussion questions, the assessment, and a closing slide."""
+    questions = [(f"Question {n}", q) for n, q in enumerate(discussion_questions(), start=1)]
+    rubric = [(c, f"4: {a} · 2: {b} · 0: {z}") for c, a, b, z in _guide_table("Assessment rubric (short written answer, 20 points)")]
+    prompt = re.sub(r"\s+", " ", _guide_section("Assessment prompt")).strip()
+    return (_chunks(questions, "Questions for discussion", "", "Teacher guide: notes for each question",
+                    notes="The teacher guide gives notes for each question: what a strong answer cites, and the "
+                    "evidence on each side. Ask for a source and a grade with every claim.")
+            + _chunks(rubric, "Assessment: 500 words, 20 points", prompt, "Teacher guide · rubric",
+                      notes="Read the prompt aloud. Stress the separate paragraph dated as hindsight, the three "
+                      "graded pieces of evidence, and a scenario quoted with its range.")
+            + [Slide("section", "What to take away",
+                     text="A chip built to pass one rule, a deal priced at 15%, and a government in Beijing that "
+                          "could still say no: every claim in this story can be traced to a source and graded.",
+                     meta="The H20 notebooks · report, slides, handouts and the teacher guide",
+                     notes=["Close on the method, not the verdict: which claims held, which were hedged, and "
+                            "which source would settle the open questions (Huawei's real output, Beijing's "
+                            "actual allowance)."])])
 
 
 #: Chart cells shown on slides as data slides instead: a chart whose rows of text cannot be read at a
@@ -96,17 +190,24 @@ def actor_slides() -> list[Slide]:
 CHART_AS_DATA = {"00_primer/cell-07": actor_slides}
 
 #: Data slides and where they go: after a notebook's chart slides, or first after its section slide.
-DATA_SLIDES = {"00_primer": ("after", glossary_slides), "01_article_as_data": ("before", statement_slides)}
+DATA_SLIDES = {"00_primer": ("after", glossary_slides),
+               "01_article_as_data": ("before", lambda: article_slides() + statement_slides()),
+               "04_scenarios": ("after", role_slides),
+               "05_arguments": ("after", lambda: legality_slides() + both_parties_slides())}
 
 
 def deck(notebooks: Path = NOTEBOOKS_DIR) -> list[Slide]:
     """The deck's slides in order, read from the committed notebooks and the data (no chart HTML)."""
     slides = [Slide("title", TITLE_SLIDE,
                     text="Why Nvidia's China chip became a bargaining chip between Washington and Beijing, "
-                         "from one French article of 12 August 2025.")]
+                         "from one French article of 12 August 2025.",
+                    notes=["One section per notebook: its finding, then its charts, each with its source under it. "
+                           "Speaker notes (S) say what to ask; the teacher guide numbers every slide."])]
     for info in discover(notebooks):
         section = Slide("section", info.title, text=info.headline,
-                        meta=f"Notebook {info.name[:2]} · {info.time_to_read}", notebook=info.name)
+                        meta=f"Notebook {info.name[:2]} · {info.time_to_read}", notebook=info.name,
+                        notes=["By the end, students can: " + "; ".join(o.rstrip(".;") for o in info.objectives) + "."]
+                        if info.objectives else [])
         where, make = DATA_SLIDES.get(info.name, ("", list))
         extra = make()
         slides.append(section)
@@ -126,7 +227,7 @@ def deck(notebooks: Path = NOTEBOOKS_DIR) -> list[Slide]:
                 current = Slide("chart", title, notebook=info.name, cell_id=cell.get("id", ""))
                 slides.append(current)
         slides += extra if where == "after" else []
-    return slides
+    return slides + closing_slides()
 
 
 def slide_titles(notebooks: Path = NOTEBOOKS_DIR) -> list[str]:

@@ -28,10 +28,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from helpers.data.files import build_lock, owned_dir, read_regular_text
-from helpers.data.paths import BUILD_DIR, ROOT
+from helpers.data.paths import BUILD_DIR
 from helpers.publish.audit import check_notebook
 from helpers.publish.build import REPORT_DIR
 from helpers.publish.catalogue import discover, read
+from helpers.publish.deck import discussion_questions
 from helpers.publish.printing import PrintError, find_chromium, print_pdf
 from helpers.publish.slidecharts import reset_figure
 
@@ -76,13 +77,6 @@ def paper_page(page: str, paper: str = "a4") -> str:
 
 def _progress(i: int, n: int, name: str) -> None:
     print(f"  [{i}/{n}] {name}.pdf", flush=True)
-
-
-def discussion_questions(guide: Path = ROOT / "teaching" / "teacher-guide.md") -> list[str]:
-    """The questions of the teacher guide's discussion section (without the teacher's notes)."""
-    text = read_regular_text(guide, 2_000_000)
-    section = text.split("## Discussion questions", 1)[1].split("\n## ", 1)[0]
-    return [re.sub(r"\s+", " ", m[1]).strip() for m in re.finditer(r"^\d+\.\s+\*\*(.+?)\*\*", section, re.M)]
 
 
 def seminar_html(paper: str = "a4") -> str:

@@ -103,8 +103,12 @@ def build_slides(out: Path = SLIDES_DIR, cache: Path = BUILD_DIR / "cache", jobs
         # the PDF is printed from a plain page of the same slides, one per page: reveal.js's own print
         # mode lays pages out in script after load, which a headless print can overtake on a busy machine
         write_page(stage / "print.html", render_site_page("slides.html.j2", slides=views, print=True))
+        # the lecturer's copy: each slide with its speaker notes under it, one page each
+        write_page(stage / "print-notes.html",
+                   render_site_page("slides.html.j2", slides=views, print=True, with_notes=True))
         if pdf:
-            print(f"printing {len(slides)} slides to PDF with Chromium…", flush=True)
+            print(f"printing {len(slides)} slides to PDF with Chromium, then again with their notes…", flush=True)
             print_pdf(stage / "print.html", stage / "slides.pdf", chromium=chromium)
-    print(f"slides built: {out}/index.html ({len(slides)} slides){' and slides.pdf' if pdf else ''}")
+            print_pdf(stage / "print-notes.html", stage / "slides-notes.pdf", chromium=chromium)
+    print(f"slides built: {out}/index.html ({len(slides)} slides){', slides.pdf and slides-notes.pdf' if pdf else ''}")
     return out

@@ -239,3 +239,19 @@ def test_the_page_toggle_shows_and_hides_all_code(report, browser):
     assert page.locator("details.h20-code[open]").count() == 0
     assert log.clean, log
     context.close()
+
+
+def test_every_table_on_every_page_is_a_reader_table(report):
+    """Issue 21: the report's pages show reader tables only (the stored outputs are checked in
+    test_reader_tables; this checks what the build made of them, the sources page included)."""
+    from test_reader_tables import problems
+
+    found = {}
+    for page in _pages(report):
+        html = page.read_text(encoding="utf-8")
+        for table in re.findall(r"<table\b.*?</table>", html, re.S):
+            if 'class="h20-table' in table and (bad := problems(table)):
+                found.setdefault(page.name, []).extend(bad)
+            elif 'class="dataframe' in table:
+                found.setdefault(page.name, []).append("a pandas table")
+    assert found == {}

@@ -184,10 +184,29 @@ def closing_slides() -> list[Slide]:
                             "actual allowance)."])])
 
 
+def explorer_slides() -> list[Slide]:
+    """The scenario explorer on a slide: each preset's headline numbers, median and band, for the groups to
+    start from (twelve sliders do not fit a slide; the explorer itself is in the report and in JupyterLab)."""
+    from helpers.models.uncertainty import uncertainty_table
+    from helpers.views.scenarios import presets_display
+
+    t = presets_display(uncertainty_table())
+    def pct(cell: str) -> str:  # "64 (43–95)" -> "64% (43–95%)"; "100" -> "100%"
+        return re.sub(r"^(\d+)(?: \((\d+)–(\d+)\))?$", lambda m: f"{m[1]}%" + (f" ({m[2]}–{m[3]}%)" if m[2] else ""), cell)
+
+    rows = [(r["Scenario"], f"domestic share {pct(r['Domestic share, FP16 (%)'])} of new FP16 compute and "
+             f"{pct(r['Domestic share, bandwidth (%)'])} of memory bandwidth; US take ${r['US government take ($ bn)']} bn a year")
+            for _, r in t.iterrows()]
+    return _chunks(rows, "Your scenario: start from a preset, then move the sliders in the report", "",
+                   "Notebook 04 · median (5–95% band) of 10,000 draws; the explorer is in the HTML report",
+                   notes="Each group opens the explorer in the report (or JupyterLab), starts from its preset and "
+                   "moves one slider at a time.")
+
+
 #: Chart cells shown on slides as data slides instead: a chart whose rows of text cannot be read at a
 #: lecture's type size (the who's-who chart has 19 rows of role text) becomes a few slides of pairs.
 #: The chart's speaker notes go with the first of them.
-CHART_AS_DATA = {"00_primer/cell-07": actor_slides}
+CHART_AS_DATA = {"00_primer/cell-07": actor_slides, "04_scenarios/cell-15": explorer_slides}
 
 #: Data slides and where they go: after a notebook's chart slides, or first after its section slide.
 DATA_SLIDES = {"00_primer": ("after", glossary_slides),

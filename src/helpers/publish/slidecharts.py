@@ -146,5 +146,5 @@ def reset_figure(figure: str, *, box: tuple[float, float] = BOX, min_px: float =
 
 
 def slide_figure(figure: str) -> str:
-    """A stored chart redrawn for a slide (the report is where a chart with sliders is used)."""
+    """A stored chart redrawn for a slide (the deck shows the scenario explorer as a data slide)."""
     return reset_figure(figure)

@@ -56,6 +56,8 @@ lab: $(RUNTIME_STAMP)  ## open the collection in JupyterLab with the project's k
 	@# trusted outputs let JupyterLab show the charts (static SVG) before anything runs; only notebooks whose every
 	@# stored output passes the build's audit are signed (a planted script must never run with the user's token)
 	@$(BIN)/python -m helpers trust || echo "(the notebooks named above stay untrusted: JupyterLab runs none of their scripts)"
+	@# no news prompt and no update check: the setting lives in the repo (jupyter/overrides.json), installed here
+	@mkdir -p $(VENV)/share/jupyter/lab/settings && cp jupyter/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	@$(BIN)/jupyter lab --LabApp.news_url=None notebooks/
 
 notebooks: $(RUNTIME_STAMP)  ## re-execute the committed notebooks in place and record their inputs (after an edit)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -35,6 +36,10 @@ def lab(tmp_path_factory):
     trust = subprocess.run([sys.executable, "-m", "helpers", "trust", *map(str, notebook_paths())],
                            env=env, capture_output=True, text=True)
     assert trust.returncode == 0, trust.stderr
+    # and installs the repo's JupyterLab settings (no news prompt, no update check)
+    settings = BIN.parent / "share" / "jupyter" / "lab" / "settings"
+    settings.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "jupyter" / "overrides.json", settings / "overrides.json")
     port = _free_port()
     server = subprocess.Popen(
         [str(BIN / "jupyter"), "lab", "--no-browser", f"--port={port}", "--ServerApp.token=", "--ServerApp.password=",
@@ -69,3 +74,13 @@ def test_charts_show_on_first_open_offline(lab, browser):
     page.wait_for_function(f"document.querySelectorAll('.jp-OutputArea-output .h20-chart svg.marks').length >= {charts}",
                            timeout=30_000)
     context.close()  # outside requests (if JupyterLab made any) were refused, and the charts rendered anyway
+
+
+def test_the_news_prompt_is_off_by_the_repos_settings(lab):
+    """Issue 22: JupyterLab asks no question about news on first open (jupyter/overrides.json)."""
+    import json
+    import urllib.request
+
+    with urllib.request.urlopen(f"{lab}/lab/api/settings/@jupyterlab/apputils-extension:notification") as r:
+        schema = json.loads(r.read())["schema"]["properties"]  # overrides become the schema's defaults
+    assert schema["fetchNews"]["default"] == "false" and schema["checkForUpdates"]["default"] is False

@@ -165,6 +165,10 @@ def _parameters() -> tuple[Parameter, ...]:
         Parameter("levy_rate_pct", "US levy on China sales", 15.0, 0.0, 30.0, 0.0, 30.0, 1.0, "percent",
                   "15% agreed for H20/MI308 in August 2025 (Trump first asked 20%; 25% later applied to H200).",
                   _source("money", "quantity", "levy_rate_pct")),
+        Parameter("h20_licensed", "H20 licensed by Washington", 1.0, 0.0, 1.0, 0.0, 1.0, 1.0, "yes/no",
+                  "Washington's own lever: licences for the H20 were required from April 2025 and granted from "
+                  "August 2025 (events e016, e035). 1 = licensed (the article's day), 0 = refused.",
+                  "caliber-ft-2025-08-11"),
         Parameter("blackwell_allowed", "Cut-down Blackwell sold", 0.0, 0.0, 1.0, 0.0, 1.0, 1.0,
                   "yes/no", "One product: the RTX Pro 6000D, the Blackwell part Nvidia built for China, whose price and "
                   "specs are reported. Trump's hint of 11 Aug 2025 (article s2; events e038) of a Blackwell with "
@@ -289,7 +293,7 @@ def model(**params: float | np.ndarray) -> dict[str, np.ndarray]:
     check_inputs(a)
     allowed = a["demand_units"] * a["allowance"]
     bw_units = allowed * a["blackwell_share"] * (a["blackwell_allowed"] >= 0.5)
-    h20_units = allowed - bw_units
+    h20_units = (allowed - bw_units) * (a["h20_licensed"] >= 0.5)
     revenue = h20_units * a["h20_price_usd"] + bw_units * a["blackwell_price_usd"]
     take = revenue * a["levy_rate_pct"] / 100
     c_h20 = h20_units * h20_perf_vs_h100()
@@ -358,7 +362,7 @@ def _as_numbers(name: str, value: object) -> np.ndarray:
 VEGA_FORMULAS: tuple[tuple[str, str], ...] = (
     ("allowed", "demand_units * allowance"),
     ("blackwell_units", "datum.allowed * blackwell_share * (blackwell_allowed >= 0.5 ? 1 : 0)"),
-    ("h20_units", "datum.allowed - datum.blackwell_units"),
+    ("h20_units", "(datum.allowed - datum.blackwell_units) * (h20_licensed >= 0.5 ? 1 : 0)"),
     ("nvidia_revenue_usd", "datum.h20_units * h20_price_usd + datum.blackwell_units * blackwell_price_usd"),
     ("us_take_usd", "datum.nvidia_revenue_usd * levy_rate_pct / 100"),
     ("nvidia_net_usd", "datum.nvidia_revenue_usd - datum.us_take_usd"),
@@ -411,6 +415,7 @@ def presets() -> dict[str, dict[str, float]]:
     return {
         "Illustrative baseline (Beijing's allowance 0.5, assumed)": {},
         "Beijing bans H20": {"allowance": 0.0},
+        "Washington refuses H20 licences": {"h20_licensed": 0.0},
         "Cut-down Blackwell sold (RTX Pro 6000D)": {"blackwell_allowed": 1.0},
         "Levy raised to 25%": {"levy_rate_pct": 25.0},
         DISCOURAGED: {"allowance": discouraged_allowance(), "levy_rate_pct": 0.0, "blackwell_allowed": 0.0},

@@ -4,7 +4,7 @@ Distributions, documented once: each sampled parameter is **uniform between its 
 (:class:`helpers.models.scenarios.Parameter`). The sources give ranges (two outlets, a low and a
 high estimate), not a most likely value, so no point inside a range is favoured. Two kinds of
 parameter are not sampled: the ones a preset sets (a ban fixes Beijing's allowance at 0), and
-Washington's two levers, the levy rate and the yes/no Blackwell approval, which are policy choices
+Washington's three levers, the levy rate and the yes/no H20 licence and Blackwell approval, which are policy choices
 the presets compare, not uncertain quantities.
 
 Outputs are summarised as a median with a 5–95% band. The run is vectorised (one call of
@@ -24,7 +24,7 @@ from helpers.models.scenarios import OUTPUTS, model, parameters, presets
 DRAWS = 10_000
 SEED = 20250812
 #: Washington's policy levers, never sampled: the presets set them.
-NOT_SAMPLED = ("blackwell_allowed", "levy_rate_pct")
+NOT_SAMPLED = ("h20_licensed", "blackwell_allowed", "levy_rate_pct")
 BAND = (5, 50, 95)
 
 

@@ -3,16 +3,19 @@
 Answers are stored as sha256 digests of their normalised form, so a student can call
 ``check("01.1", my_answer)`` and learn whether it is right without the key being on screen.
 
-Numeric answers have a stated tolerance: the answer is compared after rounding to the key's
-``decimals``, so anything within half a unit of the last decimal is accepted (63.4 for 63). A few
-units either side count as a near miss, which gets a "close" hint; near misses are stored as
-digests too, so neither the answer nor its neighbourhood is readable.
+Answers are read as people write them. A number may carry its unit or a percent sign ("121 days",
+"45%"); a share may be given as a fraction or a percent ("0.78" or "78" for 78%, "45%" for 0.45);
+words ignore case, spacing, quotes and a trailing "table" ("time expressions" for
+``time_expressions``). Numbers are compared after rounding to the key's ``decimals`` (63.4 counts
+for 63). A few units either side count as a near miss, which gets a "close" hint; near misses are
+stored as digests too, so neither the answer nor its neighbourhood is readable.
 """
 
 from __future__ import annotations
 
 import hashlib
 import math
+import re
 from dataclasses import dataclass, field
 
 from helpers.views.notebook import BLANK, Note, as_text
@@ -29,11 +32,12 @@ class Key:
 
     @property
     def tolerance(self) -> str:
-        """The tolerance in words, shown with every numeric verdict."""
+        """How answers are compared, in plain words, shown with every numeric verdict."""
         if self.decimals is None:
             return ""
-        unit = 10 ** -self.decimals
-        return f"checked to {self.decimals} decimal place(s): within ±{unit / 2:g} counts"
+        if self.decimals == 0:
+            return "answers are rounded to a whole number"
+        return f"answers are rounded to {self.decimals} decimal place{'s' if self.decimals > 1 else ''}"
 
 
 _KEYS: dict[str, Key] = {
@@ -67,10 +71,14 @@ _KEYS: dict[str, Key] = {
 
 
 def normalise(answer: object) -> str:
-    """Lower-case, trimmed text; numbers written without trailing zeros."""
+    """Lower-case words joined by underscores, without quotes, a leading "the" or a trailing "table";
+    numbers written without trailing zeros."""
     if isinstance(answer, float) and answer.is_integer():
         answer = int(answer)
-    return str(answer).strip().lower()
+    text = str(answer).strip().lower().strip("`'\"«» ")
+    text = re.sub(r"^the\s+", "", text)
+    text = re.sub(r"\s+table$", "", text)
+    return re.sub(r"[\s_-]+", "_", text)
 
 
 def digest(answer: object) -> str:
@@ -78,14 +86,28 @@ def digest(answer: object) -> str:
     return hashlib.sha256(normalise(answer).encode("utf-8")).hexdigest()
 
 
+_NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?|[-+]?\.\d+")
+
+
 def _as_number(answer: object) -> float | None:
-    """A finite number from a number or from text such as "2,368" or "56%"; None otherwise."""
-    text = str(answer).replace(",", "").replace("%", "").strip()
-    try:
-        value = float(text)
-    except ValueError:
+    """A finite number from a number or from text such as "2,368", "121 days" or "56%"; None otherwise."""
+    if isinstance(answer, int | float) and not isinstance(answer, bool):
+        return float(answer) if math.isfinite(float(answer)) else None
+    found = _NUMBER.findall(str(answer))
+    if len(found) != 1:  # no number, or two ("between 2 and 3"): not an answer we can read
         return None
+    value = float(found[0].replace(",", ""))
     return value if math.isfinite(value) else None
+
+
+def _candidates(answer: object, value: float) -> list[float]:
+    """The value as written, and as the other way of writing a share: 45% for 0.45, 0.78 for 78%."""
+    out = [value]
+    if "%" in str(answer):
+        out.append(value / 100)
+    elif 0 < abs(value) <= 1:
+        out.append(value * 100)
+    return out
 
 
 def check(exercise: str, answer: object) -> Note:
@@ -107,14 +129,15 @@ def answer(exercise: str, value: object) -> Note:
 
 def _verdict(key: Key, answer: object) -> str:
     if key.decimals is None:
-        return "Correct." if digest(answer) == key.digest else f"Not yet. Hint: {key.hint}"
+        return (f"Correct: {as_text(answer)} is right." if digest(answer) == key.digest
+                else f"Not yet. Hint: {key.hint}")
     value = _as_number(answer)
     if value is None:
-        return f"Not yet: give a number ({key.tolerance}). Hint: {key.hint}"
-    rounded = round(value, key.decimals)
-    if digest(rounded) == key.digest:
-        return "Correct."
-    if digest(rounded)[:16] in key.near:
-        return f"Close, but not within the tolerance ({key.tolerance}). Check your rounding, units and inputs. " \
-               f"Hint: {key.hint}"
+        return f"Not yet: give one number ({key.tolerance}). Hint: {key.hint}"
+    tried = [round(v, key.decimals) for v in _candidates(answer, value)]
+    for rounded in tried:
+        if digest(rounded) == key.digest:
+            return f"Correct: {as_text(answer)} is right."
+    if any(digest(r)[:16] in key.near for r in tried):
+        return f"Close, but not quite ({key.tolerance}). Check your rounding, units and inputs. Hint: {key.hint}"
     return f"Not yet ({key.tolerance}). Hint: {key.hint}"

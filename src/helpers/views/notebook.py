@@ -32,7 +32,7 @@ def setup() -> None:
 #: What a scaffold shows while its blank (``...``) is still there.
 BLANK = "Fill in the blank (...) first, then run the cell again."
 #: How the answers of :mod:`helpers.publish.exercises` begin: lines for the screen, not for paper.
-VERDICTS = ("Correct.", "Not yet", "Close, but", "Answer:", BLANK)
+VERDICTS = ("Correct", "Not yet", "Close, but", "Answer:", BLANK)
 
 
 class Note(str):

@@ -8,9 +8,9 @@ browser (the HTML report, no kernel), and ipywidgets controls (JupyterLab, with 
 from __future__ import annotations
 
 import html
-import time
 
 import altair as alt
+import numpy as np
 import pandas as pd
 
 from helpers.models.scenarios import (
@@ -220,7 +220,7 @@ def explorer_chart() -> alt.VConcatChart:
     """The live explorer for the HTML report: Vega sliders recompute the model in the browser."""
     params = []
     for p in parameters():
-        if p.name == "blackwell_allowed":
+        if p.name in SWITCHES:
             binding = alt.binding_radio(options=[0, 1], labels=["no", "yes"], name=f"{p.label} ")
         else:
             binding = alt.binding_range(min=p.slider_min, max=p.slider_max, step=p.step,
@@ -263,39 +263,70 @@ def scenario_frame(values: dict[str, float]) -> tuple[pd.DataFrame, pd.DataFrame
     return long_presets(pd.DataFrame([{"scenario": "your scenario", **out}]))
 
 
-def explorer_widget():
-    """ipywidgets controls (sliders, preset dropdown, reset) that redraw the charts in place.
+#: How a slider shows its value, by unit: whole units and dollars with thousands separators.
+_READOUT = {"units per year": ",.0f", "USD per unit": ",.0f", "percent": ".0f"}
+#: The model's yes/no levers: a tick box each, not a 0/1 slider.
+SWITCHES = ("h20_licensed", "blackwell_allowed")
 
-    Layout: [preset dropdown + reset button], one slider per parameter, a status line, the charts.
+
+def status_line(values: dict[str, float], draws: int = 2_000) -> str:
+    """The explorer's line of results: both domestic shares and the US take, each a median with its band.
+
+    The settings the reader chose for the assumptions and levers are kept; every sourced input is drawn
+    over its range (the uncertainty section's method, fewer draws), so the band says how much the
+    sources' disagreement alone moves each figure.
+    """
+    from helpers.models.uncertainty import simulate
+
+    kept = {k: values[k] for k in ("allowance", "levy_rate_pct", "blackwell_share", *SWITCHES)}
+    out = simulate(kept, n=draws)
+
+    def band(x: np.ndarray, scale: float, fmt, unit: str = "") -> str:
+        lo, mid, hi = (fmt(float(v) / scale) for v in np.percentile(x, (5, 50, 95)))
+        return f"{mid}{unit}" if lo == hi == mid else f"{mid}{unit} ({lo}–{hi}{unit})"
+
+    def pct(v: float) -> str:
+        return f"{v:.0f}"
+
+    return (f"Domestic share of new FP16 compute: {band(out['domestic_share'], 0.01, pct, '%')} · "
+            f"of new memory bandwidth: {band(out['domestic_share_bw'], 0.01, pct, '%')} · "
+            f"US government take: ${band(out['us_take_usd'], 1e9, lambda v: f'{v:,.2f}')} bn a year "
+            f"(median, and 5–95% band over the sources' ranges)")
+
+
+def explorer_widget():
+    """ipywidgets controls (sliders, tick boxes, preset dropdown, reset) that redraw the charts in place.
+
+    Layout: [preset dropdown + reset button], one control per parameter, a line of results, the charts.
     """
     import ipywidgets as w
     from IPython.display import display
 
     sliders = {}
     for p in parameters():
-        cls = w.IntSlider if p.name == "blackwell_allowed" else w.FloatSlider
-        sliders[p.name] = cls(value=p.default, min=p.slider_min, max=p.slider_max, step=p.step,
-                              description=f"{p.label} ({p.unit})", style={"description_width": "340px"},
-                              layout=w.Layout(width="620px"), continuous_update=False)
+        label = f"{p.label} ({p.unit})" if p.name not in SWITCHES else p.label
+        if p.name in SWITCHES:
+            sliders[p.name] = w.Checkbox(value=bool(p.default), description=label, indent=False,
+                                         layout=w.Layout(width="620px"))
+        else:
+            sliders[p.name] = w.FloatSlider(value=p.default, min=p.slider_min, max=p.slider_max, step=p.step,
+                                            description=label, style={"description_width": "340px"},
+                                            readout_format=_READOUT.get(p.unit, ".2f"),
+                                            layout=w.Layout(width="620px"), continuous_update=False)
     preset = w.Dropdown(options=list(presets()), description="Preset", style={"description_width": "300px"})
     reset = w.Button(description="Reset to defaults", icon="undo")
     timing = w.HTML()
     out = w.Output()
 
-    def redraw(*_, timed: bool = True):
-        values = {k: s.value for k, s in sliders.items()}
-        started = time.perf_counter()
+    def redraw(*_):
+        values = {k: float(s.value) for k, s in sliders.items()}
         try:
             compute, money = scenario_frame(values)
-            result = model(**values)
+            line = status_line(values)
         except ParameterError as exc:  # a NaN or out-of-range value set from code: said, and the next move redraws
             timing.value = f"<small>{html.escape(str(exc))}; the charts still show the last valid values</small>"
             return
-        elapsed = (time.perf_counter() - started) * 1000
-        share, share_bw = float(result["domestic_share"]), float(result["domestic_share_bw"])
-        # the first draw is stored in the notebook, so it shows no (machine-dependent) timing
-        speed = f"model update: {elapsed:.1f} ms · " if timed else "move a slider to see the model's update time · "
-        timing.value = f"<small>{speed}domestic share {share:.0%} (FP16), {share_bw:.0%} (bandwidth)</small>"
+        timing.value = f"<small>{html.escape(line)}</small>"
         with out:
             out.clear_output(wait=True)
             display(alt.vconcat(_compute_chart(compute, "fp16").properties(width=460, height=60),
@@ -304,10 +335,10 @@ def explorer_widget():
                                     color="independent", x="independent"))
 
     def apply(values: dict[str, float]):
-        # set every slider without redrawing each time, then redraw once
+        # set every control without redrawing each time, then redraw once
         for k, s in sliders.items():
             s.unobserve(redraw, "value")
-            s.value = values[k]
+            s.value = bool(values[k]) if k in SWITCHES else values[k]
             s.observe(redraw, "value")
         redraw()
 
@@ -315,5 +346,5 @@ def explorer_widget():
     reset.on_click(lambda _: apply(defaults()))
     for s in sliders.values():
         s.observe(redraw, "value")
-    redraw(timed=False)
+    redraw()
     return w.VBox([w.HBox([preset, reset]), *sliders.values(), timing, out])

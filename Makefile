@@ -42,8 +42,8 @@ $(TEST_STAMP): requirements-test.txt requirements.txt pyproject.toml
 
 env: $(RUNTIME_STAMP)  ## create or update .venv from the runtime lock (requirements.txt)
 
-report: $(RUNTIME_STAMP)  ## build the offline HTML site in build/report/ (FORCE=1 re-executes every notebook)
-	@$(BIN)/python -m helpers build $(if $(FORCE),--force,)
+report: $(RUNTIME_STAMP)  ## build the offline HTML site in build/report/ (FORCE=1 re-executes; AUDIENCE=student: build/student-report/, no solutions)
+	@$(BIN)/python -m helpers build $(if $(FORCE),--force,) --audience $(or $(AUDIENCE),teacher)
 
 test: $(TEST_STAMP)  ## build the report, then run unit, notebook (strict nbval), browser and architecture tests
 	@$(BIN)/python -m helpers build

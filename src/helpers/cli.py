@@ -60,6 +60,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--out", type=Path, default=None, help="report folder (default: build/report)")
     b.add_argument("--jobs", type=_jobs, default=None, help=f"parallel kernels, 1 to {MAX_JOBS} (default: number of cores)")
     b.add_argument("--force", action="store_true", help="execute every notebook, even when its outputs are fresh")
+    b.add_argument("--audience", choices=("teacher", "student"), default="teacher",
+                   help="student: no solutions, teacher notes or guide (default folder build/student-report)")
     e = sub.add_parser("execute", help="re-execute the committed notebooks in place")
     e.add_argument("names", nargs="*", help="notebook names (default: all)")
     sl = sub.add_parser("slides", help="build the lecture slides (build/slides/index.html and slides.pdf)")
@@ -115,10 +117,11 @@ def _manifests(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from helpers.publish.build import REPORT_DIR, BuildError, build
+    from helpers.publish.build import REPORT_DIR, STUDENT_REPORT_DIR, BuildError, build
 
+    default = STUDENT_REPORT_DIR if args.audience == "student" else REPORT_DIR
     try:
-        build(args.out or REPORT_DIR, jobs=args.jobs, force=args.force)
+        build(args.out or default, jobs=args.jobs, force=args.force, audience=args.audience)
     except BuildError as exc:
         print(f"report: build FAILED, the previous report (if any) is kept: {exc}", file=sys.stderr)
         return EXIT_FAILED

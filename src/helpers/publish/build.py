@@ -103,14 +103,27 @@ def tree_digest(folder: Path) -> str:
     return h.hexdigest()
 
 
+#: Who a report is for: the teacher's (everything) or the students' (see :func:`build`).
+AUDIENCES = ("teacher", "student")
+#: Where the students' report goes by default, beside the teacher's.
+STUDENT_REPORT_DIR = REPORT_DIR.parent / "student-report"
+
+
 def build(out: Path = REPORT_DIR, cache: Path = CACHE_DIR, jobs: int | None = None,
-          notebooks: Path = NOTEBOOKS_DIR, *, force: bool = False) -> Path:
-    """Build the site into ``out``; return it. ``force`` executes every notebook. Raises :class:`BuildError`."""
+          notebooks: Path = NOTEBOOKS_DIR, *, force: bool = False, audience: str = "teacher") -> Path:
+    """Build the site into ``out``; return it. ``force`` executes every notebook. Raises :class:`BuildError`.
+
+    ``audience="student"`` builds the report a class may be given: no solutions, no teacher notes, no
+    guide or link to it, and student copies as the notebook downloads.
+    """
+    if audience not in AUDIENCES:
+        raise BuildError(f"audience {audience!r}: choose one of {', '.join(AUDIENCES)}")
+    student = audience == "student"
     started = time.perf_counter()
     check_replaceable(out)  # before any work: never replace a folder of the user's
     workers = jobs or os.cpu_count() or 1
     commit = commit_info()
-    stamp_value = hashlib.sha256(json.dumps([site_digest(notebooks), commit, force]).encode()).hexdigest()
+    stamp_value = hashlib.sha256(json.dumps([site_digest(notebooks), commit, force, audience]).encode()).hexdigest()
     stamp = cache / f"site-{out.name}.stamp"
     if not force and out.is_dir() and not out.is_symlink() and _stamp(stamp) == f"{stamp_value} {tree_digest(out)}":
         print(f"report is up to date: {printable(out)}/index.html ({time.perf_counter() - started:.1f} s)")
@@ -125,13 +138,13 @@ def build(out: Path = REPORT_DIR, cache: Path = CACHE_DIR, jobs: int | None = No
             # assets and site pages are made while the kernels run; each page is rendered as soon as its notebook is done
             def beside() -> None:
                 write_assets(stage / "assets")
-                write_site_pages(stage, infos, commit, notebooks)
+                write_site_pages(stage, infos, commit, notebooks, student=student)
 
             background = _Background(beside)
             background.start()
             try:
                 timings = executed_copies(infos, cache, workers, force=force,
-                                          on_done=notebook_renderer(stage, infos, commit), pool=pool)
+                                          on_done=notebook_renderer(stage, infos, commit, student=student), pool=pool)
             except ExecutionFailed as exc:
                 raise BuildError(str(exc)) from None
             background.join_or_raise()

@@ -99,10 +99,14 @@ def _numbered_citations(nb) -> None:
 
 
 def render_page(executed: Path, info: NotebookInfo, prev: NotebookInfo | None, nxt: NotebookInfo | None,
-                commit: dict[str, str]) -> str:
-    """Render one executed notebook to an offline HTML page."""
+                commit: dict[str, str], *, student: bool = False) -> str:
+    """Render one executed notebook to an offline HTML page (``student``: without solutions or check outputs)."""
     nb = read(executed)
     check_notebook(nb, info.path if executed == info.path else f"{info.path} (executed copy {executed.name})")
+    if student:
+        from helpers.publish.teaching import student_copy
+
+        nb = student_copy(nb, readable_citations=False)
     nb.cells = [c for c in nb.cells if "notes" not in tags(c)]  # speaker notes are for the slides only
     _strip_widgets(nb)
     _numbered_citations(nb)
@@ -228,8 +232,11 @@ def _packages() -> list[tuple[str, str]]:
     return [(p, version(p)) for p in STATUS_PACKAGES]
 
 
-def notebook_renderer(stage: Path, infos: list[NotebookInfo], commit: dict[str, str]):
-    """A callback ``render(info, executed)`` that writes one notebook's page and download into ``stage``."""
+def notebook_renderer(stage: Path, infos: list[NotebookInfo], commit: dict[str, str], *, student: bool = False):
+    """A callback ``render(info, executed)`` that writes one notebook's page and download into ``stage``.
+
+    For ``student``, the page has no solutions and the download is the student copy.
+    """
     (stage / "notebooks").mkdir(exist_ok=True)
     index = {info.name: i for i, info in enumerate(infos)}
 
@@ -237,22 +244,31 @@ def notebook_renderer(stage: Path, infos: list[NotebookInfo], commit: dict[str, 
         i = index[info.name]
         prev = infos[i - 1] if i > 0 else None
         nxt = infos[i + 1] if i + 1 < len(infos) else None
-        write_page(stage / info.page, render_page(executed, info, prev, nxt, commit))
-        shutil.copy(executed, stage / info.download)
+        write_page(stage / info.page, render_page(executed, info, prev, nxt, commit, student=student))
+        if student:
+            import nbformat
+
+            from helpers.publish.teaching import student_copy
+
+            write_file(stage / info.download, nbformat.writes(student_copy(read(executed))))
+        else:
+            shutil.copy(executed, stage / info.download)
 
     return render
 
 
-def write_site_pages(stage: Path, infos: list[NotebookInfo], commit: dict[str, str], notebooks: Path) -> None:
-    """Index, status page and teacher guide (for the notebooks in ``notebooks``)."""
+def write_site_pages(stage: Path, infos: list[NotebookInfo], commit: dict[str, str], notebooks: Path, *,
+                     student: bool = False) -> None:
+    """Index, status page and, for teachers, the teacher guide (for the notebooks in ``notebooks``)."""
     from helpers import __version__
     from helpers.publish.teaching import teacher_guide, teacher_guide_html
 
-    common = {"notebooks": infos, **commit, "guide": "teacher-guide.html"}
-    guide = teacher_guide(notebooks)
-    (stage / "teacher-guide.md").write_text(guide, encoding="utf-8")
-    write_page(stage / "teacher-guide.html",
-               render_site_page("guide.html.j2", body=Markup(teacher_guide_html(guide)), **common))
+    common = {"notebooks": infos, **commit, "guide": None if student else "teacher-guide.html"}
+    if not student:
+        guide = teacher_guide(notebooks)
+        (stage / "teacher-guide.md").write_text(guide, encoding="utf-8")
+        write_page(stage / "teacher-guide.html",
+                   render_site_page("guide.html.j2", body=Markup(teacher_guide_html(guide)), **common))
     citation = CITATION.format(version=__version__, commit=commit["commit"][:12])
     write_page(stage / "index.html", render_site_page("index.html.j2", citation=citation, **common))
     write_page(stage / "status.html",

@@ -30,14 +30,22 @@ STUDENT_DIR = BUILD_DIR / "student"
 GUIDE_SOURCE = ROOT / "teaching" / "teacher-guide.md"
 
 
-def student_copy(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """A copy without solution cells or speaker notes, with exercise outputs cleared; everything else intact."""
+def student_copy(nb: nbformat.NotebookNode, *, readable_citations: bool = True) -> nbformat.NotebookNode:
+    """A copy without solution cells or speaker notes, with exercise outputs cleared; everything else intact.
+
+    With ``readable_citations`` (a notebook file a student opens in JupyterLab), each ``[^key]`` marker is
+    written out as "(publisher, date)"; the student report keeps the markers, which become numbered links.
+    """
+    from helpers.data.citations import cite_inline
+
     out = copy.deepcopy(nb)
     out.cells = [c for c in out.cells if not tags(c) & {"solution", "notes"}]
     for cell in out.cells:
         if cell.cell_type == "code" and "exercise" in tags(cell):
             cell.outputs = []
             cell.execution_count = None
+        if cell.cell_type == "markdown" and readable_citations:
+            cell.source = cite_inline(cell.source)
     out.metadata["h20_student_copy"] = True
     return out
 

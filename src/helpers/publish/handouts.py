@@ -81,6 +81,7 @@ def _progress(i: int, n: int, name: str) -> None:
 
 def seminar_html(paper: str = "a4") -> str:
     """The seminar pack as one printable page (see the module docstring)."""
+    from helpers.text.annotations import gloss_for
     from helpers.text.seed import seed_article, seed_tables
 
     article, tables = seed_article(), seed_tables()
@@ -90,11 +91,12 @@ def seminar_html(paper: str = "a4") -> str:
         check_notebook(nb, info.path)  # the pack shows stored outputs: they pass the same audit as the report
         stored[info.name] = {c.get("id", ""): "".join(o["data"]["text/html"]) for c in nb.cells
                              for o in c.get("outputs", []) if "text/html" in o.get("data", {})}
-    s = tables.sentences
-    # every numbered unit the notebooks cite (s1 …), headings in bold as in the article
-    items = "".join(f'<li><span class="h20-sid">s{n}</span> {"<strong>" if kind == "heading" else ""}'
-                    f'{html.escape(t)}{"</strong>" if kind == "heading" else ""}</li>'
-                    for n, kind, t in zip(s["sentence_id"], s["kind"], s["text"], strict=True))
+    s = tables.sentences.merge(gloss_for(article), on="sentence_id", how="left").fillna({"gloss_en": ""})
+    # every numbered unit the notebooks cite (s1 …), headings in bold, our English gloss beside it
+    bold = {True: ("<strong>", "</strong>"), False: ("", "")}
+    items = "".join(f'<tr><td class="h20-sid">s{n}</td><td lang="fr">{bold[k == "heading"][0]}{html.escape(t)}'
+                    f'{bold[k == "heading"][1]}</td><td>{html.escape(g)}</td></tr>'
+                    for n, k, t, g in zip(s["sentence_id"], s["kind"], s["text"], s["gloss_en"], strict=True))
     charts = "".join(f'<div class="h20-pack-chart">{paper_figure(stored[nb][cell])}</div>'
                      for nb, cell in SEMINAR_CHARTS)
     questions = "".join(f"<li>{html.escape(q)}</li>" for q in discussion_questions())
@@ -105,8 +107,10 @@ def seminar_html(paper: str = "a4") -> str:
 <style>@page {{ size: {PAPERS[paper]}; margin: {MARGINS}; }}
 body {{ font-family: Helvetica, Arial, sans-serif; font-size: 10.5pt; line-height: 1.35; margin: 0; }}
 h1 {{ font-size: 16pt; margin: 0 0 .2em; }} h2 {{ font-size: 12.5pt; margin: .8em 0 .3em; break-after: avoid; }}
-ol.h20-article {{ padding-left: 0; list-style: none; margin: 0; }}
-ol.h20-article li {{ margin: .15em 0; }} .h20-sid {{ font-weight: bold; color: #0b5cad; }}
+table.h20-article {{ border-collapse: collapse; width: 100%; font-size: 9.5pt; }}
+table.h20-article td, table.h20-article th {{ vertical-align: top; text-align: left; padding: .2em .4em;
+  border-bottom: 1px solid #ddd; }}
+table.h20-article tr {{ break-inside: avoid; }} .h20-sid {{ font-weight: bold; color: #0b5cad; }}
 .h20-pack-chart {{ break-inside: avoid; margin: .4em 0; }}
 .h20-pack-chart svg {{ width: 100%; height: auto; max-height: 118mm; }}
 .h20-lede, .h20-source {{ color: #444; font-size: 9pt; }}
@@ -115,9 +119,11 @@ ol.h20-article li {{ margin: .15em 0; }} .h20-sid {{ font-weight: bold; color: #
 <h1>The H20 affair: seminar pack</h1>
 <p class="h20-lede">One French article ({html.escape(date)}), its sentences numbered as the notebooks cite them
 (s1, s2 …), the timeline, two key charts and the questions for discussion. Everything else is in the report.</p>
-<h2>The article (in French, as published)</h2>
-<ol class="h20-article">{items}</ol>
-<p class="h20-source">Source: the article of {html.escape(date)} (data/article-2025-08-12-h20-fr.txt); headings in bold.</p>
+<h2>The article: French as published, our English gloss beside it</h2>
+<table class="h20-article"><thead><tr><th></th><th>French</th><th>English (our gloss)</th></tr></thead>
+<tbody>{items}</tbody></table>
+<p class="h20-source">Source: the article of {html.escape(date)} (data/article-2025-08-12-h20-fr.txt; outlet and address
+not recorded); headings in bold; the gloss is ours (data/article_gloss_en.csv).</p>
 <h2>The timeline, two key charts</h2>
 {charts}
 <h2>Questions for discussion</h2>

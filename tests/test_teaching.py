@@ -194,22 +194,30 @@ def test_the_guide_cites_slides_by_generated_number():
 def test_session_plans_fit_and_say_what_they_skip(tmp_path):
     from helpers.publish.plans import PlanError, plan_steps, reading_minutes
 
-    for minutes in (45, 90):
-        steps = plan_steps(minutes)
-        assert 0 < steps[-1].end <= minutes
-        assert all(s.start < s.end for s in steps)
-        assert any(s.skipped not in ("", "nothing") for s in steps)
+    for track in ("policy", "data"):
+        for minutes in (45, 90):
+            steps = plan_steps(minutes, track=track)
+            assert 0 < steps[-1].end <= minutes
+            assert all(s.start <= s.end for s in steps)  # pre-reading is a zero-minute step
+            assert any(s.skipped not in ("", "nothing") for s in steps)
+            # issue 22: pre-reading assigned, an exit question, and the one homework line, in every plan
+            text = " ".join(s.activity for s in steps)
+            assert "Before class" in text and "Exit question" in text and "Homework: the assessment prompt" in text
+            if track == "policy":  # no code at all: only exercises done by hand
+                assert "with code" not in text and "make lab" not in text
     # the minutes follow the notebooks' own time to read: notebook 00, one of its three sections
     primer = discover()[0]
     read, _ = reading_minutes(primer)
-    assert plan_steps(45)[0].end == -(-read // 3)
+    first_reading = next(s for s in plan_steps(45) if s.what.startswith("Notebook 00"))
+    assert first_reading.end - first_reading.start == -(-read // 3)
     too_long = tmp_path / "plans.csv"
-    too_long.write_text("plan_minutes,notebook,sections,exercises,minutes,activity\n45,02,1;2;3;4;5;6,,,all of it\n"
-                        "45,03,1;2;3;4,,,all of it\n", encoding="utf-8")
+    too_long.write_text("track,plan_minutes,notebook,sections,exercises,minutes,activity\n"
+                        "policy,45,02,1;2;3;4;5;6,,,all of it\npolicy,45,03,1;2;3;4,,,all of it\n", encoding="utf-8")
     with pytest.raises(PlanError, match="needs"):
         plan_steps(45, plans=too_long)
     bad = tmp_path / "bad.csv"
-    bad.write_text("plan_minutes,notebook,sections,exercises,minutes,activity\n45,02,9,,,x\n", encoding="utf-8")
+    bad.write_text("track,plan_minutes,notebook,sections,exercises,minutes,activity\npolicy,45,02,9,,,x\n",
+                   encoding="utf-8")
     with pytest.raises(PlanError, match="no section or exercise 9"):
         plan_steps(45, plans=bad)
 

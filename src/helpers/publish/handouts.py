@@ -63,7 +63,7 @@ def paper_figure(figure: str) -> str:
     A chart whose type cannot reach 8 pt at the page's width (the who's-who: 19 rows of role text) is
     left to the screen; every such chart has a table beside it in the notebook.
     """
-    return reset_figure(figure, box=PAGE_BOX, min_px=MIN_PRINT_PX, title_chars=90,
+    return reset_figure(figure, box=PAGE_BOX, min_px=MIN_PRINT_PX * 1.03, title_chars=90,
                         interactive=INTERACTIVE_NOTE, too_dense=TOO_DENSE_NOTE)
 
 

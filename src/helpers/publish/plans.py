@@ -72,12 +72,20 @@ def _split(value: object) -> list[str]:
     return [v.strip() for v in str(value).split(";") if v.strip()] if isinstance(value, str) else []
 
 
-def plan_steps(minutes: int, notebooks: Path = NOTEBOOKS_DIR, plans: Path = PLANS_FILE) -> list[Step]:
-    """The timed steps of the ``minutes``-long plan; :class:`PlanError` if it overruns or names nothing."""
+#: The guide's two tracks: *policy* uses no code at all (report, slides, handouts, exercises by hand and
+#: the debate); *data* adds the coding exercises and the double-coding lesson.
+TRACKS = ("policy", "data")
+
+
+def plan_steps(minutes: int, notebooks: Path = NOTEBOOKS_DIR, plans: Path = PLANS_FILE,
+               track: str = "policy") -> list[Step]:
+    """The timed steps of a track's ``minutes``-long plan; :class:`PlanError` if it overruns or names nothing."""
     table = pd.read_csv(plans, dtype=str, keep_default_na=False)
+    if "track" in table:
+        table = table[table["track"] == track]
     table = table[table["plan_minutes"] == str(minutes)]
     if table.empty:
-        raise PlanError(f"{plans}: no plan of {minutes} minutes")
+        raise PlanError(f"{plans}: no {track} plan of {minutes} minutes")
     infos = {i.name[:2]: i for i in discover(notebooks)}
     steps, clock = [], 0
     for row in table.itertuples():
@@ -107,14 +115,14 @@ def plan_steps(minutes: int, notebooks: Path = NOTEBOOKS_DIR, plans: Path = PLAN
     return steps
 
 
-def plan_table(minutes: int, notebooks: Path = NOTEBOOKS_DIR, *, strict: bool = True) -> str:
+def plan_table(minutes: int, notebooks: Path = NOTEBOOKS_DIR, *, strict: bool = True, track: str = "policy") -> str:
     """A plan as a Markdown table for the guide (minutes, what, activity, what it skips).
 
     With ``strict=False`` (a guide built for another collection), a plan that does not fit that
     collection becomes a one-line note instead of an error.
     """
     try:
-        steps = plan_steps(minutes, notebooks)
+        steps = plan_steps(minutes, notebooks, track=track)
     except PlanError as exc:
         if strict:
             raise

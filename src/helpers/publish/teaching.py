@@ -132,8 +132,8 @@ def slide_list(notebooks: Path = NOTEBOOKS_DIR) -> str:
 #: own notebooks; a guide built for another collection (a fork, a test) marks what it cannot resolve.
 _MARKERS = {"OBJECTIVES": lambda nbs, _: objectives(nbs), "ANSWER KEY": lambda nbs, _: answer_key(nbs),
             "GLOSSARY": lambda _nbs, _: glossary(), "SLIDES": lambda nbs, _: slide_list(nbs),
-            "PLAN 45": lambda nbs, strict: plan_table(45, nbs, strict=strict),
-            "PLAN 90": lambda nbs, strict: plan_table(90, nbs, strict=strict)}
+            **{f"PLAN {track} {m}": (lambda nbs, strict, m=m, track=track: plan_table(m, nbs, strict=strict, track=track))
+               for track in ("policy", "data") for m in (45, 90)}}
 
 
 def teacher_guide(notebooks: Path = NOTEBOOKS_DIR) -> str:

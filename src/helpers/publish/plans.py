@@ -129,8 +129,8 @@ def plan_table(minutes: int, notebooks: Path = NOTEBOOKS_DIR, *, strict: bool = 
         return f"*The {minutes}-minute plan is written for the project's own notebooks ({md_cell(exc)}).*"
     rows = ["| minutes | what | activity | skipped here |", "|---|---|---|---|"]
     # slide references stay as written: the guide resolves them all at once (helpers.publish.teaching)
-    rows += [f"| {s.start}–{s.end} | {md_cell(s.what)} | {md_cell(s.activity, keep=SLIDE_REF)} | "
-             f"{md_cell(s.skipped)} |" for s in steps]
+    rows += [f"| {'before' if s.start == s.end == 0 else f'{s.start}–{s.end}'} | {md_cell(s.what)} | "
+             f"{md_cell(s.activity, keep=SLIDE_REF)} | {md_cell(s.skipped)} |" for s in steps]
     spare = minutes - steps[-1].end
     note = f"\n\nTimed from each notebook's *Time to read*; {spare} minute{'s' if spare != 1 else ''} spare." \
         if spare else "\n\nTimed from each notebook's *Time to read*."

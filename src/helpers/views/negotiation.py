@@ -50,8 +50,6 @@ def tariff_ladder_chart(tariffs: pd.DataFrame, windows: pd.DataFrame, events: pd
     rule = art.mark_rule(strokeDash=[4, 3], color="#222").encode(x="date:T") + art.mark_text(
         align="left", dx=4, y=8, fontSize=11).encode(x="date:T", text="label")
     lapse = lapse_levels(steps, windows).assign(side=lambda d: d["imposer"].map(_SIDE))
-    at_article = lapse[(lapse["start"] <= ARTICLE_DATE) & (lapse["end"] > ARTICLE_DATE)].set_index("imposer")["rate_pct"]
-    us_back, cn_back = float(at_article["US"]), float(at_article["CN"])
     if_lapsed = alt.Chart(lapse).mark_rule(strokeDash=[6, 4], strokeWidth=2).encode(
         x="start:T", x2="end:T", y="rate_pct:Q",
         color=alt.Color("side:N", scale=alt.Scale(domain=list(_SIDE.values()), range=colors), legend=None),
@@ -63,12 +61,13 @@ def tariff_ladder_chart(tariffs: pd.DataFrame, windows: pd.DataFrame, events: pd
              .properties(width=620, height=340))
     return finish(
         chart,
-        title=f"Tariffs passed 100% in April 2025, but a lapsed truce meant {us_back:.0f}%, not a return above 100%",
+        title="Tariffs passed 100% in April 2025, but a lapsed truce would not have brought them back above 100%",
         subtitle=f"US peak {us_peak:.0f}%, China {cn_peak:.0f}%; on the article's date the US rate was {now_us:.0f}%. "
                  "Dashed: the level each side would have returned to had the truce lapsed; green: truce windows",
         description="Step chart of US and Chinese additional tariffs in 2025-2026 with truce windows shaded, dashed "
-                    "lines at the level each side would have returned to had a truce lapsed (US "
-                    f"{us_back:.0f}%, China {cn_back:.0f}% in August 2025), chip and rare-earth events as ticks, and the article's date marked.",
+                    "lines at the level each side would have returned to had a truce lapsed (both well under 100% in "
+                    "August 2025; exercise 03.4 reads the US one), chip and rare-earth events as ticks, and the article's "
+                    "date marked.",
         source=source_line(list(tariffs["source_id"]) + list(w["source_id"]) + list(marks["source_id"]),
                            "tariffs, data/windows and data/events"),
     )

@@ -433,13 +433,13 @@ def _glossary_edited_without_manifests(copy: Path) -> str:
 
 def _bad_plan_row(copy: Path) -> str:
     path = copy / "teaching" / "session_plans.csv"
-    path.write_text(path.read_text(encoding="utf-8") + "45,02,1,,ten,Too long a talk\n", encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8") + "policy,45,02,1,,ten,Too long a talk\n", encoding="utf-8")
     return "session_plans.csv"
 
 
 def _overrunning_plan_row(copy: Path) -> str:
     path = copy / "teaching" / "session_plans.csv"
-    path.write_text(path.read_text(encoding="utf-8") + "45,02,1,,400,A talk longer than the session\n",
+    path.write_text(path.read_text(encoding="utf-8") + "policy,45,02,1,,400,A talk longer than the session\n",
                     encoding="utf-8")
     return "session_plans.csv"
 

@@ -275,3 +275,13 @@ def test_the_lecturers_pdf_puts_each_slide_with_its_notes_on_one_page(slides_dir
     assert len(pdf.pages) == len(slide_titles())
     for n in (1, len(pdf.pages)):
         assert f"Speaker notes · slide {n}" in pdf.pages[n - 1].extract_text()
+
+
+def test_a_plan_row_in_the_old_layout_is_refused_not_dropped(tmp_path):
+    from helpers.publish.plans import PlanError, plan_steps
+
+    old = tmp_path / "plans.csv"
+    old.write_text("track,plan_minutes,notebook,sections,exercises,minutes,activity\n"
+                   "policy,45,,,,5,Framing\n45,02,1,,,a row without its track\n", encoding="utf-8")
+    with pytest.raises(PlanError, match="unknown track '45'"):
+        plan_steps(45, plans=old)

@@ -82,6 +82,9 @@ def plan_steps(minutes: int, notebooks: Path = NOTEBOOKS_DIR, plans: Path = PLAN
     """The timed steps of a track's ``minutes``-long plan; :class:`PlanError` if it overruns or names nothing."""
     table = pd.read_csv(plans, dtype=str, keep_default_na=False)
     if "track" in table:
+        unknown = sorted(set(table["track"]) - set(TRACKS))
+        if unknown:  # a row in the old layout, or a typo, would otherwise vanish from every plan
+            raise PlanError(f"{plans}: unknown track {unknown[0]!r} (known: {', '.join(TRACKS)})")
         table = table[table["track"] == track]
     table = table[table["plan_minutes"] == str(minutes)]
     if table.empty:

@@ -124,22 +124,28 @@ _SCENARIO_POINTS = [
     {"demand_units": 1_000_000, "h20_price_usd": 12_000, "allowance": 0.25, "levy_rate_pct": 25,
      "domestic_units": 400_000, "domestic_perf_vs_h100": 0.3},
     {"demand_units": 0, "domestic_units": 0},
+    {"preset": "Washington refuses H20 licences"},
+    {"preset": "Licensed but discouraged (Aug-Oct 2025, indicative)", "demand_units": 1_000_000},
 ]
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("point", _SCENARIO_POINTS, ids=lambda p: ",".join(p) or "defaults")
 def test_report_explorer_equals_python_model(report, browser, point):
-    from helpers.models.scenarios import OUTPUTS, defaults, model
+    from helpers.models.scenarios import OUTPUTS, defaults, model, presets
 
     context = browser.new_context()
     page, log = open_offline(context, (report / "04_scenarios.html").as_uri())
     page.wait_for_function(ALL_CHARTS_LIVE, timeout=20_000)
     explorer = page.locator(".h20-chart.vega-embed", has=page.locator("input[type=range]"))
     assert explorer.count() == 1
-    values = {**defaults(), **point}
+    chosen = presets().get(point.get("preset", ""), {})
+    values = {**defaults(), **{k: v for k, v in point.items() if k != "preset"}, **chosen}
     for name, value in point.items():
-        if name == "blackwell_allowed":
+        if name == "preset":
+            explorer.locator("select[name=preset]").select_option(value)
+            continue
+        if name in ("blackwell_allowed", "h20_licensed"):
             explorer.locator(f"input[type=radio][name={name}][value='{value}']").check()
             continue
         slider = explorer.locator(f"input[type=range][name={name}]")

@@ -381,10 +381,38 @@ VEGA_FORMULAS: tuple[tuple[str, str], ...] = (
 )
 
 
-def vega_formulas() -> list[tuple[str, str]]:
-    """:data:`VEGA_FORMULAS` with the H20's fixed performance and bandwidth substituted."""
+#: The report explorer's preset menu: its first entry leaves every slider in charge.
+OWN_SLIDERS = "(your sliders)"
+
+
+def _with_presets(expr: str) -> str:
+    """``expr`` with each parameter read through the report's preset menu (Vega signal ``preset``): a preset's
+    own values win for the parameters it sets; the sliders give the rest."""
+    import re
+
+    chosen = presets()
+    for p in _parameters():
+        cases = [(name, values[p.name]) for name, values in chosen.items() if p.name in values]
+        if not cases:
+            continue
+        ternary = "".join(f"preset === {json_string(name)} ? {float(v)!r} : " for name, v in cases) + p.name
+        expr = re.sub(rf"(?<![\w.]){p.name}(?!\w)", f"({ternary})", expr)
+    return expr
+
+
+def json_string(text: str) -> str:
+    """``text`` as a quoted string literal for a Vega expression."""
+    import json
+
+    return json.dumps(text)
+
+
+def vega_formulas(with_presets: bool = False) -> list[tuple[str, str]]:
+    """:data:`VEGA_FORMULAS` with the H20's fixed performance and bandwidth substituted (and, for the report's
+    explorer, every parameter read through its preset menu)."""
     perf, bw = repr(h20_perf_vs_h100()), repr(h20_bw_vs_h100())
-    return [(name, expr.replace("H20_PERF", perf).replace("H20_BW", bw)) for name, expr in VEGA_FORMULAS]
+    out = [(name, expr.replace("H20_PERF", perf).replace("H20_BW", bw)) for name, expr in VEGA_FORMULAS]
+    return [(name, _with_presets(expr)) for name, expr in out] if with_presets else out
 
 
 #: The preset built from what happened after the article (its allowance is indicative, not a bound: see below).

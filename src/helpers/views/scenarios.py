@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.models.scenarios import (
+    OWN_SLIDERS,
     ParameterError,
     defaults,
     model,
@@ -226,8 +227,11 @@ def explorer_chart() -> alt.VConcatChart:
             binding = alt.binding_range(min=p.slider_min, max=p.slider_max, step=p.step,
                                         name=f"{p.label} ({p.unit}) ")
         params.append(alt.param(name=p.name, value=p.default, bind=binding))
+    # the presets, as in JupyterLab: a preset's values replace the sliders it sets (the others stay in charge)
+    params.insert(0, alt.param(name="preset", value=OWN_SLIDERS, bind=alt.binding_select(
+        options=[OWN_SLIDERS, *presets()], name="Start from a preset (its values replace the sliders it sets) ")))
     base = alt.Chart(alt.Data(values=[{"scenario": "your scenario"}]))
-    for name, expr in vega_formulas():
+    for name, expr in vega_formulas(with_presets=True):
         base = base.transform_calculate(**{name: expr})
     fields = {**COMPUTE_FIELDS, **BANDWIDTH_FIELDS}
     compute = base.transform_fold(list(fields), as_=["field", "value"]).transform_calculate(

@@ -242,8 +242,8 @@ def explorer_chart() -> alt.VConcatChart:
         flow=" : ".join(f"datum.field === '{k}' ? '{v}'" for k, v in MONEY_FIELDS.items()) + " : ''",
         usd_bn="datum.value / 1e9")
     headline = base.transform_calculate(
-        text="'Domestic chips would give ' + format(datum.domestic_share, '.0%') + ' of the FP16 throughput and ' "
-             "+ format(datum.domestic_share_bw, '.0%') + ' of the memory bandwidth'").mark_text(
+        text="'Domestic chips: ' + format(datum.domestic_share, '.0%') + ' of new FP16 compute, ' "
+             "+ format(datum.domestic_share_bw, '.0%') + ' of new memory bandwidth'").mark_text(
         align="left", fontSize=13, fontWeight="bold").encode(text="text:N")
     chart = alt.vconcat(
         headline.properties(width=460, height=20),

@@ -107,7 +107,7 @@ def seminar_html(paper: str = "a4") -> str:
 <style>@page {{ size: {PAPERS[paper]}; margin: {MARGINS}; }}
 body {{ font-family: Helvetica, Arial, sans-serif; font-size: 10.5pt; line-height: 1.35; margin: 0; }}
 h1 {{ font-size: 16pt; margin: 0 0 .2em; }} h2 {{ font-size: 12.5pt; margin: .8em 0 .3em; break-after: avoid; }}
-table.h20-article {{ border-collapse: collapse; width: 100%; font-size: 9.5pt; }}
+table.h20-article {{ border-collapse: collapse; width: 100%; font-size: 9pt; line-height: 1.25; }}
 table.h20-article td, table.h20-article th {{ vertical-align: top; text-align: left; padding: .2em .4em;
   border-bottom: 1px solid #ddd; }}
 table.h20-article tr {{ break-inside: avoid; }} .h20-sid {{ font-weight: bold; color: #0b5cad; }}

@@ -388,6 +388,7 @@ OWN_SLIDERS = "(your sliders)"
 def _with_presets(expr: str) -> str:
     """``expr`` with each parameter read through the report's preset menu (Vega signal ``preset``): a preset's
     own values win for the parameters it sets; the sliders give the rest."""
+    import json
     import re
 
     chosen = presets()
@@ -395,16 +396,9 @@ def _with_presets(expr: str) -> str:
         cases = [(name, values[p.name]) for name, values in chosen.items() if p.name in values]
         if not cases:
             continue
-        ternary = "".join(f"preset === {json_string(name)} ? {float(v)!r} : " for name, v in cases) + p.name
+        ternary = "".join(f"preset === {json.dumps(name)} ? {float(v)!r} : " for name, v in cases) + p.name
         expr = re.sub(rf"(?<![\w.]){p.name}(?!\w)", f"({ternary})", expr)
     return expr
-
-
-def json_string(text: str) -> str:
-    """``text`` as a quoted string literal for a Vega expression."""
-    import json
-
-    return json.dumps(text)
 
 
 def vega_formulas(with_presets: bool = False) -> list[tuple[str, str]]:

@@ -188,15 +188,9 @@ def explorer_slides() -> list[Slide]:
     """The scenario explorer on a slide: each preset's headline numbers, median and band, for the groups to
     start from (twelve sliders do not fit a slide; the explorer itself is in the report and in JupyterLab)."""
     from helpers.models.uncertainty import uncertainty_table
-    from helpers.views.scenarios import presets_display
+    from helpers.views.scenarios import preset_headlines
 
-    t = presets_display(uncertainty_table())
-    def pct(cell: str) -> str:  # "64 (43–95)" -> "64% (43–95%)"; "100" -> "100%"
-        return re.sub(r"^(\d+)(?: \((\d+)–(\d+)\))?$", lambda m: f"{m[1]}%" + (f" ({m[2]}–{m[3]}%)" if m[2] else ""), cell)
-
-    rows = [(r["Scenario"], f"domestic share {pct(r['Domestic share, FP16 (%)'])} of new FP16 compute and "
-             f"{pct(r['Domestic share, bandwidth (%)'])} of memory bandwidth; US take ${r['US government take ($ bn)']} bn a year")
-            for _, r in t.iterrows()]
+    rows = list(preset_headlines(uncertainty_table()).items())
     return _chunks(rows, "Your scenario: start from a preset, then move the sliders in the report", "",
                    "Notebook 04 · median (5–95% band) of 10,000 draws; the explorer is in the HTML report",
                    notes="Each group opens the explorer in the report (or JupyterLab), starts from its preset and "

@@ -85,10 +85,29 @@ _HEADLINES = {
 }
 
 
-def median_with_band(p5: float, median: float, p95: float, fmt) -> str:
-    """"64 (43–95)": the median, then the 5–95% band in brackets; one number when the band is a point."""
+def median_with_band(p5: float, median: float, p95: float, fmt, unit: str = "") -> str:
+    """"64 (43–95)", or with ``unit`` "64% (43–95%)": the median, then the 5–95% band in brackets; one number
+    when the band is a point."""
     lo, mid, hi = fmt(p5), fmt(median), fmt(p95)
-    return mid if lo == hi == mid else f"{mid} ({lo}–{hi})"
+    return f"{mid}{unit}" if lo == hi == mid else f"{mid}{unit} ({lo}–{hi}{unit})"
+
+
+def preset_headlines(bands: pd.DataFrame) -> dict[str, str]:
+    """Each preset's two domestic shares and US take in one line, as the slides and the explorer say them."""
+    def pct(v: float) -> str:
+        return f"{v * 100:.0f}"
+
+    def bn(v: float) -> str:
+        return f"{v / 1e9:,.2f}"
+
+    out = {}
+    for scenario, group in bands.groupby("scenario", sort=False):
+        by = group.set_index("output")
+        cut = {o: by.loc[o, ["p5", "median", "p95"]] for o in ("domestic_share", "domestic_share_bw", "us_take_usd")}
+        out[scenario] = (f"domestic share {median_with_band(*cut['domestic_share'], pct, '%')} of new FP16 compute and "
+                         f"{median_with_band(*cut['domestic_share_bw'], pct, '%')} of memory bandwidth; "
+                         f"US take ${median_with_band(*cut['us_take_usd'], bn)} bn a year")
+    return out
 
 
 def presets_display(bands: pd.DataFrame) -> pd.DataFrame:
@@ -286,8 +305,7 @@ def status_line(values: dict[str, float], draws: int = 2_000) -> str:
     out = simulate(kept, n=draws)
 
     def band(x: np.ndarray, scale: float, fmt, unit: str = "") -> str:
-        lo, mid, hi = (fmt(float(v) / scale) for v in np.percentile(x, (5, 50, 95)))
-        return f"{mid}{unit}" if lo == hi == mid else f"{mid}{unit} ({lo}–{hi}{unit})"
+        return median_with_band(*(float(v) / scale for v in np.percentile(x, (5, 50, 95))), fmt, unit)
 
     def pct(v: float) -> str:
         return f"{v:.0f}"

@@ -132,7 +132,13 @@ _SCENARIO_POINTS = [
 @pytest.mark.browser
 @pytest.mark.parametrize("point", _SCENARIO_POINTS, ids=lambda p: ",".join(p) or "defaults")
 def test_report_explorer_equals_python_model(report, browser, point):
+    import re
+
+    import numpy as np
+
     from helpers.models.scenarios import OUTPUTS, defaults, model, presets
+    from helpers.models.uncertainty import explorer_outputs
+    from helpers.views.scenarios import BAND_LINES, band_lines
 
     context = browser.new_context()
     page, log = open_offline(context, (report / "04_scenarios.html").as_uri())
@@ -155,12 +161,22 @@ def test_report_explorer_equals_python_model(report, browser, point):
     chart_id = explorer.get_attribute("id")
     row = page.evaluate("""id => { const v = window.h20Views[id];
         const names = Object.keys(v.getState({data: () => true, signals: () => false, recurse: true}).data);
-        for (const n of names) { const d = v.data(n); if (d.length && 'domestic_share' in d[0]) return d[0]; }
+        for (const n of names) { const d = v.data(n); if (d.length === 1 && 'domestic_share' in d[0]) return d[0]; }
         return null; }""", chart_id)
     assert row is not None
     expected = model(**values)
     for name in OUTPUTS:
         assert row[name] == pytest.approx(float(expected[name]), rel=1e-9, abs=1e-9), name
+    # the lines of results: the same medians and bands, to the digit, as JupyterLab's explorer prints
+    out = explorer_outputs(values)
+    lines = band_lines({k: tuple(float(v) for v in np.percentile(out[k], (5, 50, 95))) for k in BAND_LINES})
+    shown = explorer.locator("svg text").all_text_contents()
+    for label, text in lines.items():
+        assert f"{label}: {text}" in shown, (label, text, [t for t in shown if t.startswith(label)])
+    # the sliders' readouts are written as people write numbers: 1,250,000, not 1250000
+    readouts = explorer.locator("input[type=range] + span").all_text_contents()
+    assert f"{values['demand_units']:,.0f}" in readouts, readouts
+    assert not any(re.fullmatch(r"\d{4,}(\.\d+)?", r) for r in readouts), readouts
     assert log.clean, log
     context.close()
 

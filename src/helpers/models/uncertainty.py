@@ -58,3 +58,30 @@ def uncertainty_table(n: int = DRAWS, seed: int = SEED) -> pd.DataFrame:
             p5, p50, p95 = np.percentile(out[output], BAND)
             rows.append({"scenario": name, "output": output, "p5": float(p5), "median": float(p50), "p95": float(p95)})
     return pd.DataFrame(rows)
+
+
+#: The assumptions and levers a reader sets in the explorers (JupyterLab's and the report's); every other
+#: input is drawn over its sourced range, so an explorer's band says how much the sources' disagreement
+#: alone moves each figure, under the reader's choices.
+READER_SET = ("allowance", "levy_rate_pct", "blackwell_share", "h20_licensed", "blackwell_allowed")
+#: Draws behind the explorers' bands: few enough for the report page to carry them (about 30 kB), and the
+#: same draws in both explorers, so JupyterLab and the report print the same band for the same settings.
+EXPLORER_DRAWS = 400
+
+
+def explorer_draws(n: int = EXPLORER_DRAWS, seed: int = SEED) -> pd.DataFrame:
+    """The sourced inputs' draws behind the explorers' bands: one row per draw, one column per input.
+
+    Rounded to four significant figures (far finer than any source's range) so the report can carry them
+    as short JSON numbers; the Python explorer uses these same rounded draws.
+    """
+    drawn = sample({}, n, np.random.default_rng(seed))
+    return pd.DataFrame({name: [float(f"{v:.4g}") for v in values]
+                         for name, values in drawn.items() if name not in READER_SET})
+
+
+def explorer_outputs(settings: dict[str, float], draws: pd.DataFrame | None = None) -> dict[str, np.ndarray]:
+    """The model over :func:`explorer_draws`, with the reader's ``settings`` for :data:`READER_SET` kept."""
+    draws = explorer_draws() if draws is None else draws
+    kept = {k: float(settings[k]) for k in READER_SET if k in settings}
+    return model(**kept, **{c: draws[c].to_numpy() for c in draws.columns})

@@ -8,6 +8,7 @@ browser (the HTML report, no kernel), and ipywidgets controls (JupyterLab, with 
 from __future__ import annotations
 
 import html
+import json
 
 import altair as alt
 import numpy as np
@@ -260,12 +261,8 @@ def explorer_chart() -> alt.VConcatChart:
     money = base.transform_fold(list(MONEY_FIELDS), as_=["field", "value"]).transform_calculate(
         flow=" : ".join(f"datum.field === '{k}' ? '{v}'" for k, v in MONEY_FIELDS.items()) + " : ''",
         usd_bn="datum.value / 1e9")
-    headline = base.transform_calculate(
-        text="'Domestic chips: ' + format(datum.domestic_share, '.0%') + ' of new FP16 compute, ' "
-             "+ format(datum.domestic_share_bw, '.0%') + ' of new memory bandwidth'").mark_text(
-        align="left", fontSize=13, fontWeight="bold").encode(text="text:N")
     chart = alt.vconcat(
-        headline.properties(width=460, height=20),
+        _band_chart().properties(width=460, height=54),
         _compute_chart(compute, "fp16").properties(width=460, height=60),
         _compute_chart(compute, "bandwidth").properties(width=460, height=60),
         _money_chart(money).properties(width=460, height=60),
@@ -273,11 +270,42 @@ def explorer_chart() -> alt.VConcatChart:
     return finish(
         chart,
         title="Your scenario: move the sliders below",
-        subtitle="Same arithmetic as helpers.models.scenarios.model, computed in the browser (no kernel needed)",
+        subtitle=["The notebook's model, computed in your browser. Bold lines: medians with their bands, the sourced",
+                  "inputs drawn over their ranges; bars: one run at exactly your slider settings"],
         description="Interactive stacked bars of compute by source, as dense FP16 throughput and as memory bandwidth "
                     "in H100-equivalents, and of the revenue split, driven by sliders for each model parameter.",
         source=SOURCE,
     )
+
+
+def _band_chart() -> alt.Chart:
+    """The explorer's three results as JupyterLab's status line writes them, median and band, computed in the
+    browser over the same draws (:func:`helpers.models.uncertainty.explorer_draws`) with the reader's levers."""
+    import re
+
+    from helpers.models.uncertainty import explorer_draws
+
+    draws = explorer_draws()
+    # one short string per draw, split in the browser: CSV parsing would need eval, which the pages' policy
+    # forbids, and records with names would triple the page's weight
+    rows = [",".join(repr(float(v)) for v in row) for row in draws.itertuples(index=False)]
+    band = alt.Chart(alt.InlineData(values=rows)).transform_calculate(
+        **{c: f"toNumber(split(datum.data, ',')[{i}])" for i, c in enumerate(draws.columns)})
+    for name, expr in vega_formulas(with_presets=True):
+        for drawn in draws.columns:  # a sourced input comes from the draw, not from its slider
+            expr = re.sub(rf"(?<![\w.]){drawn}(?!\w)", f"datum.{drawn}", expr)
+        band = band.transform_calculate(**{name: expr})
+    order = " : ".join(f"datum.field === '{k}' ? {i}" for i, k in enumerate(BAND_LINES)) + " : 9"
+    return band.transform_fold(list(BAND_LINES), as_=["field", "value"]).transform_quantile(
+        "value", probs=[0.05, 0.5, 0.95], groupby=["field"], as_=["prob", "q"],
+    ).transform_calculate(at="datum.prob < 0.25 ? 'lo' : datum.prob > 0.75 ? 'hi' : 'mid'").transform_pivot(
+        "at", value="q", groupby=["field"],
+    ).transform_calculate(text=_vega_band_text(), order=order).mark_text(
+        align="left", baseline="middle", fontSize=13, fontWeight="bold",
+    ).encode(
+        x=alt.value(0), y=alt.Y("order:O", axis=None), text="text:N",
+    ).properties(title=alt.TitleParams(f"With your levers and assumptions ({BAND_NOTE}):",
+                                       fontSize=12, fontWeight="normal", anchor="start"))
 
 
 def scenario_frame(values: dict[str, float]) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -292,28 +320,52 @@ _READOUT = {"units per year": ",.0f", "USD per unit": ",.0f", "percent": ".0f"}
 SWITCHES = ("h20_licensed", "blackwell_allowed")
 
 
-def status_line(values: dict[str, float], draws: int = 2_000) -> str:
+def status_line(values: dict[str, float]) -> str:
     """The explorer's line of results: both domestic shares and the US take, each a median with its band.
 
     The settings the reader chose for the assumptions and levers are kept; every sourced input is drawn
-    over its range (the uncertainty section's method, fewer draws), so the band says how much the
-    sources' disagreement alone moves each figure.
+    over its range (:func:`helpers.models.uncertainty.explorer_draws`, the draws the report's explorer
+    carries too), so the band says how much the sources' disagreement alone moves each figure.
     """
-    from helpers.models.uncertainty import simulate
+    from helpers.models.uncertainty import explorer_outputs
 
-    kept = {k: values[k] for k in ("allowance", "levy_rate_pct", "blackwell_share", *SWITCHES)}
-    out = simulate(kept, n=draws)
+    out = explorer_outputs(values)
+    return " · ".join(f"{label}: {text}" for label, text in band_lines(
+        {k: tuple(float(v) for v in np.percentile(out[k], (5, 50, 95))) for k in BAND_LINES}).items()
+    ) + f" ({BAND_NOTE})"
 
-    def band(x: np.ndarray, scale: float, fmt, unit: str = "") -> str:
-        return median_with_band(*(float(v) / scale for v in np.percentile(x, (5, 50, 95))), fmt, unit)
 
-    def pct(v: float) -> str:
-        return f"{v:.0f}"
+#: The explorers' three results, in order, with how each is written: (label, scale, format, prefix, unit).
+BAND_LINES = {
+    "domestic_share": ("Domestic share of new FP16 compute", 0.01, ".0f", "", "%"),
+    "domestic_share_bw": ("Domestic share of new memory bandwidth", 0.01, ".0f", "", "%"),
+    "us_take_usd": ("US government take", 1e9, ",.2f", "$", " bn a year"),
+}
+BAND_NOTE = "median, and 5–95% band over the sources' ranges"
 
-    return (f"Domestic share of new FP16 compute: {band(out['domestic_share'], 0.01, pct, '%')} · "
-            f"of new memory bandwidth: {band(out['domestic_share_bw'], 0.01, pct, '%')} · "
-            f"US government take: ${band(out['us_take_usd'], 1e9, lambda v: f'{v:,.2f}')} bn a year "
-            f"(median, and 5–95% band over the sources' ranges)")
+
+def band_lines(quantiles: dict[str, tuple[float, float, float]]) -> dict[str, str]:
+    """Each result of :data:`BAND_LINES` as "label: median (band)" text, from its (p5, median, p95)."""
+    out = {}
+    for key, (label, scale, fmt, prefix, unit) in BAND_LINES.items():
+        # the unit after the band when it is a word ("bn a year"), after each number when it is a sign
+        sign = unit if unit == "%" else ""
+        text = median_with_band(*(v / scale for v in quantiles[key]), lambda v, f=fmt: format(v, f), sign)
+        out[label] = f"{prefix}{text}{'' if sign else unit}"
+    return out
+
+
+def _vega_band_text() -> str:
+    """:func:`band_lines` as one Vega expression over a row holding ``field``, ``lo``, ``mid`` and ``hi``."""
+    cases = []
+    for key, (label, scale, fmt, prefix, unit) in BAND_LINES.items():
+        sign = unit if unit == "%" else ""
+        lo, mid, hi = (f"format(datum.{q} / {scale!r}, '{fmt}')" for q in ("lo", "mid", "hi"))
+        same = f"({lo} === {mid} && {hi} === {mid})"
+        body = (f"{json.dumps(label + ': ' + prefix)} + {mid} + '{sign}' + ({same} ? '' : ' (' + {lo} + '–' + {hi} "
+                f"+ '{sign})') + '{'' if sign else unit}'")
+        cases.append(f"datum.field === '{key}' ? {body}")
+    return " : ".join(cases) + " : ''"
 
 
 def explorer_widget():

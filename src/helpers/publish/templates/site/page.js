@@ -10,3 +10,18 @@
     button.textContent = open ? "Hide all code" : "Show all code";
   });
 })();
+
+// The report's sliders show their value as people write numbers: 1,250,000, not the browser's 1250000.
+// Vega writes the raw value into the span after the slider when a chart goes live and after each move; the observer tidies
+// it each time (its own edit changes nothing the second time round, so it does not loop).
+(function () {
+  function tidy(span) {
+    var raw = span.textContent.replace(/,/g, "");
+    if (!/^-?\d+(\.\d+)?$/.test(raw) || Math.abs(+raw) < 1000) { return; }
+    var shown = Number(raw).toLocaleString("en-US", {maximumFractionDigits: 2});
+    if (span.textContent !== shown) { span.textContent = shown; }
+  }
+  new MutationObserver(function () {
+    document.querySelectorAll(".vega-bind input[type=range] + span, label > input[type=range] + span").forEach(tidy);
+  }).observe(document.body, {childList: true, subtree: true});
+})();

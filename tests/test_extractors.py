@@ -102,6 +102,39 @@ def test_reported_speech_on_our_corpus():
     assert scores["f1"] >= 0.85 and scores["kind_accuracy"] >= 0.85, scores
 
 
+@pytest.mark.parametrize("name,floor", [
+    ("attributions_wire_fr.csv", 0.85),  # issue 24's target, on sentences labelled before the parser rules ran
+    # written apart by another hand and never used to tune the rules: a floor against regressions, the score
+    # itself is reported by `make bench` (0.77 when the rules were written)
+    ("attributions_wire_heldout_fr.csv", 0.70),
+])
+def test_reported_speech_on_wire_copy(name, floor):
+    """Wire-style sentences (inversions, participles, headlines, long subjects, nouns that look like verbs)."""
+    from helpers.text.evaluation import attribution_scores
+
+    scores = attribution_scores(CORPUS / name)
+    assert scores["sentences"] >= 35 and scores["f1"] >= floor and scores["kind_accuracy"] >= 0.85, scores
+
+
+@pytest.mark.parametrize("sentence,source", [
+    ("Les acheteurs hésitent, a déclaré lundi un haut fonctionnaire.", "haut fonctionnaire"),
+    ("Les ventes reprennent, a écrit le président sur son réseau social.", "président"),
+    ("Des chiffres rapportés plus tôt par un quotidien économique font état d'une baisse.", "quotidien économique"),
+    ("Pékin affirmant que les puces ne sont pas sûres, les commandes ont cessé.", "Pékin"),
+])
+def test_speaker_from_the_sentence_structure(sentence, source):
+    assert [a.source for a in find_attributions(sentence)] == [source]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Après l'annonce du ministre, le titre a progressé de 3 %.",
+    "Les licences seront accordées selon des critères stricts.",
+    "S'y ajoutent les serveurs livrés au premier semestre.",
+])
+def test_words_that_look_like_cues_are_not_speech(sentence):
+    assert find_attributions(sentence) == []
+
+
 @pytest.mark.parametrize("sentence,source,kind", [
     ("Les ventes reprendront, a déclaré le ministère chinois du Commerce.", "ministère chinois du Commerce",
      "organisation"),
@@ -143,7 +176,7 @@ def test_weekdays_weeks_quarters_and_forward_dates(text, kind, value):
 
 
 @pytest.mark.parametrize("text,value,unit,qualifier", [
-    ("8 EFLOPS de calcul", 8.0, "EFLOPS", ""),
+    ("8 EFLOPS de calcul", 8e18, "FLOPS", ""),  # compute in base units (issue 24)
     ("gravée en 7 nm", 7.0, "nm", ""),
     ("141 Go de mémoire", 141.0, "GB", ""),
     ("4,8 To/s de bande passante", 4.8, "TB/s", ""),
@@ -176,21 +209,22 @@ def test_hedges_on_general_text():
 CORPUS = Path(__file__).parent / "corpus"
 
 
-@pytest.mark.parametrize("name", ["figures_fr.csv", "figures_heldout_fr.csv"])
+@pytest.mark.parametrize("name", ["figures_fr.csv", "figures_heldout_fr.csv", "figures_wire_fr.csv"])
 def test_figures_on_our_corpus(name):
     """Sentences we wrote, every figure with its value and unit (tests/corpus/README.md); issue 14's target."""
     from helpers.text.evaluation import figure_scores
 
     scores, errors = figure_scores(CORPUS / name)
-    assert scores["sentences"] >= 45 and scores["f1"] >= 0.9, (scores, errors)
+    assert scores["sentences"] >= 40 and scores["f1"] >= (0.95 if "wire" in name else 0.9), (scores, errors)
 
 
-@pytest.mark.parametrize("name", ["timex_fr.csv", "timex_heldout_fr.csv"])
+@pytest.mark.parametrize("name", ["timex_fr.csv", "timex_heldout_fr.csv", "timex_wire_fr.csv"])
 def test_time_expressions_on_our_corpus(name):
     from helpers.text.evaluation import time_scores
 
     scores, errors = time_scores(CORPUS / name)
-    assert scores["sentences"] >= 45 and scores["f1"] >= 0.9, (scores, errors)
+    # the wire file's tense-dependent dates: 0.95 when the rules were written (two misses left, see bench)
+    assert scores["sentences"] >= 40 and scores["f1"] >= (0.93 if "wire" in name else 0.9), (scores, errors)
 
 
 @pytest.mark.parametrize("text,expected", [

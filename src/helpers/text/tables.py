@@ -20,7 +20,8 @@ from helpers.text.attributions import find_attributions
 from helpers.text.entities import institution_label, product_spans
 from helpers.text.figures import calendar_test, find_figures
 from helpers.text.hedges import find_hedges
-from helpers.text.nlp import KEPT_STATISTICAL_LABELS, french_pipeline, load_gazetteer
+from helpers.text.nlp import KEPT_STATISTICAL_LABELS, french_pipeline, load_gazetteer, pieces
+from helpers.text.tense import future_at
 from helpers.text.timex import find_time_expressions
 
 #: Text cells starting with one of these can run as a formula when a CSV is opened in a spreadsheet.
@@ -93,24 +94,8 @@ def _paragraph_docs(article: Article) -> dict[int, object]:
     return _paragraph_docs_many([article])[0]
 
 
-#: spaCy reads a paragraph in pieces of at most this many characters, cut after a sentence's end where
-#: possible: a 1 MB paragraph in one piece peaked at 3.8 GB (a Binder pod has 2 GB). News paragraphs are
-#: far shorter (the seed's longest is under 700), so real articles go through in one piece as before.
-NLP_CHUNK_CHARS = 20_000
 #: About how many characters spaCy takes in one batch (memory grows with it; speed hardly does beyond this).
 NLP_BATCH_CHARS = 100_000
-
-
-def _pieces(text: str, limit: int = NLP_CHUNK_CHARS) -> list[str]:
-    """``text`` cut into consecutive pieces of at most ``limit`` characters that join back to it exactly."""
-    pieces = []
-    while len(text) > limit:
-        window = text[:limit]
-        cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "))
-        cut = cut + 2 if cut > limit // 2 else (window.rfind(" ") + 1 or limit)
-        pieces.append(text[:cut])
-        text = text[cut:]
-    return [*pieces, text]
 
 
 def _paragraph_docs_many(articles: list[Article]) -> list[dict[int, object]]:
@@ -121,7 +106,7 @@ def _paragraph_docs_many(articles: list[Article]) -> list[dict[int, object]]:
     # the model splits « L’ » off as an entity with the typographic apostrophe, not with the straight one;
     # both are one character, so every offset stays the article's own
     texts = [a.text[p.start : p.end].replace("\u2019", "'") for a in articles for p in a.paragraphs]
-    split = [_pieces(t) for t in texts]
+    split = [pieces(t) for t in texts]
     # a batch's memory grows with its text: about 100,000 characters a batch keeps 1 MB of text under 1 GB
     longest = max((len(piece) for pieces in split for piece in pieces), default=1)
     batch = max(1, min(1000, NLP_BATCH_CHARS // max(longest, 1)))
@@ -210,10 +195,25 @@ def _span_rows(sentences: list[tuple], finder) -> list[tuple]:
     return rows
 
 
-def time_rows(article: Article, sentences: list[tuple]) -> list[tuple]:
-    """Time expressions with ISO 8601 values, relative ones resolved against the publication date."""
-    return [(sid, t.start, t.end, t.surface, t.kind, t.value) for sid, t in
-            _span_rows(sentences, lambda text, off: find_time_expressions(text, article.published, off))]
+def _sentence_tokens(starts: dict[int, int], docs: dict[int, object], row: tuple):
+    """The parsed tokens of one sentence row, from its paragraph's analysis (None if they do not align);
+    ``starts``: each paragraph's first character."""
+    sid, pid, _, start, end, text = row
+    para_start = starts[pid]
+    span = docs[pid].char_span(start - para_start, end - para_start, alignment_mode="expand")
+    return span if span is not None and span.text == text.replace("\u2019", "'") else None  # spaCy read ’ as '
+
+
+def time_rows(article: Article, sentences: list[tuple], docs: dict[int, object] | None = None) -> list[tuple]:
+    """Time expressions with ISO 8601 values, relative ones resolved against the publication date, and a
+    yearless date in a future-tense sentence resolved forward (the tense from each sentence's parse)."""
+    rows = []
+    starts = {p.paragraph_id: p.start for p in article.paragraphs}
+    for row in sentences:
+        tokens = _sentence_tokens(starts, docs, row) if docs is not None else None
+        rows += [(row[0], t.start, t.end, t.surface, t.kind, t.value) for t in find_time_expressions(
+            row[5], article.published, row[3], future_at=future_at(tokens) if tokens is not None else None)]
+    return rows
 
 
 def figure_rows(sentences: list[tuple], times: list[tuple]) -> list[tuple]:
@@ -224,9 +224,15 @@ def figure_rows(sentences: list[tuple], times: list[tuple]) -> list[tuple]:
             for n, (sid, f) in enumerate(kept, start=1)]
 
 
-def attribution_rows(sentences: list[tuple]) -> list[tuple]:
-    """Reported-speech markers (``selon X``, ``rapporte X``, ``X a déclaré``...) with the kind of source."""
-    return [(sid, a.source, a.source_kind, a.cue, a.start, a.end) for sid, a in _span_rows(sentences, find_attributions)]
+def attribution_rows(article: Article, sentences: list[tuple], docs: dict[int, object]) -> list[tuple]:
+    """Reported-speech markers (``selon X``, ``rapporte X``, ``X a déclaré``...) with the kind of source,
+    found from each sentence's parse in the paragraph analyses already made (no second spaCy pass)."""
+    rows = []
+    starts = {p.paragraph_id: p.start for p in article.paragraphs}
+    for row in sentences:
+        rows += [(row[0], a.source, a.source_kind, a.cue, a.start, a.end)
+                 for a in find_attributions(row[5], row[3], tokens=_sentence_tokens(starts, docs, row))]
+    return rows
 
 
 def hedge_rows(sentences: list[tuple]) -> list[tuple]:
@@ -238,10 +244,10 @@ def table_rows(article: Article, docs: dict[int, object]) -> dict[str, list[tupl
     """Every table of ``article`` as plain rows, by table name (see :data:`COLUMNS`)."""
     sentences = sentence_rows(article, docs)
     entities, mentions = entity_rows(article, sentences, docs)
-    times = time_rows(article, sentences)
+    times = time_rows(article, sentences, docs)
     return {"sentences": sentences, "entities": entities, "mentions": mentions,
             "figures": figure_rows(sentences, times), "time_expressions": times,
-            "attributions": attribution_rows(sentences), "hedges": hedge_rows(sentences)}
+            "attributions": attribution_rows(article, sentences, docs), "hedges": hedge_rows(sentences)}
 
 
 def build_tables(article: Article, claims: pd.DataFrame | None = None,

@@ -23,6 +23,8 @@ publication date as follows:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -61,6 +63,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(r"(?<![\w-])(?P<year>(?:19|20)\d\d)(?![\w-])")),
     ("duration", re.compile(
         rf"(?:{QUALIFIER})?(?P<number>{NUMBER}|{NUMBER_WORDS})\s+(?P<unit>jours?|semaines?|mois|ans|années?)\b", re.I)),
+    ("relative", re.compile(  # the end of the publication year, and the year itself, said without its number
+        r"(?P<word>\bd['\u2019]ici (?:à )?la fin de l['\u2019]année|\bplus tôt cette année|\bcette année)\b", re.I)),
     ("relative", re.compile(
         r"\b(?P<word>aujourd['\u2019]hui|hier|demain|l['\u2019]an dernier|l['\u2019]année dernière"
         r"|l['\u2019]an prochain|l['\u2019]année prochaine|la semaine dernière|le mois dernier)\b", re.I)),
@@ -110,6 +114,10 @@ def _relative_word(word: str, published: dt.date) -> str:
         return (published - dt.timedelta(days=1)).isoformat()
     if w == "demain":
         return (published + dt.timedelta(days=1)).isoformat()
+    if w.endswith("fin de l'année"):  # « d'ici la fin de l'année »: by 31 December of the publication year
+        return dt.date(published.year, 12, 31).isoformat()
+    if w.endswith("cette année"):  # « plus tôt cette année », « cette année »
+        return _year(published.year)
     if w in ("l'an dernier", "l'année dernière"):
         return _year(published.year - 1)
     if w in ("l'an prochain", "l'année prochaine"):
@@ -122,29 +130,34 @@ def _relative_word(word: str, published: dt.date) -> str:
     return f"{year:04d}-W{week:02d}"
 
 
-def _quarter(published: dt.date, m: re.Match[str]) -> str:
+def _quarter(published: dt.date, m: re.Match[str], forward: bool = False) -> str:
     current = (published.month - 1) // 3 + 1
     if m["last"]:
         year, q = (published.year, current - 1) if current > 1 else (published.year - 1, 4)
         return f"{_year(int(m['year']) if m['year'] else year)}-Q{q}"
     q = int(m["q"]) if m["q"] else _ORDINALS[m["ordinal"].lower()]
-    year = int(m["year"]) if m["year"] else (published.year if q <= current else published.year - 1)
+    if m["year"]:
+        year = int(m["year"])
+    elif forward:  # « reprendront au troisième trimestre »: the next such quarter, the current one included
+        year = published.year if q >= current else published.year + 1
+    else:
+        year = published.year if q <= current else published.year - 1
     return f"{_year(year)}-Q{q}"
 
 
-def _value(kind: str, m: re.Match[str], published: dt.date) -> str:
+def _value(kind: str, m: re.Match[str], published: dt.date, forward: bool = False) -> str:
     if kind == "date":
         day = 1 if m["day"].lower() == "1er" else int(m["day"])
         month = MONTHS[m["month"].lower()]
         if m["year"]:
             year = int(m["year"])
-        elif m["forward"]:  # "jusqu'au 10 novembre": the next 10 November on or after publication
+        elif m["forward"] or forward:  # "jusqu'au 10 novembre", or a future verb: the next one on or after publication
             year = published.year if (month, day) >= (published.month, published.day) else published.year + 1
         else:
             year = published.year if (month, day) <= (published.month, published.day) else published.year - 1
         return dt.date(year, month, day).isoformat()
     if kind == "quarter":
-        return _quarter(published, m)
+        return _quarter(published, m, forward)
     if kind == "fiscal_quarter":
         q = int(m["q"]) if m["q"] else _ORDINALS[m["ordinal"].lower()]
         return f"FY{_year(int(m['fy']))}-Q{q}"
@@ -164,6 +177,8 @@ def _value(kind: str, m: re.Match[str], published: dt.date) -> str:
         month = MONTHS[m["month"].lower()]
         if m.groupdict().get("year"):
             return f"{int(m['year']):04d}-{month:02d}"
+        if forward:  # « la production démarrera en avril »: this month or a later one
+            return f"{_year(published.year if month >= published.month else published.year + 1)}-{month:02d}"
         return _month_before(published, month, inclusive=True)
     if kind == "year":
         return m["year"]
@@ -181,8 +196,13 @@ def _value(kind: str, m: re.Match[str], published: dt.date) -> str:
     return _relative_word(m["word"], published)
 
 
-def find_time_expressions(text: str, published: dt.date, offset: int = 0) -> list[TimeExpression]:
+def find_time_expressions(text: str, published: dt.date, offset: int = 0,
+                          future_at: Callable[[int], bool] | None = None) -> list[TimeExpression]:
     """Return non-overlapping time expressions, earlier patterns winning ties.
+
+    ``future_at(i)``, when given, says whether the verb governing the character ``i`` of ``text`` speaks of
+    the future (:func:`helpers.text.tense.future_at`): then a date, month or quarter written without its
+    year is the next one, not the last one (« les livraisons reprendront le 1er avril », written in March).
 
     Linear in the number of matches: the spans already taken stay sorted, and each pattern's
     matches (sorted too) are checked against them in one sweep.
@@ -202,7 +222,8 @@ def find_time_expressions(text: str, published: dt.date, offset: int = 0) -> lis
             if j < len(taken) and taken[j][0] < end:
                 continue
             try:
-                value = _value(kind, m, published)
+                value = _value(kind, m, published, future_at is not None and kind in ("date", "month", "quarter")
+                               and future_at(start))
             except (ValueError, OverflowError):  # 31 février, or "demain" on 9999-12-31: no such date
                 continue
             accepted.append((start, end))

@@ -1,0 +1,56 @@
+"""Does a sentence speak of the future where a date sits? The tense of the verb that governs it.
+
+A date, month or quarter written without its year is resolved against the publication date: the last one
+before it, in a report of what happened; the next one, when the verb is in the future (« reprendront »,
+« va reprendre ») or in the present conditional of a forecast (« devrait reprendre »). A past conditional
+(« aurait annoncé », the reporting conditional) is not a forecast. The tense comes from spaCy's
+morphologizer, already in the pipeline for reported speech.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+#: How far up the parse a date looks for its verb (a date hangs a few links below it; the bound keeps
+#: adversarial parses linear).
+MAX_CLIMB = 8
+
+
+def _is_future(verb) -> bool:
+    """Future, « aller » + infinitive, or a present conditional, on the verb or its auxiliaries."""
+    words = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    if any(w.morph.get("Tense") == ["Fut"] for w in words):
+        return True
+    if any(c.dep_.startswith("aux") and c.lower_ in ("va", "vont", "allait", "allaient") for c in verb.children):
+        return True
+    if verb.head.i != verb.i and verb.head.lower_ in ("va", "vont") and verb.morph.get("VerbForm") == ["Inf"]:
+        return True
+    past = verb.morph.get("Tense") == ["Past"] and verb.morph.get("VerbForm") == ["Part"]
+    if past and not any(c.dep_ == "aux:pass" for c in verb.children):
+        return False  # « aurait annoncé »: the reporting conditional is about the past
+    return any(w.morph.get("Mood") == ["Cnd"] for w in words) or \
+        any(c.morph.get("Mood") == ["Cnd"] for c in verb.children if c.dep_ in ("xcomp",)) or \
+        (verb.head.i != verb.i and verb.dep_ == "xcomp" and verb.head.morph.get("Mood") == ["Cnd"]
+         and verb.head.lower_.startswith(("devr", "pourr")))
+
+
+def future_at(tokens) -> Callable[[int], bool]:
+    """For a parsed spaCy Doc or Span: a function of a character position (from the span's start) that says
+    whether the nearest verb above the word there is in the future."""
+    doc = getattr(tokens, "doc", tokens)
+    base = tokens[0].idx if len(tokens) else 0
+
+    def at(i: int) -> bool:
+        tok = doc.char_span(base + i, base + i + 1, alignment_mode="expand")
+        if tok is None or not len(tok):
+            return False
+        word = tok[0]
+        for _ in range(MAX_CLIMB):
+            if word.pos_ in ("VERB", "AUX") and not word.dep_.startswith("aux"):
+                return _is_future(word)
+            if word.head.i == word.i:
+                return False
+            word = word.head
+        return False
+
+    return at

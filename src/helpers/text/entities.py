@@ -10,7 +10,11 @@ Two general rules, applied to what the gazetteer does not already know:
   model number (« Ascend 950 », « RTX Pro 6000D », « TaiShan 500 »), a code that mixes capitals
   and digits (« GB200 NVL72 », « B30A »). It replaces any overlapping statistical entity (the
   model's « Ascend » as a place). A bare name (« CUDA », « Rubin ») has no product shape: the
-  gazetteer names those.
+  gazetteer names those. Number formats (« FP8 », « FP16 », « INT8 », « BF16 ») are not products.
+- **Organisations the model misreads**: news agencies, outlets, brokers and investment banks, AI labs
+  and platforms (a wire service read as a person, a broker as a place) are organisations, from a list
+  (:data:`KNOWN_ORGANISATIONS`); a company name followed by « Technologies », « Cloud »… keeps that word
+  (« Huawei Technologies »).
 """
 
 from __future__ import annotations
@@ -39,8 +43,13 @@ _NOT_NAMES = re.compile(r"^(?:Le|La|Les|Un|Une|Des|En|Selon|Sur|Dans|Pour|Avec|P
 
 
 def institution_label(text: str, label: str) -> str:
-    """The label an entity should have: ``ORG`` when its text begins with an institution noun."""
-    return "ORG" if _INSTITUTION.match(text) else label
+    """The label an entity should have: ``ORG`` when its text begins with an institution noun or ends with a
+    company word (« Hygon Information Technology »), ``""`` (not an entity) for a number format (« FP8 »)."""
+    if _NUMBER_FORMAT.fullmatch(text.strip()):
+        return ""
+    if _INSTITUTION.match(text) or re.search(COMPANY_SUFFIX.pattern + "$", text):
+        return "ORG"
+    return label
 
 
 def product_spans(text: str) -> list[tuple[int, int]]:
@@ -54,5 +63,38 @@ def product_spans(text: str) -> list[tuple[int, int]]:
             continue  # « Selon 2 sources »: what is left is no name
         if re.fullmatch(r"(?:19|20)\d\d", surface.split()[-1]):
             continue  # « Nvidia 2025 »: a year, not a model number
+        if _NUMBER_FORMAT.fullmatch(surface):
+            continue  # « FP8 »: a number format
         spans.append((start, m.end()))
     return spans
+
+
+#: Number formats that look like product codes and are not products.
+_NUMBER_FORMAT = re.compile(r"(?:FP|BF|TF|INT|UINT)\d{1,2}", re.IGNORECASE)
+
+#: Organisations the small model reads as people or places: agencies, outlets, brokers, banks, AI labs,
+#: platforms. A list, not a rule: nothing in « Jefferies » or « Nikkei » says what it is.
+KNOWN_ORGANISATIONS = (
+    "Agence France-Presse", "AFP", "Reuters", "Bloomberg", "Associated Press", "Xinhua", "Chine nouvelle",
+    "Financial Times", "Wall Street Journal", "New York Times", "Washington Post", "The Information", "Caixin",
+    "Nikkei", "DigiTimes", "South China Morning Post", "CNBC", "Global Times", "Les Echos", "Le Monde",
+    "Morgan Stanley", "Goldman Sachs", "JPMorgan", "Jefferies", "Bernstein", "Citi", "UBS", "Barclays", "HSBC",
+    "Bank of America", "Mizuho", "Macquarie", "TSMC", "SMIC", "OpenAI", "DeepSeek", "Anthropic", "Moonshot AI",
+    "Zhipu", "Truth Social", "WeChat", "Weibo", "Douyin", "TikTok",
+)
+_KNOWN = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(KNOWN_ORGANISATIONS, key=len, reverse=True))
+                    + r"|(?<=réseau social )X)(?![\w-])")
+#: Words that stay with a company's name (« Huawei Technologies », « Alibaba Cloud »).
+COMPANY_SUFFIX = re.compile(r"\s+(?:Technologies|Technology|Information Technology|Cloud|Group|Holdings|Semiconductor"
+                            r"|Semiconductors|Corporation|Inc\.?)(?![\w-])")
+
+
+def organisation_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of :data:`KNOWN_ORGANISATIONS` in ``text`` (and « X » right after « réseau social »)."""
+    return [(m.start(), m.end()) for m in _KNOWN.finditer(text)]
+
+
+def with_company_suffix(text: str, end: int) -> int:
+    """``end`` moved past a company suffix that follows it (« Huawei| Technologies »), else unchanged."""
+    m = COMPANY_SUFFIX.match(text, end)
+    return m.end() if m else end

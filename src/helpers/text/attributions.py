@@ -65,8 +65,10 @@ def _first_group_forms(infinitive: str) -> tuple[str, ...]:
     strong = {"rappeler": "rappell", "révéler": "révèl", "répéter": "répèt"}.get(infinitive, stem)
     if infinitive == "mettre en garde":
         return ("met en garde", "mettent en garde", "mis en garde", "mettait en garde", "mettant en garde")
-    return (f"{strong}e", f"{strong}ent", f"{stem}é", f"{stem}ée", f"{stem}és", f"{stem}ées", f"{stem}ait",
-            f"{stem}aient", f"{stem}ant", f"{strong}era", f"{strong}eront", f"{strong}erait", f"{strong}eraient")
+    # before a and o, -ger verbs keep an e (« jugeant ») and -cer verbs take a cedilla (« annonçant »)
+    soft = stem + "e" if stem.endswith("g") else stem[:-1] + "ç" if stem.endswith("c") else stem
+    return (f"{strong}e", f"{strong}ent", f"{stem}é", f"{stem}ée", f"{stem}és", f"{stem}ées", f"{soft}ait",
+            f"{soft}aient", f"{soft}ant", f"{strong}era", f"{strong}eront", f"{strong}erait", f"{strong}eraient")
 
 
 REPORTING_VERBS: dict[str, tuple[str, ...]] = {
@@ -78,8 +80,9 @@ PASSIVE_ONLY = {"publier", "tenir"}
 #: The first word of every form: most words are none, and are passed over with one set lookup.
 _FIRST_WORDS = {form.split()[0] for form in FORMS}
 #: The past-participle forms: without « avoir » they are passives (« cité par le New York Times »).
-PARTICIPLES = {f for forms in REPORTING_VERBS.values() for f in forms
-               if f.endswith(("é", "ée", "és", "ées", "u", "ue", "us", "ues", "i", "ie", "is", "ies", "it", "ite", "its"))}
+PARTICIPLES = {f for v in _FIRST_GROUP for f in _first_group_forms(v) if f.endswith(("é", "ée", "és", "ées"))} | {
+    "dit", "dits", "dite", "dites", "écrit", "écrits", "écrite", "écrites", "démenti", "démentie", "averti",
+    "répondu", "prévenu", "reconnu", "admis", "soutenu", "tenu", "tenus", "tenue", "tenues"}
 
 _W = r"[\w’'-]+"
 _PRONOUNS = {"lui", "elle", "eux", "elles", "il", "ils"}
@@ -226,7 +229,8 @@ def _trim(head) -> tuple[int, int] | None:
                     continue
             if child.dep_ == "appos" and child.pos_ != "PROPN":
                 continue  # « Le rapport signale une hausse »: the small model's appos is not part of the name
-            if child.dep_ == "conj" and not ((tok.pos_ == "PROPN" and child.pos_ == "PROPN") or tok is not head):
+            of = any(g.dep_ == "case" and g.lower_ in _NP_PREPOSITIONS for g in child.children)
+            if child.dep_ == "conj" and not ((tok.pos_ == "PROPN" and child.pos_ == "PROPN") or tok is not head or of):
                 continue  # « Alibaba et ByteDance », « Bureau de l'industrie et de la sécurité »; not other coordinations
             keep.add(child.i)
             stack.append(child)
@@ -259,8 +263,8 @@ def _name_in_apposition(head):
     """« Le PDG de Nvidia, Jensen Huang, a dit »: the name, when the subject has one in apposition."""
     if head.pos_ == "PROPN":
         return head
-    for child in head.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN":
+    for child in head.children:  # between commas only: « le vice-Premier ministre He Lifeng » is one phrase
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > 0 and child.nbor(-1).text == ",":
             return child
     return head
 
@@ -334,7 +338,8 @@ def _speaker(verb, first: int, end: int):
     passive = any(c.dep_ == "aux:pass" for c in children) or (verb.lower_ in PARTICIPLES and not has_avoir
                                                               and verb.morph.get("Tense") != ["Pres"])
     # the agent, or one the small model hung under an adverb of the verb (« rapportés plus tôt par … »)
-    near = children + [g for c in children if c.dep_ == "advmod" for g in c.children]
+    near = children + [g for c in children if c.dep_ in ("advmod", "xcomp", "obl:mod") and c.i > verb.i
+                       and (c.pos_ == "ADV" or c.lower_ in _BETWEEN) for g in c.children]
     agent = next((c for c in near if c.dep_ == "obl:agent"), None)
     if agent is None:
         agent = next((c for c in children if (c.dep_.startswith("obl") or c.dep_ == "nmod") and c.i > verb.i

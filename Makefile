@@ -9,7 +9,7 @@ TEST_STAMP    := $(VENV)/.test-stamp
 UV_VERSION    := 0.13.8
 
 .DEFAULT_GOAL := help
-.PHONY: help env report test test-fast lab notebooks bench student slides handouts gallery manifests lock lint clean
+.PHONY: help env report test test-fast lab notebooks translations bench student slides handouts gallery manifests lock lint clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -62,6 +62,9 @@ lab: $(RUNTIME_STAMP)  ## open the collection in JupyterLab with the project's k
 
 notebooks: $(RUNTIME_STAMP)  ## re-execute the committed notebooks in place and record their inputs (after an edit)
 	@$(BIN)/python -m helpers execute
+
+translations: $(RUNTIME_STAMP)  ## update the French catalogues (translations/fr/*.po), write and execute notebooks/fr/
+	@$(BIN)/python -m helpers translations
 
 student: $(RUNTIME_STAMP)  ## student copies without solutions in build/student/, teacher guide in build/
 	@$(BIN)/python -m helpers student

@@ -9,6 +9,7 @@
 ``handouts``   print each report page to PDF in ``build/handouts/`` (needs Chromium)
 ``student``    write student copies (``build/student/``) and the teacher guide
 ``trust``      sign for JupyterLab only the notebooks whose stored outputs pass the audit (``make lab``)
+``translations`` update the French catalogues, write and execute ``notebooks/fr/`` (``--no-execute``)
 =============  ==========================================================================
 
 Bad input prints one line naming the file and the problem and exits with status 2; a failed
@@ -69,6 +70,9 @@ def _parser() -> argparse.ArgumentParser:
     h = sub.add_parser("handouts", help="print each report page and a seminar pack to PDF (build/handouts/; needs Chromium)")
     h.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default: a4)")
     sub.add_parser("student", help="write student copies (build/student/) and the teacher guide")
+    tr = sub.add_parser("translations", help="update the French catalogues (translations/fr/) and write and execute "
+                                             "the French notebooks (notebooks/fr/)")
+    tr.add_argument("--no-execute", action="store_true", help="write the French notebooks without executing them")
     t = sub.add_parser("trust", help="let JupyterLab show the stored charts of notebooks whose outputs pass the audit")
     t.add_argument("paths", nargs="*", type=Path, help="notebooks (default: notebooks/ and build/student/)")
     return parser
@@ -208,8 +212,15 @@ def _trust(args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if refused else 0
 
 
+def _translations(args: argparse.Namespace) -> int:
+    from helpers.publish.translation import update
+
+    return update("fr", execute=not args.no_execute)
+
+
 COMMANDS = {"tables": _tables, "manifests": _manifests, "build": _build, "execute": _execute,
-            "slides": _slides, "handouts": _handouts, "student": _student, "trust": _trust}
+            "slides": _slides, "handouts": _handouts, "student": _student, "trust": _trust,
+            "translations": _translations}
 
 
 def _bad_input_errors() -> tuple[type[BaseException], ...]:

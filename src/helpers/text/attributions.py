@@ -43,7 +43,7 @@ _FIRST_GROUP = ("déclarer", "affirmer", "indiquer", "annoncer", "préciser", "e
                 "confirmer", "souligner", "ajouter", "rapporter", "noter", "signaler", "juger", "insister",
                 "demander", "dénoncer", "marteler", "raconter", "confier", "commenter", "détailler", "déplorer",
                 "témoigner", "plaider", "accuser", "relayer", "citer", "répéter", "mettre en garde",
-                "critiquer", "révéler", "rappeler", "évoquer", "qualifier", "publier")
+                "critiquer", "révéler", "rappeler", "évoquer", "qualifier", "publier", "lancer", "glisser", "résumer", "féliciter")
 _IRREGULAR = {
     "dire": ("dit", "disent", "disait", "disaient", "disant", "dira", "diront", "dirait", "diraient", "dis"),
     "écrire": ("écrit", "écrits", "écrite", "écrites", "écrivent", "écrivait", "écrivaient", "écrivant", "écrira"),
@@ -56,6 +56,7 @@ _IRREGULAR = {
     "soutenir": ("soutient", "soutiennent", "soutenu", "soutenait", "soutenant"),
     "faire savoir": ("fait savoir",),
     "tenir": ("tenus", "tenu", "tenue", "tenues"),  # « des propos tenus par », as a passive only
+    "prévoir": ("prévoit", "prévoient", "prévoyait", "prévoyant"),
 }
 
 
@@ -75,6 +76,9 @@ REPORTING_VERBS: dict[str, tuple[str, ...]] = {
     **{v: _first_group_forms(v) for v in _FIRST_GROUP}, **_IRREGULAR}
 #: Each written form of a reporting verb -> its lemma (lower case; multi-word forms by their first word).
 FORMS: dict[str, str] = {form: lemma for lemma, forms in REPORTING_VERBS.items() for form in forms}
+#: Verbs that report only with a quotation or a « que » clause (« a lancé « … » » is speech, « a lancé une enquête »
+#: is not; « prévoit que » is a forecast someone makes, « prévoit une hausse » a plan).
+NEEDS_CONTENT = {"lancer", "glisser", "résumer", "féliciter", "prévoir", "évoquer", "qualifier"}
 #: Verbs that report only in the passive, with an agent: « publiés par l'agence », « des propos tenus par ».
 PASSIVE_ONLY = {"publier", "tenir"}
 #: The first word of every form: most words are none, and are passed over with one set lookup.
@@ -175,6 +179,8 @@ _CONTENT_NOUNS = {"propos", "informations", "information", "données", "chiffres
                   "statistiques", "estimations", "images", "révélations", "éléments"}
 _RELATIVES = {"qui", "que", "qu'", "qu’", "lequel", "laquelle", "lesquels", "lesquelles", "dont"}
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
+#: Subject pronouns inverted after the verb: « a-t-il ajouté », « ont-ils souligné ».
+_CLITICS = {"-il", "-ils", "-elle", "-elles", "-on"}
 
 
 def _form(tokens, i: int) -> tuple[str, int] | None:
@@ -264,7 +270,9 @@ def _name_in_apposition(head):
     if head.pos_ == "PROPN":
         return head
     for child in head.children:  # between commas only: « le vice-Premier ministre He Lifeng » is one phrase
-        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > 0 and child.nbor(-1).text == ",":
+        edge = child.left_edge
+        if child.dep_ in ("appos", "conj") and child.pos_ == "PROPN" and child.i > head.i and edge.i > 0 \
+                and edge.nbor(-1).text == ",":
             return child
     return head
 
@@ -289,7 +297,8 @@ def _speaker_after(verb, end: int):
     j = i
     while j < sent.end and sent.doc[j].pos_ in ("DET", "ADJ", "NUM") and sent.doc[j].lower_ not in _BETWEEN:
         j += 1
-    if j < sent.end and sent.doc[j].pos_ in ("NOUN", "PROPN", "PRON") and sent.doc[j].lower_ not in _RELATIVES:
+    if j < sent.end and sent.doc[j].pos_ in ("NOUN", "PROPN", "PRON") and sent.doc[j].lower_ not in _RELATIVES \
+            and not sent.doc[j].is_punct and sent.doc[j].text not in ("«", "»", '"', "on"):
         return _top(sent.doc[j])
     if j > i and sent.doc[j - 1].pos_ == "ADJ":  # « un haut fonctionnaire » with the noun tagged as an adjective
         return sent.doc[j - 1]
@@ -330,8 +339,52 @@ def _inverted(verb, first: int) -> bool:
     return i >= verb.sent.start and verb.doc[i].text in (",", "»", '"', "”")
 
 
+def _clitic(verb, first: int, end: int):
+    """« a-t-il ajouté »: the inverted pronoun after the verb or its auxiliary, if any."""
+    doc = verb.doc
+    for i in range(first, min(end + 3, verb.sent.end)):
+        if doc[i].lower_ in _CLITICS:
+            return doc[i]
+    return None
+
+
+def _has_content(verb, first: int) -> bool:
+    """A « que » clause, a quotation, or an incise after a quotation: what makes « lancer » report speech."""
+    if any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+        return True
+    if any(t.lower_ in ("que", "qu'", "qu’") for t in verb.doc[verb.i + 1:min(verb.i + 3, verb.sent.end)]):
+        return True
+    before = verb.doc[verb.sent.start:first].text
+    after = verb.doc[verb.i + 1:min(verb.i + 4, verb.sent.end)].text
+    return "»" in before or '"' in before or "«" in after
+
+
 def _speaker(verb, first: int, end: int):
     """The token heading who speaks, for a reporting verb (its form spans ``first``..``end``)."""
+    if FORMS.get(verb.lower_) in NEEDS_CONTENT and not _has_content(verb, first):
+        return None
+    clitic = _clitic(verb, first, end)
+    if clitic is not None:
+        if clitic.lower_ != "-on":
+            return clitic
+        place = next((t for t in verb.doc[end:min(end + 4, verb.sent.end)] if t.lower_ in ("chez", "de")), None)
+        if place is not None and place.i + 1 < verb.sent.end:  # « a-t-on appris de source proche », « chez le fabricant »
+            nxt = next((t for t in verb.doc[place.i + 1:min(place.i + 4, verb.sent.end)] if t.pos_ in ("NOUN", "PROPN")),
+                       None)
+            return nxt
+        return None
+    if verb.morph.get("VerbForm") == ["Inf"] and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        head = verb.head  # « a tenu à préciser »: who speaks is the subject of « tenir »
+        head_first = head.i
+        while head_first > head.sent.start and verb.doc[head_first - 1].dep_.startswith("aux") \
+                and verb.doc[head_first - 1].head.i == head.i:
+            head_first -= 1
+        return _speaker_of(head, head_first, head.i + 1)
+    return _speaker_of(verb, first, end)
+
+
+def _speaker_of(verb, first: int, end: int):
+    """:func:`_speaker` once the special forms are handled."""
     children = list(verb.children)
     has_avoir = any(c.dep_ == "aux:tense" and c.lower_ in ("a", "ont", "avait", "avaient", "aurait", "auraient", "aura")
                     for c in children)
@@ -360,7 +413,8 @@ def _speaker(verb, first: int, end: int):
         cited = next((c for c in children if c.dep_ == "obj"), None)
         if cited is not None:
             return cited
-    if _inverted(verb, first):
+    participle = verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Pres"]
+    if _inverted(verb, first) and not participle:
         after = _speaker_after(verb, end)
         if after is not None and _agrees(verb, first, after):
             return after  # « …, a reconnu le directeur financier », whatever the small model calls it
@@ -399,9 +453,11 @@ def _selon(tokens, i: int):
         cue_start = i
     elif tok.lower_ == "après" and i > 0 and tokens[i - 1].lower_ in ("d'", "d’"):
         cue_start = i - 1
+    elif tok.lower_ == "croire" and i > 1 and tokens[i - 1].lower_ == "en" and tokens[i - 2].lower_ == "à":
+        cue_start = i - 2  # « à en croire les analystes »
     else:
         return None
-    noun = tok.head if tok.dep_ in ("case", "fixed") and tok.head.i > tok.i else None
+    noun = tok.head if tok.dep_ in ("case", "fixed") and tok.head.i > tok.i and tok.lower_ != "croire" else None
     if noun is None:
         nxt = next((t for t in tokens[i + 1:i + 4] if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
         noun = nxt
@@ -420,6 +476,8 @@ def _attribution(text: str, base: int, offset: int, head, cue: str, cue_span: tu
     doc = head.doc
     lo, hi = bounds
     start, end = doc[lo].idx - base, doc[hi - 1].idx + len(doc[hi - 1]) - base
+    if doc[lo].lower_ in _CLITICS:
+        start += 1  # « -ils »: the pronoun, not its hyphen
     source = text[start:end].strip()
     if not source or source.split()[0].lower() in _RELATIVES or len(source.split()) > MAX_SOURCE_WORDS:
         return None
@@ -450,10 +508,10 @@ def attributions_in(tokens, text: str, offset: int = 0) -> list[Attribution]:
                 i = sent_end
                 continue
         word = tok.lower_
-        if word not in _FIRST_WORDS and word not in ("selon", "après"):
+        if word not in _FIRST_WORDS and word not in ("selon", "après", "croire"):
             i += 1
             continue
-        selon = _selon(doc, i) if word in ("selon", "après") else None
+        selon = _selon(doc, i) if word in ("selon", "après", "croire") else None
         if selon is not None:
             cue_start, noun = selon
             cue_tok = doc[cue_start]

@@ -1,0 +1,231 @@
+"""The French edition: the notebooks' prose in gettext catalogues, and the French notebooks written from them.
+
+English is the source. Each notebook's Markdown is cut into **segments** (the segmenting rule, so a
+translator knows what one entry is):
+
+- a Markdown cell is cut at its blank lines into blocks; a fenced code block (```) stays whole;
+- a heading line (``#``…) at the top of a block is a segment of its own, the rest of the block another;
+- each segment's context (``msgctxt``) is ``<notebook>#<cell id>``, so the same words in two cells are
+  two entries, and an entry follows its cell when cells move.
+
+``make translations`` (:func:`update`) extracts the segments, merges them into
+``translations/fr/<notebook>.po`` with Babel (a changed English segment comes back **fuzzy**, with the
+old English beside it; a removed one becomes obsolete), then writes ``notebooks/fr/<notebook>.ipynb``:
+the English notebook with every segment replaced by its French, links one folder deeper, and executes
+it, so strict nbval checks the French notebooks as it does the English ones. A segment that is missing
+or fuzzy is never shipped in English: :func:`problems` names it and the command exits 1 (the tests fail
+the same way), so a source change cannot silently skip the translation.
+
+Translators work in any gettext tool (Poedit, Weblate, Lokalize) on the ``.po`` files.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po, write_po
+
+from helpers.data.files import write_file
+from helpers.data.paths import NOTEBOOKS_DIR, ROOT, notebook_paths
+
+#: The editions besides English, and where their catalogues and notebooks live.
+LANGUAGES = ("fr",)
+TRANSLATIONS_DIR = ROOT / "translations"
+#: A fixed date in the catalogues' headers (the article's): a timestamp would change every file on every run.
+_HEADER_DATE = dt.datetime(2025, 8, 12, tzinfo=dt.timezone.utc)
+_FENCE = re.compile(r"^(```|~~~)")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One translatable unit of a notebook's Markdown."""
+
+    context: str  # "<notebook>#<cell id>"
+    text: str
+
+
+def segments_of(markdown: str) -> list[str]:
+    """``markdown`` cut into segments (see the module docstring); ``"\\n\\n".join`` of the blocks gives it back."""
+    out: list[str] = []
+    for block in _blocks(markdown):
+        lines = block.split("\n")
+        if lines[0].startswith("#") and len(lines) > 1 and not _FENCE.match(lines[0]):
+            out += [lines[0], "\n".join(lines[1:])]
+        else:
+            out.append(block)
+    return [s for s in out if s.strip()]
+
+
+def _groups(markdown: str) -> list[tuple[bool, list[str]]]:
+    """``markdown``'s lines in runs: (True, a block's lines) or (False, blank lines); a fenced code block is one
+    block. Joining every line of every run with newlines gives ``markdown`` back exactly."""
+    groups: list[tuple[bool, list[str]]] = []
+    fenced = False
+    for line in markdown.split("\n"):
+        if _FENCE.match(line.strip()):
+            fenced = not fenced
+        is_block = bool(line.strip()) or fenced
+        if groups and groups[-1][0] == is_block:
+            groups[-1][1].append(line)
+        else:
+            groups.append((is_block, [line]))
+    return groups
+
+
+def _blocks(markdown: str) -> list[str]:
+    """Blank-line-separated blocks, a fenced code block kept whole."""
+    return ["\n".join(lines) for is_block, lines in _groups(markdown) if is_block]
+
+
+def rebuild(markdown: str, translate) -> str:
+    """``markdown`` with each segment passed through ``translate``, the layout (blank lines) kept exactly."""
+    out: list[str] = []
+    for is_block, lines in _groups(markdown):
+        if not is_block:
+            out += lines
+        elif lines[0].startswith("#") and len(lines) > 1 and not _FENCE.match(lines[0]):
+            out += [translate(lines[0]), *translate("\n".join(lines[1:])).split("\n")]
+        else:
+            out += translate("\n".join(lines)).split("\n")
+    return "\n".join(out)
+
+
+def notebook_segments(path: Path) -> list[Segment]:
+    """Every segment of the Markdown cells of notebook ``path``, in reading order."""
+    nb = nbformat.read(path, as_version=4)
+    return [Segment(f"{path.stem}#{cell.id}", text) for cell in nb.cells if cell.cell_type == "markdown"
+            for text in segments_of(cell.source)]
+
+
+def template(path: Path, lang: str) -> Catalog:
+    """The catalogue of notebook ``path``'s segments with empty translations (what ``update`` merges)."""
+    catalog = _catalog(lang)
+    for seg in notebook_segments(path):
+        catalog.add(seg.text, "", context=seg.context)
+    return catalog
+
+
+def _catalog(lang: str) -> Catalog:
+    return Catalog(locale=lang, project="h20-notebooks", version="1", creation_date=_HEADER_DATE,
+                   revision_date=_HEADER_DATE, language_team=f"{lang}", last_translator="the H20 notebooks project",
+                   msgid_bugs_address="the project's issue tracker", copyright_holder="the H20 notebooks authors",
+                   header_comment=f"# {lang} translation of the H20 notebooks' prose, one entry per segment.\n"
+                                  "# Segments and contexts: see helpers/publish/translation.py. Regenerate with\n"
+                                  "# `make translations`; edit only the msgstr lines.", fuzzy=False)
+
+
+def catalogue_path(path: Path, lang: str) -> Path:
+    """``translations/<lang>/<notebook>.po`` for notebook ``path``."""
+    return TRANSLATIONS_DIR / lang / f"{path.stem}.po"
+
+
+def read_catalogue(path: Path) -> Catalog:
+    with open(path, "rb") as fh:
+        return read_po(fh, abort_invalid=True)
+
+
+def merged(path: Path, lang: str, catalogue: Path | None = None) -> Catalog:
+    """The notebook's catalogue brought up to date with its English: new segments empty, changed ones fuzzy."""
+    catalogue = catalogue or catalogue_path(path, lang)
+    fresh = template(path, lang)
+    if not catalogue.exists():
+        return fresh
+    old = read_catalogue(catalogue)
+    old.update(fresh, no_fuzzy_matching=False, update_header_comment=False, update_creation_date=False)
+    old.revision_date = _HEADER_DATE
+    return old
+
+
+def po_text(catalog: Catalog) -> str:
+    """The catalogue as a ``.po`` file: entries in the notebook's order, the old English of fuzzy ones kept."""
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=0, omit_header=False, sort_output=False, include_previous=True,
+             ignore_obsolete=False)
+    return buffer.getvalue().decode("utf-8")
+
+
+def problems(catalog: Catalog, notebook: str) -> list[str]:
+    """A line for each segment the edition cannot ship: not translated, or fuzzy (its English changed)."""
+    out = []
+    for message in catalog:
+        if not message.id:
+            continue
+        where = f"{notebook}: {message.context}"
+        start = str(message.id).split("\n")[0][:60]
+        if message.fuzzy:
+            out.append(f"{where}: fuzzy (the English changed): {start!r}")
+        elif not message.string:
+            out.append(f"{where}: not translated: {start!r}")
+    return out
+
+
+def translated_notebook(path: Path, catalog: Catalog, lang: str) -> nbformat.NotebookNode:
+    """The English notebook with its Markdown in ``lang`` (code and outputs as they are, until executed)."""
+    nb = nbformat.read(path, as_version=4)
+    out = copy.deepcopy(nb)
+    for cell in out.cells:
+        if cell.cell_type != "markdown":
+            continue
+        context = f"{path.stem}#{cell.id}"
+
+        def translate(text: str, context: str = context) -> str:
+            message = catalog.get(text, context=context)
+            if message is None or message.fuzzy or not message.string:
+                raise KeyError(f"{path.stem}: {context}: no translation for {text[:60]!r}")
+            # the notebook sits one folder deeper: a link to ../README.md becomes ../../README.md
+            return re.sub(r"\]\(\.\./", "](../../", str(message.string))
+
+        cell.source = rebuild(cell.source, translate)
+    out.metadata["lang"] = lang  # beside the freeze's own "h20" entry, which execution rewrites
+    return out
+
+
+def edition_dir(lang: str) -> Path:
+    """``notebooks/<lang>/``."""
+    return NOTEBOOKS_DIR / lang
+
+
+def update(lang: str = "fr", *, execute: bool = True, notebooks: Path = NOTEBOOKS_DIR) -> int:
+    """``make translations``: merge every catalogue, write and execute the French notebooks; 0, or 1 and the
+    untranslated or fuzzy segments named (those notebooks are not written)."""
+    from helpers.publish.catalogue import discover
+    from helpers.publish.runner import execute_in_place
+
+    missing: list[str] = []
+    written = []
+    for path in notebook_paths(notebooks):
+        catalog = merged(path, lang)
+        write_file(catalogue_path(path, lang), po_text(catalog))
+        found = problems(catalog, path.name)
+        if found:
+            missing += found
+            continue
+        target = edition_dir(lang) / path.name
+        nb = translated_notebook(path, catalog, lang)
+        if target.exists():
+            old = nbformat.read(target, as_version=4)
+            if [(c.cell_type, c.source) for c in old.cells] == [(c.cell_type, c.source) for c in nb.cells] \
+                    and old.metadata.get("lang") == lang:
+                continue  # nothing changed: keep the executed notebook as it is
+        text = nbformat.writes(nb)
+        write_file(target, text if text.endswith("\n") else text + "\n")
+        written.append(path.stem)
+    total = sum(len(notebook_segments(p)) for p in notebook_paths(notebooks))
+    print(f"{lang}: {total - len(missing)} of {total} segments translated; "
+          f"{len(written)} notebook(s) rewritten", flush=True)
+    for line in missing:
+        print(f"  ! {line}", flush=True)
+    status = 1 if missing else 0
+    # rewritten notebooks, and those whose code, helpers or data changed since they last ran (`make notebooks`
+    # re-runs the English ones; the French ones follow here)
+    infos = [i for i in discover(edition_dir(lang)) if i.path.stem in written or not i.fresh]
+    if execute and infos:
+        status = max(status, execute_in_place(infos))
+    return status

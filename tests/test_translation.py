@@ -1,0 +1,164 @@
+"""The French edition: catalogues complete and up to date, French notebooks written from them, parity with the English.
+
+A change to an English paragraph comes back fuzzy from the merge and is named here, so the French edition
+can never fall silently behind its source (the failure the issue describes in other course collections).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from helpers.data.paths import NOTEBOOKS_DIR, notebook_paths
+from helpers.publish.translation import (
+    rebuild,
+    catalogue_path,
+    edition_dir,
+    merged,
+    po_text,
+    problems,
+    read_catalogue,
+    segments_of,
+    translated_notebook,
+)
+
+ENGLISH = notebook_paths(NOTEBOOKS_DIR)
+NAMES = [p.stem for p in ENGLISH]
+
+
+def test_segmenting_gives_every_cell_back_exactly():
+    for path in ENGLISH:
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "markdown":
+                assert rebuild(cell.source, lambda s: s) == cell.source, (path.name, cell.id)
+                assert all(s.strip() for s in segments_of(cell.source))
+
+
+@pytest.mark.parametrize("path", ENGLISH, ids=NAMES)
+def test_catalogue_is_complete_and_up_to_date(path):
+    """Drift fails here: every segment translated, none fuzzy, and the committed .po is what the merge writes."""
+    catalog = merged(path, "fr")
+    assert problems(catalog, path.name) == [], "\n".join(problems(catalog, path.name))
+    committed = catalogue_path(path, "fr").read_text(encoding="utf-8")
+    assert committed == po_text(catalog), f"{catalogue_path(path, 'fr')}: out of date; run `make translations`"
+
+
+@pytest.mark.parametrize("path", ENGLISH, ids=NAMES)
+def test_french_notebook_is_written_from_the_catalogue(path):
+    french = nbformat.read(edition_dir("fr") / path.name, as_version=4)
+    expected = translated_notebook(path, read_catalogue(catalogue_path(path, "fr")), "fr")
+    assert [(c.id, c.cell_type, c.get("metadata", {}).get("tags", [])) for c in french.cells] == \
+        [(c.id, c.cell_type, c.get("metadata", {}).get("tags", [])) for c in expected.cells]
+    for ours, theirs in zip(french.cells, expected.cells, strict=True):
+        assert ours.source == theirs.source, (path.name, ours.id)  # the same code, and the catalogue's French
+    assert french.metadata["lang"] == "fr"
+
+
+def _numbers(text: str) -> list[float]:
+    """The numbers of ``text`` whichever way they are written: 1,250,000 / 1 250 000 / 3.45 / 3,45."""
+    out = []
+    text = re.sub(r"\[\^[^\]]+\]|\]\([^)]*\)", " ", text)
+    for m in re.finditer(r"\d{1,3}(?:[\u00a0\u202f ]\d{3}(?!\w))+(?:,\d+)?|\d+(?:[.,]\d+)*", text):
+        token = re.sub(r"[\u00a0\u202f ]", "", m.group())
+        if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", token):
+            token = token.replace(",", "")
+        elif re.fullmatch(r"\d+,\d+", token):
+            token = token.replace(",", ".")
+        out += [float(t) for t in re.findall(r"\d+(?:\.\d+)?", token)]
+    return sorted(out)
+
+
+def _same(pattern: str, english: str, french: str) -> bool:
+    return sorted(re.findall(pattern, english)) == sorted(re.findall(pattern, french))
+
+
+@pytest.mark.parametrize("path", ENGLISH, ids=NAMES)
+def test_each_french_segment_keeps_what_the_english_has(path):
+    """Citation markers, link targets, code spans, exercise ids, heading levels and numbers survive translation."""
+    bad = []
+    for message in read_catalogue(catalogue_path(path, "fr")):
+        if not message.id or not message.string:
+            continue
+        en, fr = str(message.id), str(message.string)
+        for what, pattern in (("citation markers", r"\[\^[^\]]+\]"), ("links", r"\]\(([^)]*)\)"),
+                              ("code", r"`[^`]+`"), ("exercise ids", r"\b\d\d\.\d\b")):
+            if not _same(pattern, en, fr):
+                bad.append(f"{message.context}: {what} differ in {en[:50]!r}")
+        if re.match(r"#+ ", en) and re.match(r"#+ ", en).group() != (re.match(r"#+ ", fr) or [""])[0]:
+            bad.append(f"{message.context}: heading level differs in {en[:50]!r}")
+        if _numbers(en) != _numbers(fr):
+            bad.append(f"{message.context}: numbers differ in {en[:50]!r}: {_numbers(en)} vs {_numbers(fr)}")
+    assert bad == [], "\n".join(bad)
+
+
+#: Words that mark an English sentence, and French ones; a French segment with more of the first is English.
+_ENGLISH_WORDS = {"the", "and", "of", "is", "are", "which", "that", "with", "from", "this", "was", "were", "what",
+                  "its", "their", "not", "but", "for", "by", "on", "has", "have", "it", "to", "in"}
+_FRENCH_WORDS = {"le", "la", "les", "et", "de", "des", "du", "est", "sont", "qui", "que", "avec", "pour", "par", "sur",
+                 "une", "un", "dans", "ce", "cette", "pas", "ne", "au", "aux", "il", "elle", "se", "à", "en"}
+
+
+def english_left(text: str) -> bool:
+    """True for a French segment that reads as English (code, links and quotations left out)."""
+    prose = re.sub(r"`[^`]*`|\]\([^)]*\)|\[\^[^\]]+\]|«[^»]*»|\$[^$]*\$|<[^>]+>|https?://\S+", " ", text)
+    words = re.findall(r"[A-Za-zÀ-ÿ']+", prose.lower())
+    english = sum(w in _ENGLISH_WORDS for w in words)
+    french = sum(w in _FRENCH_WORDS for w in words)
+    return english >= 3 and english > french
+
+
+def test_english_left_is_caught():
+    assert english_left("The licence was granted by the Commerce Department, which is not the end of it.")
+    assert not english_left("La licence a été accordée par le département du Commerce (`Commerce`, the `is` test).")
+
+
+@pytest.mark.parametrize("path", ENGLISH, ids=NAMES)
+def test_no_english_sentence_in_the_french_notebooks(path):
+    french = nbformat.read(edition_dir("fr") / path.name, as_version=4)
+    left = [f"{cell.id}: {seg[:70]!r}" for cell in french.cells if cell.cell_type == "markdown"
+            for seg in segments_of(cell.source) if english_left(seg)]
+    assert left == [], "\n".join(left)
+
+
+def test_a_changed_english_paragraph_comes_back_fuzzy_and_is_named(tmp_path):
+    from nbformat.v4 import new_markdown_cell, new_notebook
+
+    nb = new_notebook(cells=[new_markdown_cell("# 01 · Tiny\n\nThe truce lasts 90 days.", id="cell-00")])
+    path = tmp_path / "01_tiny.ipynb"
+    nbformat.write(nb, path)
+    po = tmp_path / "01_tiny.po"
+    catalog = merged(path, "fr", po)
+    for message in catalog:
+        if message.id:
+            message.string = {"# 01 · Tiny": "# 01 · Minuscule"}.get(message.id, "La trêve dure 90 jours.")
+    po.write_text(po_text(catalog), encoding="utf-8")
+    assert problems(merged(path, "fr", po), path.name) == []
+
+    nb.cells[0].source = "# 01 · Tiny\n\nThe truce lasts 120 days."
+    nbformat.write(nb, path)
+    found = problems(merged(path, "fr", po), path.name)
+    assert found == ["01_tiny.ipynb: 01_tiny#cell-00: fuzzy (the English changed): 'The truce lasts 120 days.'"]
+    with pytest.raises(KeyError, match="no translation"):
+        translated_notebook(path, merged(path, "fr", po), "fr")
+
+
+def test_french_numbers_are_read_as_the_english_ones():
+    assert _numbers("1,250,000 chips, 15%, $3.45 bn") == _numbers("1\u00a0250\u00a0000 puces, 15\u00a0%, 3,45\u00a0Md$")
+    assert _numbers("1,250,000") != _numbers("1\u00a0250\u00a0001")
+
+
+def test_the_english_glossary_of_terms_is_not_the_source(tmp_path):
+    """Catalogue files are UTF-8 gettext that Babel reads back (what Poedit and Weblate read)."""
+    for path in ENGLISH:
+        assert read_catalogue(catalogue_path(path, "fr")).locale.language == "fr"
+
+
+def test_french_notebooks_are_fresh():
+    """Executed after their code, helpers and data last changed, like the English ones (strict nbval checks them)."""
+    from helpers.publish.catalogue import discover
+
+    stale = [i.name for i in discover(edition_dir("fr")) if not i.fresh]
+    assert not stale, f"notebooks/fr: outputs older than their inputs: {', '.join(stale)} (run `make translations`)"

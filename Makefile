@@ -52,13 +52,14 @@ test: $(TEST_STAMP)  ## build the report, then run unit, notebook (strict nbval)
 test-fast: $(TEST_STAMP)  ## the inner loop: every test not marked slow (no site build, browser or JupyterLab)
 	@$(BIN)/python -m pytest tests -m "not slow" -n 2
 
-lab: $(RUNTIME_STAMP)  ## open the collection in JupyterLab with the project's kernel
+lab: $(RUNTIME_STAMP)  ## open the collection in JupyterLab with the project's kernel (EDITION=fr: in French)
 	@# trusted outputs let JupyterLab show the charts (static SVG) before anything runs; only notebooks whose every
 	@# stored output passes the build's audit are signed (a planted script must never run with the user's token)
-	@$(BIN)/python -m helpers trust || echo "(the notebooks named above stay untrusted: JupyterLab runs none of their scripts)"
-	@# no news prompt and no update check: the setting lives in the repo (jupyter/overrides.json), installed here
-	@mkdir -p $(VENV)/share/jupyter/lab/settings && cp jupyter/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
-	@$(BIN)/jupyter lab --LabApp.news_url=None notebooks/
+	@$(BIN)/python -m helpers trust $(if $(filter fr,$(EDITION)),notebooks/fr/*.ipynb,) || echo "(the notebooks named above stay untrusted: JupyterLab runs none of their scripts)"
+	@# no news prompt and no update check: the setting lives in the repo (jupyter/overrides.json), installed here;
+	@# EDITION=fr: the French notebooks, with JupyterLab's own menus in French (its language pack is in the lock)
+	@mkdir -p $(VENV)/share/jupyter/lab/settings && cp jupyter/overrides$(if $(filter fr,$(EDITION)),-fr,).json $(VENV)/share/jupyter/lab/settings/overrides.json
+	@$(BIN)/jupyter lab --LabApp.news_url=None notebooks/$(if $(filter fr,$(EDITION)),fr/,)
 
 notebooks: $(RUNTIME_STAMP)  ## re-execute the committed notebooks in place and record their inputs (after an edit)
 	@$(BIN)/python -m helpers execute

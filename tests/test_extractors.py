@@ -104,8 +104,11 @@ def test_reported_speech_on_our_corpus():
 
 @pytest.mark.parametrize("name,floor", [
     ("attributions_wire_fr.csv", 0.85),  # issue 24's target, on sentences labelled before the parser rules ran
+    # a second batch, more like real dispatches (clitic inversions, titles with names, « a tenu à préciser »),
+    # written after the first rules and used to tune them: 0.67 before, 0.80 after
+    ("attributions_wire2_fr.csv", 0.75),
     # written apart by another hand and never used to tune the rules: a floor against regressions, the score
-    # itself is reported by `make bench` (0.77 when the rules were written)
+    # itself is reported by `make bench` (0.77 when the rules were first written, 0.80 now)
     ("attributions_wire_heldout_fr.csv", 0.70),
 ])
 def test_reported_speech_on_wire_copy(name, floor):

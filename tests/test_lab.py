@@ -84,3 +84,19 @@ def test_the_news_prompt_is_off_by_the_repos_settings(lab):
     with urllib.request.urlopen(f"{lab}/lab/api/settings/@jupyterlab/apputils-extension:notification") as r:
         schema = json.loads(r.read())["schema"]["properties"]  # overrides become the schema's defaults
     assert schema["fetchNews"]["default"] == "false" and schema["checkForUpdates"]["default"] is False
+
+
+def test_make_lab_edition_fr_opens_the_french_notebooks_in_a_french_lab():
+    """Issue 23: `make lab EDITION=fr`: notebooks/fr/ with JupyterLab's menus in French (the language pack is locked)."""
+    import json
+
+    from jupyterlab_server.translation_utils import get_language_packs
+
+    packs, _ = get_language_packs("en")
+    assert "fr_FR" in packs
+    settings = json.loads((ROOT / "jupyter" / "overrides-fr.json").read_text(encoding="utf-8"))
+    assert settings["@jupyterlab/translation-extension:plugin"]["locale"] == "fr_FR"
+    english = json.loads((ROOT / "jupyter" / "overrides.json").read_text(encoding="utf-8"))
+    assert all(settings[k] == v for k, v in english.items())  # the same quiet start
+    plan = subprocess.run(["make", "-n", "lab", "EDITION=fr"], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert "overrides-fr.json" in plan.stdout and "lab --LabApp.news_url=None notebooks/fr/" in plan.stdout

@@ -142,6 +142,7 @@ def _parser_figures() -> None:
     _corpus_throughput()
     for label, name in (("reported speech, first corpus", "attributions_fr.csv"),
                         ("reported speech, wire copy", "attributions_wire_fr.csv"),
+                        ("reported speech, wire copy, second batch", "attributions_wire2_fr.csv"),
                         ("reported speech, wire copy held out", "attributions_wire_heldout_fr.csv")):
         scores = attribution_scores(ROOT / "tests" / "corpus" / name)
         print(f"{label} ({scores['sentences']} sentences): precision {scores['precision']:.3f}, "

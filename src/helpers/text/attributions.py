@@ -342,9 +342,22 @@ def _inverted(verb, first: int) -> bool:
 def _clitic(verb, first: int, end: int):
     """« a-t-il ajouté »: the inverted pronoun after the verb or its auxiliary, if any."""
     doc = verb.doc
-    for i in range(first, min(end + 3, verb.sent.end)):
-        if doc[i].lower_ in _CLITICS:
+    for i in range(max(verb.sent.start, first - 3), min(end + 3, verb.sent.end)):
+        if doc[i].lower_ in _CLITICS and abs(i - verb.i) <= 3:
             return doc[i]
+    return None
+
+
+def _from_source(verb):
+    """« a-t-on appris de source proche du dossier », « de source industrielle, on indique »: the source named
+    with « de source », or « chez X » after the verb; None when « on » names no one."""
+    sent = verb.sent
+    for tok in sent:
+        if tok.lower_ in ("source", "sources") and tok.i > sent.start and tok.nbor(-1).lower_ == "de":
+            return tok
+    chez = next((t for t in verb.doc[verb.i + 1:min(verb.i + 5, sent.end)] if t.lower_ == "chez"), None)
+    if chez is not None:
+        return next((t for t in verb.doc[chez.i + 1:min(chez.i + 4, sent.end)] if t.pos_ in ("NOUN", "PROPN")), None)
     return None
 
 
@@ -355,7 +368,7 @@ def _has_content(verb, first: int) -> bool:
     if any(t.lower_ in ("que", "qu'", "qu’") for t in verb.doc[verb.i + 1:min(verb.i + 3, verb.sent.end)]):
         return True
     before = verb.doc[verb.sent.start:first].text
-    after = verb.doc[verb.i + 1:min(verb.i + 4, verb.sent.end)].text
+    after = verb.doc[verb.i + 1:verb.sent.end].text
     return "»" in before or '"' in before or "«" in after
 
 
@@ -364,15 +377,9 @@ def _speaker(verb, first: int, end: int):
     if FORMS.get(verb.lower_) in NEEDS_CONTENT and not _has_content(verb, first):
         return None
     clitic = _clitic(verb, first, end)
-    if clitic is not None:
-        if clitic.lower_ != "-on":
-            return clitic
-        place = next((t for t in verb.doc[end:min(end + 4, verb.sent.end)] if t.lower_ in ("chez", "de")), None)
-        if place is not None and place.i + 1 < verb.sent.end:  # « a-t-on appris de source proche », « chez le fabricant »
-            nxt = next((t for t in verb.doc[place.i + 1:min(place.i + 4, verb.sent.end)] if t.pos_ in ("NOUN", "PROPN")),
-                       None)
-            return nxt
-        return None
+    if clitic is not None and clitic.nbor(-1).lower_ not in ("est", "sont", "était", "étaient", "sera"):
+        # (« est-il écrit dans le décret » is an impersonal passive: the document speaks, below)
+        return clitic if clitic.lower_ != "-on" else _from_source(verb)
     if verb.morph.get("VerbForm") == ["Inf"] and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head  # « a tenu à préciser »: who speaks is the subject of « tenir »
         head_first = head.i
@@ -430,6 +437,8 @@ def _speaker_of(verb, first: int, end: int):
         subject = verb.head  # « un responsable qui a déclaré »
     if subject is not None and subject.lower_ in _RELATIVES:
         return None
+    if subject is not None and subject.lower_ == "on":
+        return _from_source(verb)
     if subject is not None:
         return _top(subject)
     if verb.dep_ not in ("obj", "iobj", "ROOT") and not verb.dep_.startswith("obl") and verb.head.i < verb.i \

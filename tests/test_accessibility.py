@@ -30,7 +30,7 @@ _RUN = """async rules => {
 def pages() -> list[Path]:
     report = build(REPORT_DIR)
     slides = build_slides(SLIDES_DIR, pdf=False)
-    return sorted(report.glob("*.html")) + [slides / "index.html"]
+    return sorted(report.glob("*.html")) + sorted(report.glob("fr/*.html")) + [slides / "index.html"]
 
 
 def test_no_serious_violation_on_any_page(pages, browser):

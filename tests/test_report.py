@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from browser import ALL_CHARTS_LIVE, open_offline
 
-from helpers.data.paths import ROOT
+from helpers.data.paths import NOTEBOOKS_DIR, ROOT
 from helpers.publish.build import REPORT_DIR, build
 from helpers.publish.catalogue import discover
 from helpers.publish.pages import inline_markdown
@@ -26,7 +26,8 @@ def report() -> Path:
 
 
 def _pages(report: Path) -> list[Path]:
-    return sorted(report.glob("*.html"))
+    """Every page of the report, the French edition's (build/report/fr/) too: each test holds for both."""
+    return sorted(report.glob("*.html")) + sorted(report.glob("fr/*.html"))
 
 
 def test_site_has_every_page(report):
@@ -54,8 +55,10 @@ def test_no_remote_script_or_stylesheet(report):
 def test_sizes(report):
     for page in _pages(report):
         assert page.stat().st_size <= 1 * MB, page.name
-    total = sum(p.stat().st_size for p in report.rglob("*") if p.is_file())
-    assert total <= 5 * MB
+    # each edition within 5 MB (the assets are shared: the French pages load ../assets/)
+    french = sum(p.stat().st_size for p in (report / "fr").rglob("*") if p.is_file())
+    english = sum(p.stat().st_size for p in report.rglob("*") if p.is_file()) - french
+    assert english <= 5 * MB and french <= 5 * MB, (english, french)
 
 
 def test_two_builds_are_identical(report, tmp_path):
@@ -213,7 +216,7 @@ def test_every_local_link_resolves(report):
             url = urlparse(href)
             if url.scheme or href.startswith(("#", "data:", "mailto:")):
                 continue
-            target = report / unquote(url.path)
+            target = page.parent / unquote(url.path)  # relative to the page (French pages sit in fr/)
             assert target.exists(), (page.name, href)
 
 
@@ -277,3 +280,35 @@ def test_every_table_on_every_page_is_a_reader_table(report):
             elif 'class="dataframe' in table:
                 found.setdefault(page.name, []).append("a pandas table")
     assert found == {}
+
+
+def test_the_french_edition_is_a_site_of_its_own(report):
+    """build/report/fr/: every notebook's page in French (lang="fr"), a language switch both ways on every page,
+    hreflang alternates, its own index of the French notebooks, the shared assets one folder up."""
+    french = report / "fr"
+    for info in discover():
+        en, fr = (report / info.page).read_text(encoding="utf-8"), (french / info.page).read_text(encoding="utf-8")
+        assert '<html lang="fr">' in fr and '<html lang="en">' in en
+        assert f'href="fr/{info.page}" hreflang="fr"' in en and f'href="../{info.page}" hreflang="en"' in fr
+        assert re.search(r'<link [^>]*hreflang="fr"[^>]*rel="alternate"', en) and \
+            re.search(r'<link [^>]*hreflang="en"[^>]*rel="alternate"', fr)
+        assert "Afficher le code" in fr and "Show code" not in fr
+        assert (french / info.download).exists()
+    index = (french / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="fr">' in index and "Ordre de lecture" in index
+    from markupsafe import escape
+
+    assert all(str(escape(i.title)) in index for i in discover(NOTEBOOKS_DIR / "fr"))
+
+
+@pytest.mark.browser
+def test_french_pages_render_offline_with_live_charts(report, browser):
+    context = browser.new_context()
+    for name in ("02_h20_controversy.html", "04_scenarios.html"):
+        page, log = open_offline(context, (report / "fr" / name).as_uri())
+        page.wait_for_function(ALL_CHARTS_LIVE, timeout=20_000)
+        svg_text = " ".join(page.locator(".h20-chart svg text").all_text_contents())
+        assert "1 000" in svg_text or "1\u00a0000" in svg_text or name == "04_scenarios.html", name  # French numbers
+        assert log.clean, (name, log)
+        page.close()
+    context.close()

@@ -13,7 +13,7 @@ import unicodedata
 import nbformat
 import pytest
 
-from helpers.data.paths import notebook_paths
+from helpers.data.paths import NOTEBOOKS_DIR, notebook_paths
 from helpers.publish.build import build
 from helpers.publish.catalogue import tags
 from helpers.publish.teaching import solution_texts
@@ -34,7 +34,7 @@ def student_site(tmp_path_factory):
 def _teacher_lines() -> list[str]:
     """Distinctive lines of every solution and speaker-notes cell (long enough not to occur by chance)."""
     lines = []
-    for path in notebook_paths():
+    for path in [*notebook_paths(), *notebook_paths(NOTEBOOKS_DIR / "fr")]:  # the French solutions too
         nb = nbformat.read(path, as_version=4)
         texts = solution_texts(nb) + [c.source for c in nb.cells if "notes" in tags(c)]
         for text in texts:
@@ -48,7 +48,8 @@ def _teacher_lines() -> list[str]:
 def test_no_solution_or_note_reaches_a_student_page_or_download(student_site):
     lines = _teacher_lines()
     assert len(lines) > 30  # the check has something to find
-    for page in [*student_site.glob("*.html"), *(student_site / "notebooks").glob("*.ipynb")]:
+    for page in [*student_site.glob("*.html"), *(student_site / "notebooks").glob("*.ipynb"),
+                 *student_site.glob("fr/*.html"), *(student_site / "fr" / "notebooks").glob("*.ipynb")]:
         text = _plain(page.read_text(encoding="utf-8"))
         if page.suffix == ".ipynb":
             nb = nbformat.reads(page.read_text(encoding="utf-8"), as_version=4)
@@ -56,7 +57,8 @@ def test_no_solution_or_note_reaches_a_student_page_or_download(student_site):
             text = _plain(" ".join(c.source for c in nb.cells))
         leaked = [line for line in lines if line in text]
         assert not leaked, (page.name, leaked[:2])
-        for word in ("Show solution", "Speaker notes", "teacher-guide", "Teacher guide", "Correct:"):
+        for word in ("Show solution", "Speaker notes", "teacher-guide", "Teacher guide", "Correct:",
+                     "Afficher la solution", "Notes de l'intervenant", "Guide de l'enseignant"):
             assert word not in text, (page.name, word)
     assert not (student_site / "teacher-guide.html").exists() and not (student_site / "teacher-guide.md").exists()
 

@@ -84,8 +84,13 @@ class _Scanner(HTMLParser):
     def _site_head(tag: str, attrs: dict[str, str]) -> bool:
         if tag == "meta":
             return set(attrs) <= {"charset", "name", "content"}
+        href = attrs.get("href", "")
+        if attrs.get("rel") == "alternate":  # the same page in the other edition: a page of this site, nothing loads
+            return set(attrs) == {"rel", "hreflang", "href"} and attrs["hreflang"] in ("en", "fr") and \
+                re.fullmatch(r"(?:\.\./|fr/)?[\w-]+\.html", href) is not None
+        own = href.removeprefix("../") if href.startswith("../assets/") else href
         return (attrs.get("rel") in ("stylesheet", "icon") and set(attrs) <= {"rel", "href", "type"}
-                and re.fullmatch(r"assets/[\w./-]+", attrs.get("href", "")) is not None and ".." not in attrs["href"])
+                and re.fullmatch(r"assets/[\w./-]+", own) is not None and ".." not in own)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -104,7 +109,9 @@ class _Scanner(HTMLParser):
         names = {(n or "").lower(): v for n, v in attrs}
         if "src" in names:
             src = names["src"] or ""
-            if not (self.allow_site_scripts and src in SITE_SCRIPTS and set(names) == {"src"}):
+            # an edition's pages sit one folder down (build/report/fr/) and load the same files from ../assets/
+            own = src.removeprefix("../") if src.startswith("../assets/") else src
+            if not (self.allow_site_scripts and own in SITE_SCRIPTS and set(names) == {"src"}):
                 self._flag(f"a <script src={printable(src)[:80]!r}> the build did not emit")
         elif not (names == {"type": "text/javascript"} and is_chart_script("".join(body))):
             self._flag("a <script> the build did not write (only the chart renderer's own scripts may run)")

@@ -34,6 +34,7 @@ from helpers.publish.catalogue import PACKAGE_DIR, discover
 from helpers.publish.pages import (
     commit_info,
     notebook_renderer,
+    write_edition_index,
     write_assets,
     write_site_pages,
     write_timings,
@@ -77,7 +78,7 @@ def _stamp(path: Path) -> str | None:
 def site_digest(notebooks: Path) -> str:
     """Everything a site page can depend on: helpers (code and templates), data, teaching, notebooks, lock."""
     h = hashlib.sha256()
-    folders = [PACKAGE_DIR, DATA_DIR, ROOT / "teaching", notebooks]
+    folders = [PACKAGE_DIR, DATA_DIR, ROOT / "teaching", notebooks, ROOT / "translations"]
     files = [p for f in folders if f.is_dir() for p in sorted(f.rglob("*"))
              if p.is_file() and "__pycache__" not in p.parts]
     for p in [*files, *LOCK_FILES]:
@@ -134,17 +135,26 @@ def build(out: Path = REPORT_DIR, cache: Path = CACHE_DIR, jobs: int | None = No
         infos = discover(notebooks)
         if not infos:
             raise BuildError(f"no notebooks matching {NOTEBOOK_GLOB} in {notebooks}")
+        # the French edition (notebooks/fr/, written by `make translations`) is built beside the English one
+        french = discover(notebooks / "fr") if notebooks == NOTEBOOKS_DIR and (notebooks / "fr").is_dir() else []
+        other = "fr" if french else None
         with owned_dir(out) as stage:
             # assets and site pages are made while the kernels run; each page is rendered as soon as its notebook is done
             def beside() -> None:
                 write_assets(stage / "assets")
-                write_site_pages(stage, infos, commit, notebooks, student=student)
+                write_site_pages(stage, infos, commit, notebooks, student=student, other=other)
 
             background = _Background(beside)
             background.start()
             try:
-                timings = executed_copies(infos, cache, workers, force=force,
-                                          on_done=notebook_renderer(stage, infos, commit, student=student), pool=pool)
+                timings = executed_copies(infos, cache, workers, force=force, pool=pool, on_done=notebook_renderer(
+                    stage, infos, commit, student=student, other=other))
+                if french:
+                    (stage / "fr").mkdir()
+                    timings.update({f"fr/{k}": v for k, v in executed_copies(
+                        french, cache / "fr", workers, force=force, pool=pool, on_done=notebook_renderer(
+                            stage / "fr", french, commit, student=student, lang="fr", other="en")).items()})
+                    write_edition_index(stage / "fr", french, commit, "fr", student=student)
             except ExecutionFailed as exc:
                 raise BuildError(str(exc)) from None
             background.join_or_raise()

@@ -181,11 +181,12 @@ def describe(path: Path) -> NotebookInfo:
     text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
     if m := re.search(r"^# (.+)$", first, re.M):
         info.title = m.group(1).strip()
-    if m := re.search(r"\*\*Finding:\*\*\s*(.+)", first):
+    # the English markers, or the French edition's (« **Constat :** », French typography's space before the colon)
+    if m := re.search(r"\*\*(?:Finding|Constat)[\s\u00a0]?:\*\*\s*(.+)", first):
         info.finding = m.group(1).strip()
-    if m := re.search(r"\*\*Time to read:\*\*\s*(.+)", text):
+    if m := re.search(r"\*\*(?:Time to read|Temps de lecture)[\s\u00a0]?:\*\*\s*(.+)", text):
         info.time_to_read = m.group(1).strip()
-    if m := re.search(r"### Learning objectives\n(?:.*\n)*?((?:\d+\. .+\n?)+)", text):
+    if m := re.search(r"### (?:Learning objectives|Objectifs d'apprentissage)\n(?:.*\n)*?((?:\d+\. .+\n?)+)", text):
         info.objectives = [re.sub(r"^\d+\.\s*", "", line).strip() for line in m.group(1).strip().splitlines()]
     return info
 

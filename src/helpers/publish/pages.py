@@ -99,7 +99,8 @@ def _numbered_citations(nb) -> None:
 
 
 def render_page(executed: Path, info: NotebookInfo, prev: NotebookInfo | None, nxt: NotebookInfo | None,
-                commit: dict[str, str], *, student: bool = False) -> str:
+                commit: dict[str, str], *, student: bool = False, lang: str = "en",
+                alternate: dict[str, str] | None = None) -> str:
     """Render one executed notebook to an offline HTML page (``student``: without solutions or check outputs)."""
     nb = read(executed)
     check_notebook(nb, info.path if executed == info.path else f"{info.path} (executed copy {executed.name})")
@@ -110,14 +111,17 @@ def render_page(executed: Path, info: NotebookInfo, prev: NotebookInfo | None, n
     nb.cells = [c for c in nb.cells if "notes" not in tags(c)]  # speaker notes are for the slides only
     _strip_widgets(nb)
     _numbered_citations(nb)
-    exporter = _exporter()  # one exporter (templates loaded once) for every page of a build
+    exporter = _exporter(lang)  # one exporter (templates loaded once) for every page of an edition
     site = {"finding": info.finding, "download": info.download, "toc": [], **commit,
+            "root": "" if lang == "en" else "../", "alternate": alternate,
             "prev": {"page": prev.page, "title": prev.title} if prev else None,
             "next": {"page": nxt.page, "title": nxt.title} if nxt else None}
     body, _ = exporter.from_notebook_node(nb, resources={"h20": site})
     # links between notebooks point at their pages here; the repository README becomes the site index
     body = re.sub(r'href="(\d\d_[\w-]+)\.ipynb(#[^"]*)?"', r'href="\1.html\2"', body)
-    body = body.replace('href="../README.md"', 'href="index.html"')
+    body = body.replace('href="../README.md"', 'href="index.html"').replace('href="../../README.md"', 'href="index.html"')
+    if lang != "en":  # the sources page is the English site's, one folder up
+        body = body.replace('href="sources.html', 'href="../sources.html')
     toc = "".join(f'<li><a href="#{a}">{re.sub(r"<[^>]+>", "", t).strip()}</a></li>'
                   for a, t in _HEADING.findall(body))
     return body.replace('<ol></ol>', f"<ol>{toc}</ol>", 1)
@@ -161,11 +165,32 @@ def _vega_bundle(vl_version: str, vlc) -> str:
     return text
 
 
-@lru_cache(maxsize=1)
-def _exporter():
+@lru_cache(maxsize=2)
+def _exporter(lang: str = "en"):
     from nbconvert import HTMLExporter
 
-    return HTMLExporter(template_name="h20", extra_template_basedirs=[str(TEMPLATES)])
+    return HTMLExporter(template_name="h20", extra_template_basedirs=[str(TEMPLATES)], language_code=lang,
+                        filters={"t": words(lang)})
+
+
+def words(lang: str):
+    """The site's own words (navigation, toggles, footers) in ``lang``: a template filter, ``{{ "Contents" | t }}``.
+    Their French is in ``translations/fr/outputs.po`` with the charts' words (:func:`site_words` lists them)."""
+    from helpers.views.i18n import translate_to
+
+    return lambda text: translate_to(str(text), lang)
+
+
+def site_words() -> list[str]:
+    """Every ``"…" | t`` string of the site's templates, in order: what the catalogue must translate."""
+    found: list[str] = []
+    for template in sorted(TEMPLATES.rglob("*.j2")):
+        found += re.findall(r'"([^"]+)"\s*\|\s*t\b', template.read_text(encoding="utf-8"))
+    return list(dict.fromkeys(found))
+
+
+#: How the language switch names each edition, in its own language.
+EDITION_NAMES = {"en": "English", "fr": "Français"}
 
 
 def write_assets(assets: Path) -> None:
@@ -214,8 +239,10 @@ def shown(value: object) -> object:
     return value
 
 
-def render_site_page(name: str, **context) -> str:
-    """A site page from ``templates/site`` (autoescaped; ``md`` renders inline Markdown after escaping)."""
+def render_site_page(name: str, *, lang: str = "en", root: str = "", alternate: dict[str, str] | None = None,
+                     **context) -> str:
+    """A site page from ``templates/site`` (autoescaped; ``md`` renders inline Markdown after escaping; ``t``
+    puts the site's words in ``lang``)."""
     import jinja2
 
     # autoescape: every value from data, the article or the notebooks is escaped unless marked as built HTML;
@@ -223,7 +250,8 @@ def render_site_page(name: str, **context) -> str:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES / "site"), autoescape=True,
                              keep_trailing_newline=True, finalize=shown)
     env.filters["md"] = inline_markdown
-    return env.get_template(name).render(**context)
+    env.filters["t"] = words(lang)
+    return env.get_template(name).render(lang=lang, root=root, alternate=alternate, **context)
 
 
 def _packages() -> list[tuple[str, str]]:
@@ -232,10 +260,20 @@ def _packages() -> list[tuple[str, str]]:
     return [(p, version(p)) for p in STATUS_PACKAGES]
 
 
-def notebook_renderer(stage: Path, infos: list[NotebookInfo], commit: dict[str, str], *, student: bool = False):
+def alternate_of(lang: str, page: str, other: str | None) -> dict[str, str] | None:
+    """The language switch of a page in ``lang``: the same page in the ``other`` edition (None without one)."""
+    if other is None:
+        return None
+    href = f"{other}/{page}" if lang == "en" else (f"../{page}" if other == "en" else f"../{other}/{page}")
+    return {"href": href, "lang": other, "label": EDITION_NAMES[other]}
+
+
+def notebook_renderer(stage: Path, infos: list[NotebookInfo], commit: dict[str, str], *, student: bool = False,
+                      lang: str = "en", other: str | None = None):
     """A callback ``render(info, executed)`` that writes one notebook's page and download into ``stage``.
 
-    For ``student``, the page has no solutions and the download is the student copy.
+    For ``student``, the page has no solutions and the download is the student copy. ``other``: the edition
+    the language switch leads to (the same page there).
     """
     (stage / "notebooks").mkdir(exist_ok=True)
     index = {info.name: i for i, info in enumerate(infos)}
@@ -244,7 +282,8 @@ def notebook_renderer(stage: Path, infos: list[NotebookInfo], commit: dict[str, 
         i = index[info.name]
         prev = infos[i - 1] if i > 0 else None
         nxt = infos[i + 1] if i + 1 < len(infos) else None
-        write_page(stage / info.page, render_page(executed, info, prev, nxt, commit, student=student))
+        write_page(stage / info.page, render_page(executed, info, prev, nxt, commit, student=student, lang=lang,
+                                                  alternate=alternate_of(lang, info.page, other)))
         if student:
             import nbformat
 
@@ -257,8 +296,20 @@ def notebook_renderer(stage: Path, infos: list[NotebookInfo], commit: dict[str, 
     return render
 
 
+def write_edition_index(stage: Path, infos: list[NotebookInfo], commit: dict[str, str], lang: str, *,
+                        student: bool = False) -> None:
+    """The index page of an edition other than English (``stage`` is its folder); status, sources and the
+    guide are the English site's, one folder up."""
+    from helpers import __version__
+
+    citation = CITATION.format(version=__version__, commit=commit["commit"][:12])
+    write_page(stage / "index.html", render_site_page(
+        "index.html.j2", lang=lang, root="../", alternate=alternate_of(lang, "index.html", "en"), notebooks=infos,
+        citation=citation, guide=None if student else "teacher-guide.html", **commit))
+
+
 def write_site_pages(stage: Path, infos: list[NotebookInfo], commit: dict[str, str], notebooks: Path, *,
-                     student: bool = False) -> None:
+                     student: bool = False, other: str | None = None) -> None:
     """Index, status page and, for teachers, the teacher guide (for the notebooks in ``notebooks``)."""
     from helpers import __version__
     from helpers.publish.teaching import teacher_guide, teacher_guide_html
@@ -270,7 +321,8 @@ def write_site_pages(stage: Path, infos: list[NotebookInfo], commit: dict[str, s
         write_page(stage / "teacher-guide.html",
                    render_site_page("guide.html.j2", body=Markup(teacher_guide_html(guide)), **common))
     citation = CITATION.format(version=__version__, commit=commit["commit"][:12])
-    write_page(stage / "index.html", render_site_page("index.html.j2", citation=citation, **common))
+    write_page(stage / "index.html", render_site_page("index.html.j2", citation=citation,
+                                                      alternate=alternate_of("en", "index.html", other), **common))
     write_page(stage / "status.html",
                render_site_page("status.html.j2", packages=_packages(), python=sys.version.split()[0], **common))
     write_page(stage / "sources.html", render_site_page("sources.html.j2", **_sources_context(), **common))

@@ -133,8 +133,11 @@ def read_catalogue(path: Path) -> Catalog:
 
 def merged(path: Path, lang: str, catalogue: Path | None = None) -> Catalog:
     """The notebook's catalogue brought up to date with its English: new segments empty, changed ones fuzzy."""
-    catalogue = catalogue or catalogue_path(path, lang)
-    fresh = template(path, lang)
+    return _merge(template(path, lang), catalogue or catalogue_path(path, lang))
+
+
+def _merge(fresh: Catalog, catalogue: Path) -> Catalog:
+    """The committed ``catalogue`` updated to ``fresh``'s entries (Babel: changed ones fuzzy, gone ones obsolete)."""
     if not catalogue.exists():
         return fresh
     old = read_catalogue(catalogue)
@@ -145,6 +148,10 @@ def merged(path: Path, lang: str, catalogue: Path | None = None) -> Catalog:
 
 def po_text(catalog: Catalog) -> str:
     """The catalogue as a ``.po`` file: entries in the notebook's order, the old English of fuzzy ones kept."""
+    for message in catalog:
+        # Babel flags any text with a % sign as a Python format string; these are prose, and gettext tools
+        # would then "check" « 15 % » as a placeholder
+        message.flags.discard("python-format")
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=0, omit_header=False, sort_output=False, include_previous=True,
              ignore_obsolete=False)
@@ -157,7 +164,7 @@ def problems(catalog: Catalog, notebook: str) -> list[str]:
     for message in catalog:
         if not message.id:
             continue
-        where = f"{notebook}: {message.context}"
+        where = f"{notebook}: {message.context}" if message.context else notebook
         start = str(message.id).split("\n")[0][:60]
         if message.fuzzy:
             out.append(f"{where}: fuzzy (the English changed): {start!r}")
@@ -184,7 +191,63 @@ def translated_notebook(path: Path, catalog: Catalog, lang: str) -> nbformat.Not
 
         cell.source = rebuild(cell.source, translate)
     out.metadata["lang"] = lang  # beside the freeze's own "h20" entry, which execution rewrites
+    # the outputs catalogue it runs with: a new translation of a chart title re-executes the notebook
+    from helpers.views.i18n import catalogue_digest
+
+    out.metadata["outputs_catalogue"] = catalogue_digest(lang)
     return out
+
+
+def output_texts(path: Path) -> list[str]:
+    """The words a reader sees in notebook ``path``'s stored outputs: chart titles, axes, legends, captions and
+    descriptions (from each chart's spec), reader-table headers and captions. What ``outputs.po`` translates."""
+    import html as html_lib
+
+    from helpers.views.i18n import texts_of
+    from helpers.views.theme import figure_spec
+
+    found: list[str] = []
+    for cell in nbformat.read(path, as_version=4).cells:
+        for output in cell.get("outputs", []):
+            page = output.get("data", {}).get("text/html", "")
+            page = "".join(page) if isinstance(page, list) else page
+            if not page:
+                continue
+            figure = figure_spec(page)
+            if figure is not None:
+                found += texts_of(figure[1])
+            for text in re.findall(r'<th scope="col"[^>]*>(?!<code>)(.*?)</th>|<caption>(.*?)</caption>', page, re.S):
+                found += [html_lib.unescape(t) for t in text if t]
+    return [t for t in dict.fromkeys(found) if t.strip() and re.search(r"[A-Za-z]", t)]
+
+
+def outputs_template(lang: str, notebooks: Path = NOTEBOOKS_DIR) -> Catalog:
+    """The catalogue of every reader-facing string in the English notebooks' outputs, empty translations."""
+    from helpers.views.labels import known_codes
+
+    catalog = _catalog(lang)
+    from helpers.publish.pages import site_words
+
+    # the words the reader tables put in cells: yes and no, and the labels of coded values
+    for text in ["yes", "no", *sorted(set(known_codes().values()))]:
+        catalog.add(text, "", auto_comments=["helpers.views.tables (table cells)"])
+    for text in site_words():  # the report's own words: navigation, toggles, footers, the index page
+        if text not in catalog:
+            catalog.add(text, "", auto_comments=["the report's pages (publish/templates)"])
+    for path in notebook_paths(notebooks):
+        for text in output_texts(path):
+            if text in catalog:
+                catalog[text].auto_comments.append(path.stem)
+            else:
+                catalog.add(text, "", auto_comments=[path.stem])
+    return catalog
+
+
+def merged_outputs(lang: str, notebooks: Path = NOTEBOOKS_DIR) -> Catalog:
+    """``translations/<lang>/outputs.po`` brought up to date with the English outputs (changed strings fuzzy)."""
+    from helpers.views.i18n import outputs_catalogue
+
+    return _merge(outputs_template(lang, notebooks), outputs_catalogue(lang))
 
 
 def edition_dir(lang: str) -> Path:
@@ -198,7 +261,11 @@ def update(lang: str = "fr", *, execute: bool = True, notebooks: Path = NOTEBOOK
     from helpers.publish.catalogue import discover
     from helpers.publish.runner import execute_in_place
 
-    missing: list[str] = []
+    from helpers.views.i18n import catalogue_digest, outputs_catalogue
+
+    outputs = merged_outputs(lang, notebooks)
+    write_file(outputs_catalogue(lang), po_text(outputs))
+    missing: list[str] = problems(outputs, "outputs")
     written = []
     for path in notebook_paths(notebooks):
         catalog = merged(path, lang)
@@ -212,13 +279,14 @@ def update(lang: str = "fr", *, execute: bool = True, notebooks: Path = NOTEBOOK
         if target.exists():
             old = nbformat.read(target, as_version=4)
             if [(c.cell_type, c.source) for c in old.cells] == [(c.cell_type, c.source) for c in nb.cells] \
-                    and old.metadata.get("lang") == lang:
+                    and old.metadata.get("lang") == lang \
+                    and old.metadata.get("outputs_catalogue") == catalogue_digest(lang):
                 continue  # nothing changed: keep the executed notebook as it is
         text = nbformat.writes(nb)
         write_file(target, text if text.endswith("\n") else text + "\n")
         written.append(path.stem)
-    total = sum(len(notebook_segments(p)) for p in notebook_paths(notebooks))
-    print(f"{lang}: {total - len(missing)} of {total} segments translated; "
+    total = sum(len(notebook_segments(p)) for p in notebook_paths(notebooks)) + sum(1 for m in outputs if m.id)
+    print(f"{lang}: {total - len(missing)} of {total} segments and output strings translated; "
           f"{len(written)} notebook(s) rewritten", flush=True)
     for line in missing:
         print(f"  ! {line}", flush=True)

@@ -10,7 +10,13 @@ from helpers.views import theme as charts
 
 
 def setup() -> None:
-    """Switch on the chart theme and renderer and make tables readable in notebooks and reports."""
+    """Switch on the chart theme and renderer and make tables readable in notebooks and reports; in a notebook of
+    ``notebooks/fr/``, charts and tables in French (:mod:`helpers.views.i18n`)."""
+    from pathlib import Path
+
+    from helpers.views import i18n
+
+    i18n.use(i18n.edition_of(Path.cwd()))
     charts.enable()
     pd.set_option("display.max_colwidth", 120)
     pd.set_option("display.max_rows", 40)

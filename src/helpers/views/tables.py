@@ -19,6 +19,7 @@ import re
 
 import pandas as pd
 
+from helpers.views.i18n import local_number, translate
 from helpers.views.labels import code_label, column_label
 from helpers.views.readable import number
 
@@ -32,19 +33,19 @@ def cell_text(value: object, *, codes: bool = True) -> str:
     if value is None or value is pd.NA or value is pd.NaT:
         return "–"
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return translate("yes" if value else "no")
     if hasattr(value, "item") and not isinstance(value, str):  # numpy scalar
         value = value.item()
         if isinstance(value, bool):
-            return "yes" if value else "no"
+            return translate("yes" if value else "no")
     if isinstance(value, float):
-        return "–" if math.isnan(value) else (f"{value:,.0f}" if value.is_integer() and abs(value) >= 1000
-                                               else number(value))
+        return "–" if math.isnan(value) else local_number(f"{value:,.0f}" if value.is_integer() and abs(value) >= 1000
+                                                          else number(value))
     if isinstance(value, int):
-        return f"{value:,}"
+        return local_number(f"{value:,}")
     if isinstance(value, pd.Timestamp):
         return value.date().isoformat()
-    text = str(code_label(value) if codes else value)
+    text = str(translate(code_label(value)) if codes and code_label(value) != value else value)
     return "–" if text in ("nan", "None", "<NA>", "") else text
 
 
@@ -83,11 +84,11 @@ def reader_html(df: pd.DataFrame, caption: str | None = None, *, raw: bool = Fal
     numeric = {c: _is_numeric_column(cells[c], shown[c].dtype) for c in cols}
     head = "".join(
         f'<th scope="col"{_ALIGN[numeric[c]]}>'
-        f'{f"<code>{html.escape(str(c))}</code>" if raw else html.escape(column_label(c))}</th>' for c in cols)
+        f'{f"<code>{html.escape(str(c))}</code>" if raw else html.escape(translate(column_label(c)))}</th>' for c in cols)
     body = "".join(
         "<tr>" + "".join(f'<td{_ALIGN[numeric[c]]}>{cells[c][i]}</td>' for c in cols) + "</tr>"
         for i in range(len(shown)))
-    cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    cap = f"<caption>{html.escape(translate(caption))}</caption>" if caption else ""
     return (f'<table class="h20-table{" h20-raw" if raw else ""}">{cap}<thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table>")
 

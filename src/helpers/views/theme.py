@@ -163,7 +163,11 @@ def figure_html(spec: dict[str, Any], chart_id: str) -> str:
 
 
 def renderer(spec: dict[str, Any], **_: Any) -> dict[str, str]:
-    """Altair renderer plugin: deterministic ids, static SVG first, live Vega when available."""
+    """Altair renderer plugin: deterministic ids, static SVG first, live Vega when available; in a French
+    notebook, the chart's words and number formats in French (:mod:`helpers.views.i18n`)."""
+    from helpers.views.i18n import localized
+
+    spec = localized(spec)
     digest = hashlib.sha256(_safe_json(spec).encode("utf-8")).hexdigest()[:10]
     chart_id = f"h20-chart-{next(_counter)}-{digest}"
     title = spec.get("title", {})

@@ -7,7 +7,8 @@
     var open = button.getAttribute("aria-pressed") !== "true";
     document.querySelectorAll("details.h20-code").forEach(function (d) { d.open = open; });
     button.setAttribute("aria-pressed", open ? "true" : "false");
-    button.textContent = open ? "Hide all code" : "Show all code";
+    // the words come from the page (its edition's language), English if a page has none
+    button.textContent = open ? (button.dataset.hide || "Hide all code") : (button.dataset.show || "Show all code");
   });
 })();
 

@@ -1,0 +1,134 @@
+"""The words the code shows a reader, in the edition's language: chart titles, axes, legends, captions, table headers.
+
+English is the source. A French notebook (run from ``notebooks/fr/``) calls :func:`helpers.views.notebook.setup`,
+which switches this module to French; from then on every chart the renderer draws and every reader table has its
+reader-facing strings looked up in ``translations/fr/outputs.po``. That catalogue is extracted from the English
+notebooks' own outputs (:mod:`helpers.publish.translation`), so it holds exactly the strings a reader sees, and
+a string whose English changes comes back fuzzy and is named by the tests, like the prose.
+
+Numbers and dates in charts follow the edition's locale (Vega's format and time locales, in the live charts and in
+the static SVG alike): 1 250 000 and 12 août 2025 in French.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from helpers.data.paths import NOTEBOOKS_DIR, ROOT
+
+#: The editions besides English.
+EDITIONS = ("fr",)
+TRANSLATIONS_DIR = ROOT / "translations"
+#: Keys of a Vega-Lite spec whose string values a reader reads (titles of charts, axes, legends, tooltips).
+TEXT_KEYS = ("title", "subtitle", "description", "text")
+
+_lang = "en"
+
+
+def lang() -> str:
+    """The language charts and tables are shown in now."""
+    return _lang
+
+
+def use(language: str) -> None:
+    """Show charts and tables in ``language`` from now on ("en" or one of :data:`EDITIONS`)."""
+    global _lang
+    if language != "en" and language not in EDITIONS:
+        raise ValueError(f"no edition {language!r}: choose en or one of {', '.join(EDITIONS)}")
+    _lang = language
+
+
+def edition_of(folder: Path) -> str:
+    """The edition a notebook in ``folder`` belongs to: ``notebooks/fr`` is French, anything else English."""
+    folder = Path(folder).resolve()
+    return folder.name if folder.parent == NOTEBOOKS_DIR.resolve() and folder.name in EDITIONS else "en"
+
+
+def outputs_catalogue(language: str) -> Path:
+    """``translations/<language>/outputs.po``."""
+    return TRANSLATIONS_DIR / language / "outputs.po"
+
+
+def catalogue_digest(language: str) -> str:
+    """sha256 of the edition's outputs catalogue (a French notebook records the one it ran with)."""
+    path = outputs_catalogue(language)
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else ""
+
+
+@lru_cache(maxsize=4)
+def _table(language: str, _digest: str) -> dict[str, str]:
+    from babel.messages.pofile import read_po
+
+    path = outputs_catalogue(language)
+    if not path.exists():
+        return {}
+    with open(path, "rb") as fh:
+        catalog = read_po(fh)
+    return {str(m.id): str(m.string) for m in catalog if m.id and m.string and not m.fuzzy}
+
+
+def translate(text: str) -> str:
+    """``text`` in the current language (itself in English, or when the catalogue has no entry for it yet)."""
+    return translate_to(text, _lang)
+
+
+def translate_to(text: str, language: str) -> str:
+    """``text`` in ``language`` (the report's pages are built for each edition in one process)."""
+    if language == "en" or not text:
+        return text
+    return _table(language, catalogue_digest(language)).get(text, text)
+
+
+def texts_of(spec: Any) -> list[str]:
+    """Every reader-facing string of a Vega-Lite spec, in order (what :func:`localized` translates)."""
+    found: list[str] = []
+    _walk(spec, lambda s: found.append(s) or s)
+    return found
+
+
+def localized(spec: dict[str, Any]) -> dict[str, Any]:
+    """A copy of ``spec`` in the current language: its texts translated, and numbers and dates written the
+    language's way (Vega's locale in the spec's config, which the static SVG and the live chart both read)."""
+    if _lang == "en":
+        return spec
+    out = _walk(spec, translate)
+    out.setdefault("config", {})["locale"] = _vega_locale(_lang)
+    return out
+
+
+def _walk(node: Any, fn, key: str = "") -> Any:
+    if isinstance(node, dict):
+        out = {}
+        for k, v in node.items():
+            if k in TEXT_KEYS and isinstance(v, str):
+                out[k] = fn(v)
+            elif k in TEXT_KEYS and isinstance(v, list) and all(isinstance(x, str) for x in v):
+                out[k] = [fn(x) for x in v]
+            elif k == "usermeta" and isinstance(v, dict) and isinstance(v.get("source"), str):
+                out[k] = {**v, "source": fn(v["source"])}
+            elif k in ("data", "datasets", "transform", "field", "calculate", "filter"):
+                out[k] = v  # data and expressions are not text for readers
+            else:
+                out[k] = _walk(v, fn, k)
+        return out
+    if isinstance(node, list):
+        return [_walk(v, fn, key) for v in node]
+    return node
+
+
+@lru_cache(maxsize=4)
+def _vega_locale(language: str) -> dict[str, Any]:
+    import vl_convert as vlc
+
+    tag = {"fr": "fr-FR"}[language]
+    return {"number": vlc.get_format_locale(tag), "time": vlc.get_time_format_locale(tag)}
+
+
+def local_number(text: str) -> str:
+    """A number written the English way ("1,250,000.5") written the current language's way ("1 250 000,5")."""
+    if _lang == "en":
+        return text
+    return text.replace(",", "\u00a0").replace(".", ",")

@@ -236,3 +236,40 @@ def test_the_edition_comes_from_the_notebook_folder():
     assert edition_of(NOTEBOOKS_DIR / "fr") == "fr"
     assert edition_of(NOTEBOOKS_DIR) == "en"
     assert edition_of(Path("/tmp/fr")) == "en"
+
+
+@pytest.mark.parametrize("path", ENGLISH, ids=NAMES)
+def test_cells_catalogue_is_complete_and_up_to_date(path):
+    """The words of the notebook's tables (event titles, roles, arguments): all translated, none fuzzy."""
+    from helpers.publish.translation import merged_cells
+    from helpers.views.i18n import cells_catalogue
+
+    catalog = merged_cells(path, "fr")
+    assert problems(catalog, path.stem) == [], "\n".join(problems(catalog, path.stem)[:20])
+    assert cells_catalogue("fr", path.stem).read_text(encoding="utf-8") == po_text(catalog), "run `make translations`"
+
+
+def typography_problems(text: str) -> list[str]:
+    """French typography a reader expects: a no-break space before : ; ? ! % and » and after « (code, links,
+    URLs, times and ratios left out)."""
+    prose = re.sub(r"`[^`]*`|\]\([^)]*\)|https?://\S+|\$[^$]*\$|<[^>]+>|\[\^[^\]]+\]|\[\[[^\]]*\]\]", " ", text)
+    # the article's words are quoted as they are written (« plus de 100% »), and the explorer's English preset
+    # names (in italics) as the menu shows them: only the guillemets' own spacing is checked there
+    prose = re.sub(r"«(\s?)[^«»]*?(\s?)»", lambda m: f"«{m[1]}x{m[2]}»", prose)
+    prose = re.sub(r"(?<![*\w])\*[^*\n]+\*(?![*\w])", " ", prose)
+    found = []
+    for m in re.finditer(r"(?<=\w) ([:;?!%»])|« (?=\w)|(?<=\w)([;?!»])|(?<=\d)%", prose):
+        found.append(prose[max(0, m.start() - 15):m.end() + 5])
+    return found
+
+
+def test_typography_check_can_fail():
+    assert typography_problems("Le prix : 15 % ; « oui »") != []
+    assert typography_problems("Le prix\u00a0: 15\u00a0%\u00a0; «\u00a0oui\u00a0» et `a: b` [lien](x:y)") == []
+
+
+@pytest.mark.parametrize("path", ENGLISH, ids=NAMES)
+def test_french_prose_follows_french_typography(path):
+    bad = [f"{m.context}: {p!r}" for m in read_catalogue(catalogue_path(path, "fr")) if m.id and m.string
+           for p in typography_problems(str(m.string))]
+    assert bad == [], "\n".join(bad[:20])

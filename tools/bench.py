@@ -160,6 +160,41 @@ def _parser_figures() -> None:
               f"recall {result['recall']:.3f}, F1 {result['f1']:.3f} (target >= {target})")
 
 
+def _editions() -> None:
+    """The French edition's figures: translated share and words, build time of both editions against English
+    alone (first build with the committed outputs, then a no-change rebuild), and each edition's size."""
+    import tempfile
+
+    from babel.messages.pofile import read_po
+
+    from helpers.publish.build import build
+
+    entries = translated = words = 0
+    for po in sorted((ROOT / "translations" / "fr").glob("*.po")):
+        with open(po, "rb") as fh:
+            for m in read_po(fh):
+                if m.id:
+                    entries += 1
+                    translated += bool(m.string) and not m.fuzzy
+                    words += len(str(m.id).split())
+    print(f"French edition: {translated}/{entries} entries translated ({translated / entries:.0%}, no fuzzy: "
+          f"{translated == entries}), {words:,} English words")
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, editions in (("English alone", False), ("both editions", True)):
+            out, cache = Path(tmp) / label.replace(" ", "-"), Path(tmp) / f"cache-{editions}"
+            started = time.perf_counter()
+            build(out, cache=cache, editions=editions)
+            first = time.perf_counter() - started
+            (cache / f"site-{out.name}.stamp").unlink()  # a rebuild that renders again, with nothing changed
+            started = time.perf_counter()
+            build(out, cache=cache, editions=editions)
+            again = time.perf_counter() - started
+            size_fr = sum(p.stat().st_size for p in (out / "fr").rglob("*") if p.is_file()) if editions else 0
+            size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file()) - size_fr
+            print(f"{label}: first build {first:.1f} s, no-change rebuild {again:.1f} s; English site "
+                  f"{size / 1e6:.2f} MB" + (f", French site {size_fr / 1e6:.2f} MB (assets shared)" if editions else ""))
+
+
 def _peak_memory_one_megabyte_paragraph() -> None:
     """Peak memory of the tables command on a 1 MB article written as one paragraph (a Binder pod has 2 GB)."""
     import resource
@@ -188,6 +223,9 @@ def _plain_pip_routes() -> None:
 
 
 def main() -> int:
+    if "--editions" in sys.argv:
+        _editions()
+        return 0
     if "--parser" in sys.argv:
         _parser_figures()
         return 0

@@ -111,7 +111,8 @@ STUDENT_REPORT_DIR = REPORT_DIR.parent / "student-report"
 
 
 def build(out: Path = REPORT_DIR, cache: Path = CACHE_DIR, jobs: int | None = None,
-          notebooks: Path = NOTEBOOKS_DIR, *, force: bool = False, audience: str = "teacher") -> Path:
+          notebooks: Path = NOTEBOOKS_DIR, *, force: bool = False, audience: str = "teacher",
+          editions: bool = True) -> Path:
     """Build the site into ``out``; return it. ``force`` executes every notebook. Raises :class:`BuildError`.
 
     ``audience="student"`` builds the report a class may be given: no solutions, no teacher notes, no
@@ -124,7 +125,8 @@ def build(out: Path = REPORT_DIR, cache: Path = CACHE_DIR, jobs: int | None = No
     check_replaceable(out)  # before any work: never replace a folder of the user's
     workers = jobs or os.cpu_count() or 1
     commit = commit_info()
-    stamp_value = hashlib.sha256(json.dumps([site_digest(notebooks), commit, force, audience]).encode()).hexdigest()
+    stamp_value = hashlib.sha256(json.dumps([site_digest(notebooks), commit, force, audience, editions]).encode()
+                                 ).hexdigest()
     stamp = cache / f"site-{out.name}.stamp"
     if not force and out.is_dir() and not out.is_symlink() and _stamp(stamp) == f"{stamp_value} {tree_digest(out)}":
         print(f"report is up to date: {printable(out)}/index.html ({time.perf_counter() - started:.1f} s)")
@@ -136,7 +138,8 @@ def build(out: Path = REPORT_DIR, cache: Path = CACHE_DIR, jobs: int | None = No
         if not infos:
             raise BuildError(f"no notebooks matching {NOTEBOOK_GLOB} in {notebooks}")
         # the French edition (notebooks/fr/, written by `make translations`) is built beside the English one
-        french = discover(notebooks / "fr") if notebooks == NOTEBOOKS_DIR and (notebooks / "fr").is_dir() else []
+        french = discover(notebooks / "fr") if editions and notebooks == NOTEBOOKS_DIR and (notebooks / "fr").is_dir() \
+            else []
         other = "fr" if french else None
         with owned_dir(out) as stage:
             # assets and site pages are made while the kernels run; each page is rendered as soon as its notebook is done

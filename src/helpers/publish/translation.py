@@ -221,6 +221,36 @@ def output_texts(path: Path) -> list[str]:
     return [t for t in dict.fromkeys(found) if t.strip() and re.search(r"[A-Za-z]", t)]
 
 
+def cell_texts(path: Path) -> list[str]:
+    """The words of the reader tables' cells in notebook ``path``'s stored outputs (not raw schemas, numbers,
+    file names, links or codes): the data a reader sees (event titles, actors' roles, arguments...)."""
+    import html as html_lib
+
+    found: list[str] = []
+    for cell in nbformat.read(path, as_version=4).cells:
+        for output in cell.get("outputs", []):
+            page = output.get("data", {}).get("text/html", "")
+            page = "".join(page) if isinstance(page, list) else page
+            if "h20-table" not in page or "h20-raw" in page:
+                continue
+            for text in re.findall(r"<td[^>]*>(.*?)</td>", page, re.S):
+                text = html_lib.unescape(re.sub(r"<[^>]+>", "", text)).strip()
+                if re.search(r"[A-Za-z]{3}", text) and not re.fullmatch(
+                        r"[\w.-]+\.(?:csv|json|txt)|https?://\S+|(?=[a-z0-9_-]*[_\d])[a-z0-9_-]+", text):
+                    found.append(text)
+    return list(dict.fromkeys(found))
+
+
+def merged_cells(path: Path, lang: str) -> Catalog:
+    """``translations/<lang>/<notebook>.cells.po`` brought up to date with the notebook's English table cells."""
+    from helpers.views.i18n import cells_catalogue
+
+    fresh = _catalog(lang)
+    for text in cell_texts(path):
+        fresh.add(text, "")
+    return _merge(fresh, cells_catalogue(lang, path.stem))
+
+
 def outputs_template(lang: str, notebooks: Path = NOTEBOOKS_DIR) -> Catalog:
     """The catalogue of every reader-facing string in the English notebooks' outputs, empty translations."""
     from helpers.views.labels import known_codes
@@ -261,11 +291,17 @@ def update(lang: str = "fr", *, execute: bool = True, notebooks: Path = NOTEBOOK
     from helpers.publish.catalogue import discover
     from helpers.publish.runner import execute_in_place
 
-    from helpers.views.i18n import catalogue_digest, outputs_catalogue
+    from helpers.views.i18n import catalogue_digest, cells_catalogue, outputs_catalogue
 
     outputs = merged_outputs(lang, notebooks)
     write_file(outputs_catalogue(lang), po_text(outputs))
     missing: list[str] = problems(outputs, "outputs")
+    cells = 0
+    for path in notebook_paths(notebooks):
+        catalog = merged_cells(path, lang)
+        write_file(cells_catalogue(lang, path.stem), po_text(catalog))
+        missing += problems(catalog, f"{path.stem}.cells")
+        cells += sum(1 for m in catalog if m.id)
     written = []
     for path in notebook_paths(notebooks):
         catalog = merged(path, lang)
@@ -285,7 +321,7 @@ def update(lang: str = "fr", *, execute: bool = True, notebooks: Path = NOTEBOOK
         text = nbformat.writes(nb)
         write_file(target, text if text.endswith("\n") else text + "\n")
         written.append(path.stem)
-    total = sum(len(notebook_segments(p)) for p in notebook_paths(notebooks)) + sum(1 for m in outputs if m.id)
+    total = sum(len(notebook_segments(p)) for p in notebook_paths(notebooks)) + sum(1 for m in outputs if m.id) + cells
     print(f"{lang}: {total - len(missing)} of {total} segments and output strings translated; "
           f"{len(written)} notebook(s) rewritten", flush=True)
     for line in missing:

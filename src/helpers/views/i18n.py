@@ -52,22 +52,36 @@ def outputs_catalogue(language: str) -> Path:
     return TRANSLATIONS_DIR / language / "outputs.po"
 
 
+def cells_catalogue(language: str, notebook: str) -> Path:
+    """``translations/<language>/<notebook>.cells.po``: the words of one notebook's table cells."""
+    return TRANSLATIONS_DIR / language / f"{notebook}.cells.po"
+
+
+def _catalogues(language: str) -> list[Path]:
+    folder = TRANSLATIONS_DIR / language
+    return [p for p in [outputs_catalogue(language), *sorted(folder.glob("*.cells.po"))] if p.exists()]
+
+
 def catalogue_digest(language: str) -> str:
-    """sha256 of the edition's outputs catalogue (a French notebook records the one it ran with)."""
-    path = outputs_catalogue(language)
-    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else ""
+    """sha256 of the edition's output catalogues (a French notebook records the ones it ran with)."""
+    h = hashlib.sha256()
+    for path in _catalogues(language):
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest() if _catalogues(language) else ""
 
 
 @lru_cache(maxsize=4)
 def _table(language: str, _digest: str) -> dict[str, str]:
     from babel.messages.pofile import read_po
 
-    path = outputs_catalogue(language)
-    if not path.exists():
-        return {}
-    with open(path, "rb") as fh:
-        catalog = read_po(fh)
-    return {str(m.id): str(m.string) for m in catalog if m.id and m.string and not m.fuzzy}
+    table: dict[str, str] = {}
+    for path in _catalogues(language):
+        with open(path, "rb") as fh:
+            catalog = read_po(fh)
+        for m in catalog:
+            if m.id and m.string and not m.fuzzy:
+                table.setdefault(str(m.id), str(m.string))
+    return table
 
 
 def translate(text: str) -> str:

@@ -80,7 +80,8 @@ def reader_html(df: pd.DataFrame, caption: str | None = None, *, raw: bool = Fal
     """``df`` as the collection's reader table (see the module docstring); ``raw`` keeps names and codes."""
     shown = _frame(df)
     cols = list(shown.columns)
-    cells = {c: [_raw(v) if raw else html.escape(cell_text(v)) for v in shown[c].tolist()] for c in cols}
+    # a cell's words in the edition's language (helpers.views.i18n; English is unchanged)
+    cells = {c: [_raw(v) if raw else html.escape(translate(cell_text(v))) for v in shown[c].tolist()] for c in cols}
     numeric = {c: _is_numeric_column(cells[c], shown[c].dtype) for c in cols}
     head = "".join(
         f'<th scope="col"{_ALIGN[numeric[c]]}>'

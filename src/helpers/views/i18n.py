@@ -123,6 +123,9 @@ def _walk(node: Any, fn, key: str = "") -> Any:
                 out[k] = [fn(x) for x in v]
             elif k == "usermeta" and isinstance(v, dict) and isinstance(v.get("source"), str):
                 out[k] = {**v, "source": fn(v["source"])}
+            elif k == "bind" and isinstance(v, dict):  # a slider's or a menu's label (its values are data)
+                out[k] = {**v, **({"name": fn(v["name"])} if isinstance(v.get("name"), str) else {}),
+                          **({"labels": [fn(x) for x in v["labels"]]} if isinstance(v.get("labels"), list) else {})}
             elif k in ("data", "datasets", "transform", "field", "calculate", "filter"):
                 out[k] = v  # data and expressions are not text for readers
             else:

@@ -203,7 +203,8 @@ def test_every_id_named_in_any_field_resolves():
 
     known: set[str] = set()
     for name, key in (("sources", "source_id"), ("documents", "doc_id"), ("events", "event_id"),
-                      ("rules", "rule_id"), ("arguments", "argument_id"), ("outcomes", "question_id")):
+                      ("rules", "rule_id"), ("arguments", "argument_id"), ("outcomes", "question_id"),
+                      ("further_reading_fr", "reading_id")):
         with open(DATA_DIR / f"{name}.csv", encoding="utf-8") as f:
             rows = list(csv.DictReader(f))
         assert key in rows[0], (name, key)

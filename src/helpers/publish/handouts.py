@@ -122,8 +122,8 @@ table.h20-article tr {{ break-inside: avoid; }} .h20-sid {{ font-weight: bold; c
 <h2>The article: French as published, our English gloss beside it</h2>
 <table class="h20-article"><thead><tr><th></th><th>French</th><th>English (our gloss)</th></tr></thead>
 <tbody>{items}</tbody></table>
-<p class="h20-source">Source: the article of {html.escape(date)} (data/article-2025-08-12-h20-fr.txt; outlet and address
-not recorded); headings in bold; the gloss is ours (data/article_gloss_en.csv).</p>
+<p class="h20-source">Source: Génération NT, {html.escape(date)} (data/article-2025-08-12-h20-fr.txt; the page's address is in
+its manifest); headings in bold; the gloss is ours (data/article_gloss_en.csv).</p>
 <h2>The timeline, two key charts</h2>
 {charts}
 <h2>Questions for discussion</h2>

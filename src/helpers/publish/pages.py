@@ -302,10 +302,14 @@ def write_edition_index(stage: Path, infos: list[NotebookInfo], commit: dict[str
     guide are the English site's, one folder up."""
     from helpers import __version__
 
+    from helpers.data.datasets import load_table
+
     citation = CITATION.format(version=__version__, commit=commit["commit"][:12])
+    # « Pour aller plus loin »: French-language coverage of the same facts, graded like the other sources
+    further = load_table("further_reading_fr").to_dict("records") if lang == "fr" else []
     write_page(stage / "index.html", render_site_page(
         "index.html.j2", lang=lang, root="../", alternate=alternate_of(lang, "index.html", "en"), notebooks=infos,
-        citation=citation, guide=None if student else "teacher-guide.html", **commit))
+        citation=citation, guide=None if student else "teacher-guide.html", further=further, **commit))
 
 
 def write_site_pages(stage: Path, infos: list[NotebookInfo], commit: dict[str, str], notebooks: Path, *,

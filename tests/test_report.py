@@ -133,8 +133,9 @@ _SCENARIO_POINTS = [
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("edition", ["", "fr"], ids=["en", "fr"])
 @pytest.mark.parametrize("point", _SCENARIO_POINTS, ids=lambda p: ",".join(p) or "defaults")
-def test_report_explorer_equals_python_model(report, browser, point):
+def test_report_explorer_equals_python_model(report, browser, point, edition):
     import re
 
     import numpy as np
@@ -144,7 +145,7 @@ def test_report_explorer_equals_python_model(report, browser, point):
     from helpers.views.scenarios import BAND_LINES, band_lines
 
     context = browser.new_context()
-    page, log = open_offline(context, (report / "04_scenarios.html").as_uri())
+    page, log = open_offline(context, (report / edition / "04_scenarios.html").as_uri())
     page.wait_for_function(ALL_CHARTS_LIVE, timeout=20_000)
     explorer = page.locator(".h20-chart.vega-embed", has=page.locator("input[type=range]"))
     assert explorer.count() == 1
@@ -174,11 +175,14 @@ def test_report_explorer_equals_python_model(report, browser, point):
     out = explorer_outputs(values)
     lines = band_lines({k: tuple(float(v) for v in np.percentile(out[k], (5, 50, 95))) for k in BAND_LINES})
     shown = explorer.locator("svg text").all_text_contents()
+    if edition == "fr":  # the same numbers in French (decimal comma, thin spaces): read back the English way
+        shown = [t.replace(",", ".").replace("\u202f", "").replace("\u00a0", "") for t in shown]
     for label, text in lines.items():
         assert f"{label}: {text}" in shown, (label, text, [t for t in shown if t.startswith(label)])
     # the sliders' readouts are written as people write numbers: 1,250,000, not 1250000
     readouts = explorer.locator("input[type=range] + span").all_text_contents()
-    assert f"{values['demand_units']:,.0f}" in readouts, readouts
+    written = f"{values['demand_units']:,.0f}"
+    assert (written.replace(",", "\u202f") if edition == "fr" else written) in readouts, readouts
     assert not any(re.fullmatch(r"\d{4,}(\.\d+)?", r) for r in readouts), readouts
     assert log.clean, log
     context.close()

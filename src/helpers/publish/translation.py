@@ -152,6 +152,7 @@ def po_text(catalog: Catalog) -> str:
         # Babel flags any text with a % sign as a Python format string; these are prose, and gettext tools
         # would then "check" « 15 % » as a placeholder
         message.flags.discard("python-format")
+        message.flags.discard("python-brace-format")
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=0, omit_header=False, sort_output=False, include_previous=True,
              ignore_obsolete=False)
@@ -261,6 +262,11 @@ def outputs_template(lang: str, notebooks: Path = NOTEBOOKS_DIR) -> Catalog:
     # the words the reader tables put in cells: yes and no, and the labels of coded values
     for text in ["yes", "no", *sorted(set(known_codes().values()))]:
         catalog.add(text, "", auto_comments=["helpers.views.tables (table cells)"])
+    from helpers.views.scenarios import EXPLORER_WORDS
+
+    for text in EXPLORER_WORDS:  # the explorers' result lines, written in Vega expressions and by status_line
+        if text not in catalog:
+            catalog.add(text, "", auto_comments=["helpers.views.scenarios (the explorers' result lines)"])
     for text in site_words():  # the report's own words: navigation, toggles, footers, the index page
         if text not in catalog:
             catalog.add(text, "", auto_comments=["the report's pages (publish/templates)"])

@@ -26,6 +26,7 @@ from helpers.models.scenarios import (
     sensitivity,
     vega_formulas,
 )
+from helpers.views.i18n import local_number, translate
 from helpers.views.readable import number
 from helpers.views.theme import finish
 
@@ -330,41 +331,60 @@ def status_line(values: dict[str, float]) -> str:
     from helpers.models.uncertainty import explorer_outputs
 
     out = explorer_outputs(values)
-    return " · ".join(f"{label}: {text}" for label, text in band_lines(
+    pattern = translate(LABEL_PATTERN)
+    return " · ".join(pattern.format(label=label, value=text) for label, text in band_lines(
         {k: tuple(float(v) for v in np.percentile(out[k], (5, 50, 95))) for k in BAND_LINES}).items()
-    ) + f" ({BAND_NOTE})"
+    ) + f" ({translate(BAND_NOTE)})"
 
 
-#: The explorers' three results, in order, with how each is written: (label, scale, format, prefix, unit).
+#: The explorers' three results, in order: (label, scale, format, how the number is written).
 BAND_LINES = {
-    "domestic_share": ("Domestic share of new FP16 compute", 0.01, ".0f", "", "%"),
-    "domestic_share_bw": ("Domestic share of new memory bandwidth", 0.01, ".0f", "", "%"),
-    "us_take_usd": ("US government take", 1e9, ",.2f", "$", " bn a year"),
+    "domestic_share": ("Domestic share of new FP16 compute", 0.01, ".0f", "%"),
+    "domestic_share_bw": ("Domestic share of new memory bandwidth", 0.01, ".0f", "%"),
+    "us_take_usd": ("US government take", 1e9, ",.2f", "bn"),
 }
+#: How a result's number is written, {n} standing for it: a sign follows each number ("63% (53–72%)"), words
+#: follow the band ("$1.04 (0.82–1.25) bn a year"). Patterns, so that an edition can write them its own way.
+BAND_PATTERNS = {"%": "{n}%", "bn": "${n} bn a year"}
+LABEL_PATTERN = "{label}: {value}"
 BAND_NOTE = "median, and 5–95% band over the sources' ranges"
+#: Every word of the explorers' result lines, for the translation catalogue.
+EXPLORER_WORDS = (*(v[0] for v in BAND_LINES.values()), *BAND_PATTERNS.values(), LABEL_PATTERN, BAND_NOTE)
 
 
 def band_lines(quantiles: dict[str, tuple[float, float, float]]) -> dict[str, str]:
-    """Each result of :data:`BAND_LINES` as "label: median (band)" text, from its (p5, median, p95)."""
+    """Each result of :data:`BAND_LINES` as its (label, "median (band)") text, from its (p5, median, p95), in the
+    current edition's words and number format."""
     out = {}
-    for key, (label, scale, fmt, prefix, unit) in BAND_LINES.items():
-        # the unit after the band when it is a word ("bn a year"), after each number when it is a sign
-        sign = unit if unit == "%" else ""
-        text = median_with_band(*(v / scale for v in quantiles[key]), lambda v, f=fmt: format(v, f), sign)
-        out[label] = f"{prefix}{text}{'' if sign else unit}"
+    for key, (label, scale, fmt, kind) in BAND_LINES.items():
+        pattern = translate(BAND_PATTERNS[kind])
+        lo, mid, hi = (local_number(format(v / scale, fmt)) for v in quantiles[key])
+        if lo == hi == mid:
+            text = pattern.format(n=mid)
+        elif kind == "%":
+            text = f"{pattern.format(n=mid)} ({pattern.format(n=f'{lo}–{hi}')})"
+        else:
+            text = pattern.format(n=f"{mid} ({lo}–{hi})")
+        out[translate(label)] = text
     return out
 
 
 def _vega_band_text() -> str:
-    """:func:`band_lines` as one Vega expression over a row holding ``field``, ``lo``, ``mid`` and ``hi``."""
+    """:func:`band_lines` as one Vega expression over a row holding ``field``, ``lo``, ``mid`` and ``hi`` (Vega's
+    ``format`` writes the numbers in the chart's locale, as :func:`band_lines` does)."""
+    label_pre, label_post = translate(LABEL_PATTERN).split("{value}")
     cases = []
-    for key, (label, scale, fmt, prefix, unit) in BAND_LINES.items():
-        sign = unit if unit == "%" else ""
+    for key, (label, scale, fmt, kind) in BAND_LINES.items():
+        pre, post = translate(BAND_PATTERNS[kind]).split("{n}")
         lo, mid, hi = (f"format(datum.{q} / {scale!r}, '{fmt}')" for q in ("lo", "mid", "hi"))
         same = f"({lo} === {mid} && {hi} === {mid})"
-        body = (f"{json.dumps(label + ': ' + prefix)} + {mid} + '{sign}' + ({same} ? '' : ' (' + {lo} + '–' + {hi} "
-                f"+ '{sign})') + '{'' if sign else unit}'")
-        cases.append(f"datum.field === '{key}' ? {body}")
+        head = json.dumps(label_pre.format(label=translate(label)) + pre)
+        if kind == "%":
+            body = (f"{head} + {mid} + {json.dumps(post)} + ({same} ? '' : ' (' + {json.dumps(pre)} + {lo} + '–' + {hi} "
+                    f"+ {json.dumps(post)} + ')')")
+        else:
+            body = f"{head} + {mid} + ({same} ? '' : ' (' + {lo} + '–' + {hi} + ')') + {json.dumps(post)}"
+        cases.append(f"datum.field === '{key}' ? {body} + {json.dumps(label_post)}")
     return " : ".join(cases) + " : ''"
 
 

@@ -17,10 +17,12 @@
 // it each time (its own edit changes nothing the second time round, so it does not loop).
 (function () {
   function tidy(span) {
-    var raw = span.textContent.replace(/[,\s\u202f\u00a0]/g, "");
-    if (!/^-?\d+(\.\d+)?$/.test(raw) || Math.abs(+raw) < 1000) { return; }
-    // in the page's language: 1,250,000 on an English page, 1 250 000 on a French one
-    var locale = document.documentElement.lang === "fr" ? "fr-FR" : "en-US";
+    // in the page's language: 1,250,000 and 0.5 on an English page, 1 250 000 and 0,5 on a French one
+    var french = document.documentElement.lang === "fr";
+    var locale = french ? "fr-FR" : "en-US";
+    var raw = french ? span.textContent.replace(/[\s\u202f\u00a0]/g, "").replace(",", ".")
+                     : span.textContent.replace(/,/g, "");
+    if (!/^-?\d+(\.\d+)?$/.test(raw) || (Math.abs(+raw) < 1000 && !french)) { return; }
     var shown = Number(raw).toLocaleString(locale, {maximumFractionDigits: 2});
     if (span.textContent !== shown) { span.textContent = shown; }
   }

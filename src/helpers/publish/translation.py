@@ -53,14 +53,14 @@ class Segment:
 
 def segments_of(markdown: str) -> list[str]:
     """``markdown`` cut into segments (see the module docstring); ``"\\n\\n".join`` of the blocks gives it back."""
-    out: list[str] = []
-    for block in _blocks(markdown):
-        lines = block.split("\n")
-        if lines[0].startswith("#") and len(lines) > 1 and not _FENCE.match(lines[0]):
-            out += [lines[0], "\n".join(lines[1:])]
-        else:
-            out.append(block)
-    return [s for s in out if s.strip()]
+    return [s for block in _blocks(markdown) for s in _units(block.split("\n")) if s.strip()]
+
+
+def _units(lines: list[str]) -> list[str]:
+    """A block's segments: a heading line on its own, then the rest; any other block whole."""
+    if lines[0].startswith("#") and len(lines) > 1 and not _FENCE.match(lines[0]):
+        return [lines[0], "\n".join(lines[1:])]
+    return ["\n".join(lines)]
 
 
 def _groups(markdown: str) -> list[tuple[bool, list[str]]]:
@@ -88,12 +88,7 @@ def rebuild(markdown: str, translate) -> str:
     """``markdown`` with each segment passed through ``translate``, the layout (blank lines) kept exactly."""
     out: list[str] = []
     for is_block, lines in _groups(markdown):
-        if not is_block:
-            out += lines
-        elif lines[0].startswith("#") and len(lines) > 1 and not _FENCE.match(lines[0]):
-            out += [translate(lines[0]), *translate("\n".join(lines[1:])).split("\n")]
-        else:
-            out += translate("\n".join(lines)).split("\n")
+        out += lines if not is_block else [line for unit in _units(lines) for line in translate(unit).split("\n")]
     return "\n".join(out)
 
 
@@ -199,6 +194,14 @@ def translated_notebook(path: Path, catalog: Catalog, lang: str) -> nbformat.Not
     return out
 
 
+def _html_outputs(path: Path):
+    """Every stored HTML output of notebook ``path``, as one string each."""
+    for cell in nbformat.read(path, as_version=4).cells:
+        for output in cell.get("outputs", []):
+            page = output.get("data", {}).get("text/html", "")
+            yield "".join(page) if isinstance(page, list) else page
+
+
 def output_texts(path: Path) -> list[str]:
     """The words a reader sees in notebook ``path``'s stored outputs: chart titles, axes, legends, captions and
     descriptions (from each chart's spec), reader-table headers and captions. What ``outputs.po`` translates."""
@@ -208,17 +211,12 @@ def output_texts(path: Path) -> list[str]:
     from helpers.views.theme import figure_spec
 
     found: list[str] = []
-    for cell in nbformat.read(path, as_version=4).cells:
-        for output in cell.get("outputs", []):
-            page = output.get("data", {}).get("text/html", "")
-            page = "".join(page) if isinstance(page, list) else page
-            if not page:
-                continue
-            figure = figure_spec(page)
-            if figure is not None:
-                found += texts_of(figure[1])
-            for text in re.findall(r'<th scope="col"[^>]*>(?!<code>)(.*?)</th>|<caption>(.*?)</caption>', page, re.S):
-                found += [html_lib.unescape(t) for t in text if t]
+    for page in _html_outputs(path):
+        figure = figure_spec(page) if page else None
+        if figure is not None:
+            found += texts_of(figure[1])
+        for text in re.findall(r'<th scope="col"[^>]*>(?!<code>)(.*?)</th>|<caption>(.*?)</caption>', page, re.S):
+            found += [html_lib.unescape(t) for t in text if t]
     return [t for t in dict.fromkeys(found) if t.strip() and re.search(r"[A-Za-z]", t)]
 
 
@@ -228,17 +226,14 @@ def cell_texts(path: Path) -> list[str]:
     import html as html_lib
 
     found: list[str] = []
-    for cell in nbformat.read(path, as_version=4).cells:
-        for output in cell.get("outputs", []):
-            page = output.get("data", {}).get("text/html", "")
-            page = "".join(page) if isinstance(page, list) else page
-            if "h20-table" not in page or "h20-raw" in page:
-                continue
-            for text in re.findall(r"<td[^>]*>(.*?)</td>", page, re.S):
-                text = html_lib.unescape(re.sub(r"<[^>]+>", "", text)).strip()
-                if re.search(r"[A-Za-z]{3}", text) and not re.fullmatch(
-                        r"[\w.-]+\.(?:csv|json|txt)|https?://\S+|(?=[a-z0-9_-]*[_\d])[a-z0-9_-]+", text):
-                    found.append(text)
+    for page in _html_outputs(path):
+        if "h20-table" not in page or "h20-raw" in page:
+            continue
+        for text in re.findall(r"<td[^>]*>(.*?)</td>", page, re.S):
+            text = html_lib.unescape(re.sub(r"<[^>]+>", "", text)).strip()
+            if re.search(r"[A-Za-z]{3}", text) and not re.fullmatch(
+                    r"[\w.-]+\.(?:csv|json|txt)|https?://\S+|(?=[a-z0-9_-]*[_\d])[a-z0-9_-]+", text):
+                found.append(text)
     return list(dict.fromkeys(found))
 
 

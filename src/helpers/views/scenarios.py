@@ -358,14 +358,12 @@ def band_lines(quantiles: dict[str, tuple[float, float, float]]) -> dict[str, st
     out = {}
     for key, (label, scale, fmt, kind) in BAND_LINES.items():
         pattern = translate(BAND_PATTERNS[kind])
-        lo, mid, hi = (local_number(format(v / scale, fmt)) for v in quantiles[key])
-        if lo == hi == mid:
-            text = pattern.format(n=mid)
-        elif kind == "%":
-            text = f"{pattern.format(n=mid)} ({pattern.format(n=f'{lo}–{hi}')})"
-        else:
-            text = pattern.format(n=f"{mid} ({lo}–{hi})")
-        out[translate(label)] = text
+
+        def written(v: float, f: str = fmt, sc: float = scale) -> str:
+            return local_number(format(v / sc, f))
+        # a sign pattern ("{n}%") follows each number; a words pattern wraps the median and its band
+        out[translate(label)] = (median_with_band(*quantiles[key], written, pattern.replace("{n}", "")) if kind == "%"
+                                 else pattern.format(n=median_with_band(*quantiles[key], written)))
     return out
 
 

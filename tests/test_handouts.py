@@ -37,12 +37,22 @@ def handouts(tmp_path_factory):
     return pdfs
 
 
-def test_one_pdf_per_notebook_page_with_its_headings(handouts):
+def _edition(handouts, ed: str) -> list:
+    return [p for p in handouts if (p.parent.name == "fr") == (ed == "fr")]
+
+
+@pytest.mark.parametrize("ed", ["en", "fr"])
+def test_one_pdf_per_notebook_page_with_its_headings(handouts, ed):
+    """Each edition's pages (the French ones in handouts/fr/): the headings of its own notebooks, no code,
+    no solution, charts as vector graphics."""
     from pypdf import PdfReader
 
-    infos = discover()
-    assert [p.stem for p in handouts] == [i.name for i in infos] + ["seminar-pack"]
-    for info, path in zip(infos, handouts[:-1], strict=True):
+    from helpers.data.paths import NOTEBOOKS_DIR
+
+    infos = discover(NOTEBOOKS_DIR / ed if ed != "en" else NOTEBOOKS_DIR)
+    printed = _edition(handouts, ed)
+    assert [p.stem for p in printed] == [i.name for i in infos] + ["seminar-pack"]
+    for info, path in zip(infos, printed[:-1], strict=True):
         pdf = PdfReader(path)
         text = _plain(" ".join(page.extract_text() for page in pdf.pages))
         nb = nbformat.read(info.path, as_version=4)
@@ -52,6 +62,7 @@ def test_one_pdf_per_notebook_page_with_its_headings(handouts):
         missing = [h for h in headings if h not in text]
         assert not missing, (path.name, missing)
         assert "Show solution" not in text and "Show code" not in text, path.name
+        assert "Afficher la solution" not in text and "Afficher le code" not in text, path.name
         code = [line for c in nb.cells if c.cell_type == "code" for line in c.source.splitlines() if len(line) > 30]
         assert not [line for line in code if _plain(line) in text], path.name
         for solution in solution_texts(nb):
@@ -79,12 +90,19 @@ def test_the_seminar_pack_fits_four_pages_and_holds_the_article_and_the_question
 
     from helpers.publish.deck import discussion_questions
 
-    pack = PdfReader(handouts[-1])
-    assert 1 <= len(pack.pages) <= 4
-    text = _plain(" ".join(p.extract_text() for p in pack.pages))
-    assert "s1 " in text and "s11 " in text and "Financial Times" in text  # the article, sentences numbered
-    questions = discussion_questions()
-    assert len(questions) >= 5 and all(_plain(q) in text for q in questions)
+    from helpers.views.i18n import edition, translate_to
+
+    for ed in ("en", "fr"):
+        pack = PdfReader(_edition(handouts, ed)[-1])
+        assert 1 <= len(pack.pages) <= 4
+        text = _plain(" ".join(p.extract_text() for p in pack.pages))
+        assert "s1 " in text and "s11 " in text and "Financial Times" in text  # the article, sentences numbered
+        with edition(ed):
+            questions = discussion_questions()
+        assert len(questions) >= 5 and all(_plain(q) in text for q in questions), ed
+        # the French pack quotes the article without our English gloss (an aid for English readers only)
+        assert ("our gloss" in text) == (ed == "en"), ed
+        assert _plain(translate_to("Questions for discussion", ed)) in text, ed
 
 
 def test_letter_paper_on_request(handouts):

@@ -307,6 +307,12 @@ def test_the_french_edition_is_a_site_of_its_own(report):
     from markupsafe import escape
 
     assert all(str(escape(i.title)) in index for i in discover(NOTEBOOKS_DIR / "fr"))
+    # its own sources page and teacher guide, in French, each with its switch to the English one
+    for page in ("sources.html", "teacher-guide.html"):
+        fr = (french / page).read_text(encoding="utf-8")
+        assert '<html lang="fr">' in fr and f'href="../{page}" hreflang="en"' in fr, page
+        assert f'href="fr/{page}" hreflang="fr"' in (report / page).read_text(encoding="utf-8"), page
+    assert 'href="sources.html#' in (french / "02_h20_controversy.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.browser

@@ -38,16 +38,19 @@ def _distinctive_lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if len(line.strip()) >= 25]
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", NOTEBOOKS + notebook_paths(NOTEBOOKS[0].parent / "fr"),
+                         ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_no_solution_text_leaks(student_dir, path):
+    """The English copies and the French ones (build/student/fr/), each against its own notebook's solutions."""
     original = nbformat.read(path, as_version=4)
     solutions = solution_texts(original)
     assert len(solutions) >= 3  # every notebook has solutions to its three exercises
-    copy_text = (student_dir / path.name).read_text(encoding="utf-8")
+    copy_text = (student_dir / ("fr/" if path.parent.name == "fr" else "") / path.name).read_text(encoding="utf-8")
     for solution in solutions:
         for line in _distinctive_lines(solution):
             assert json.dumps(line)[1:-1] not in copy_text, line
-    assert "Correct:" not in copy_text and "Correct." not in copy_text  # no checker output from a solved exercise survives
+    # no checker output from a solved exercise survives
+    assert not [w for w in ("Correct:", "Correct.", "Exact :") if w in copy_text]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -268,13 +271,37 @@ def test_every_slide_has_speaker_notes_and_the_deck_has_what_a_class_needs():
 
 
 @pytest.mark.slow
-def test_the_lecturers_pdf_puts_each_slide_with_its_notes_on_one_page(slides_dir):
+@pytest.mark.parametrize("ed", ["en", "fr"])
+def test_the_lecturers_pdf_puts_each_slide_with_its_notes_on_one_page(slides_dir, ed):
+    """In both editions (the French deck in slides/fr/): one page per slide, its notes under it."""
     from pypdf import PdfReader
 
-    pdf = PdfReader(slides_dir / "slides-notes.pdf")
+    from helpers.views.i18n import translate_to
+
+    pdf = PdfReader(slides_dir / ("" if ed == "en" else ed) / "slides-notes.pdf")
     assert len(pdf.pages) == len(slide_titles())
     for n in (1, len(pdf.pages)):
-        assert f"Speaker notes · slide {n}" in pdf.pages[n - 1].extract_text()
+        assert translate_to("Speaker notes · slide %s", ed) % n in pdf.pages[n - 1].extract_text()
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_the_french_deck_works_offline_in_french(slides_dir, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page, log = open_offline(context, (slides_dir / "fr" / "index.html").as_uri())
+    page.wait_for_function("() => window.Reveal && Reveal.isReady()", timeout=20_000)
+    assert page.evaluate("document.documentElement.lang") == "fr"
+    assert page.evaluate("Reveal.getTotalSlides()") == len(slide_titles())
+    for i, s in enumerate(deck()):
+        if s.kind == "chart":  # the French deck's live charts too
+            page.evaluate(f"Reveal.slide({i})")
+            page.wait_for_function(f"document.querySelectorAll('#slide-{i + 1} .h20-chart.vega-embed svg.marks')"
+                                   ".length > 0", timeout=20_000)
+            break
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "slides-fr.png"), full_page=False)
+    assert log.clean, log
+    context.close()
 
 
 def test_a_plan_row_in_the_old_layout_is_refused_not_dropped(tmp_path):

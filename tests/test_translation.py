@@ -17,6 +17,8 @@ from helpers.publish.translation import (
     rebuild,
     catalogue_path,
     edition_dir,
+    guide_catalogue_path,
+    merged_guide,
     merged,
     po_text,
     problems,
@@ -27,6 +29,9 @@ from helpers.publish.translation import (
 
 ENGLISH = notebook_paths(NOTEBOOKS_DIR)
 NAMES = [p.stem for p in ENGLISH]
+#: Every prose catalogue: each notebook's, and the teacher guide's (its prose and the session plans' activities).
+PROSE = [catalogue_path(p, "fr") for p in ENGLISH] + [guide_catalogue_path("fr")]
+PROSE_NAMES = [p.stem for p in PROSE]
 
 
 def test_segmenting_gives_every_cell_back_exactly():
@@ -75,16 +80,21 @@ def _same(pattern: str, english: str, french: str) -> bool:
     return sorted(re.findall(pattern, english)) == sorted(re.findall(pattern, french))
 
 
-@pytest.mark.parametrize("path", ENGLISH, ids=NAMES)
-def test_each_french_segment_keeps_what_the_english_has(path):
-    """Citation markers, link targets, code spans, exercise ids, heading levels and numbers survive translation."""
+@pytest.mark.parametrize("catalogue", PROSE, ids=PROSE_NAMES)
+def test_each_french_segment_keeps_what_the_english_has(catalogue):
+    """Citation markers, link targets, code spans, exercise ids, slide references, heading levels and numbers
+    survive translation."""
     bad = []
-    for message in read_catalogue(catalogue_path(path, "fr")):
+    for message in read_catalogue(catalogue):
         if not message.id or not message.string:
             continue
         en, fr = str(message.id), str(message.string)
+        if catalogue == guide_catalogue_path("fr"):
+            # the French guide points to the French outputs: build/report/fr/…, make lab EDITION=fr
+            fr = re.sub(r"`[^`]+`", lambda m: m[0].replace("/fr/", "/").replace(" EDITION=fr", ""), fr)
         for what, pattern in (("citation markers", r"\[\^[^\]]+\]"), ("links", r"\]\(([^)]*)\)"),
-                              ("code", r"`[^`]+`"), ("exercise ids", r"\b\d\d\.\d\b")):
+                              ("code", r"`[^`]+`"), ("exercise ids", r"\b\d\d\.\d\b"),
+                              ("slide references", r"\[\[slide:[^\]]*\]\]")):
             if not _same(pattern, en, fr):
                 bad.append(f"{message.context}: {what} differ in {en[:50]!r}")
         if re.match(r"#+ ", en) and re.match(r"#+ ", en).group() != (re.match(r"#+ ", fr) or [""])[0]:
@@ -268,8 +278,21 @@ def test_typography_check_can_fail():
     assert typography_problems("Le prix\u00a0: 15\u00a0%\u00a0; «\u00a0oui\u00a0» et `a: b` [lien](x:y)") == []
 
 
-@pytest.mark.parametrize("path", ENGLISH, ids=NAMES)
-def test_french_prose_follows_french_typography(path):
-    bad = [f"{m.context}: {p!r}" for m in read_catalogue(catalogue_path(path, "fr")) if m.id and m.string
+@pytest.mark.parametrize("catalogue", PROSE, ids=PROSE_NAMES)
+def test_french_prose_follows_french_typography(catalogue):
+    bad = [f"{m.context}: {p!r}" for m in read_catalogue(catalogue) if m.id and m.string
            for p in typography_problems(str(m.string))]
     assert bad == [], "\n".join(bad[:20])
+
+
+def test_guide_catalogue_is_complete_and_up_to_date():
+    """The teacher guide's prose and the plans' activities: every entry translated, none fuzzy, file as merged."""
+    catalog = merged_guide("fr")
+    assert problems(catalog, "teacher-guide") == [], "\n".join(problems(catalog, "teacher-guide")[:20])
+    assert guide_catalogue_path("fr").read_text(encoding="utf-8") == po_text(catalog), "run `make translations`"
+
+
+def test_no_english_sentence_in_the_french_guide():
+    left = [f"{m.context}: {str(m.string)[:70]!r}" for m in read_catalogue(guide_catalogue_path("fr"))
+            if m.id and m.string and english_left(str(m.string))]
+    assert left == [], "\n".join(left)

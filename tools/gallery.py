@@ -38,24 +38,34 @@ def main() -> int:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(find_chromium()), args=["--no-sandbox"])
         page = browser.new_page(viewport={"width": 1280, "height": 900})
-        for report_page in sorted((BUILD / "report").glob("0*.html")):
-            page.goto(report_page.as_uri())
-            page.wait_for_timeout(1500)
-            name = f"report-{report_page.stem}.png"
-            page.screenshot(path=OUT / name, clip={"x": 0, "y": 0, "width": 1280, "height": 2400}, full_page=True)
-            images.append(("Report", name))
-        page.set_viewport_size({"width": 1280, "height": 800})
-        page.goto((BUILD / "slides" / "print.html").as_uri())
-        page.wait_for_timeout(3000)
-        for n, section in enumerate(page.locator("section.h20-slide").all(), start=1):
-            name = f"slide-{n:02}.png"
-            section.screenshot(path=OUT / name)
-            images.append(("Slides", name))
+        # each edition: the English one, then the French one (its files in fr/, its images prefixed fr-)
+        for sub, prefix, label in (("", "", ""), ("fr/", "fr-", " (French)")):
+            pages = sorted((BUILD / "report" / sub).glob("0*.html")) + \
+                [p for p in (BUILD / "report" / sub / "teacher-guide.html", BUILD / "report" / sub / "sources.html")
+                 if p.exists()]
+            for report_page in pages:
+                page.set_viewport_size({"width": 1280, "height": 900})
+                page.goto(report_page.as_uri())
+                page.wait_for_timeout(1500)
+                name = f"{prefix}report-{report_page.stem}.png"
+                page.screenshot(path=OUT / name, clip={"x": 0, "y": 0, "width": 1280, "height": 2400}, full_page=True)
+                images.append((f"Report{label}", name))
+            if not (BUILD / "slides" / sub / "print.html").exists():
+                continue
+            page.set_viewport_size({"width": 1280, "height": 800})
+            page.goto((BUILD / "slides" / sub / "print.html").as_uri())
+            page.wait_for_timeout(3000)
+            for n, section in enumerate(page.locator("section.h20-slide").all(), start=1):
+                name = f"{prefix}slide-{n:02}.png"
+                section.screenshot(path=OUT / name)
+                images.append((f"Slides{label}", name))
         browser.close()
     if shutil.which("pdftoppm"):
-        for pdf in sorted((BUILD / "handouts").glob("*.pdf")):
-            subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(OUT / f"handout-{pdf.stem}-p")], check=True)
-        images += [("Handouts", p.name) for p in sorted(OUT.glob("handout-*.png"))]
+        for sub, prefix, label in (("", "", ""), ("fr/", "fr-", " (French)")):
+            for pdf in sorted((BUILD / "handouts" / sub).glob("*.pdf")):
+                subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(OUT / f"{prefix}handout-{pdf.stem}-p")],
+                               check=True)
+            images += [(f"Handouts{label}", p.name) for p in sorted(OUT.glob(f"{prefix}handout-*.png"))]
     else:
         print("gallery: pdftoppm not found (apt-get install poppler-utils): handout pages left out", file=sys.stderr)
     parts, current = [], ""

@@ -14,7 +14,9 @@ from pathlib import Path
 
 #: Words that only make sense on a screen: a handout must not print them.
 SCREEN_ONLY = ("hover", "Not yet", "Fill in the blank", "Show solution", "Show code", "move a slider",
-               "Correct.", "Close, but")
+               "Correct.", "Close, but",
+               # and the French edition's (handouts/fr/)
+               "survol", "Pas encore", "Complétez", "Afficher la solution", "Afficher le code", "Presque, mais")
 
 
 def page_fonts(pdf: Path) -> list[float]:
@@ -40,11 +42,11 @@ def report(folder: Path) -> list[dict]:
     from pypdf import PdfReader
 
     rows = []
-    for pdf in sorted(folder.glob("*.pdf")):
+    for pdf in sorted(folder.rglob("*.pdf")):  # each edition's too (handouts/fr/)
         reader = PdfReader(pdf)
         box = reader.pages[0].mediabox
         text = "\n".join(p.extract_text() for p in reader.pages)
-        rows.append({"file": pdf.name, "pages": len(reader.pages), "size_pt": (round(float(box.width)), round(float(box.height))),
+        rows.append({"file": str(pdf.relative_to(folder)), "pages": len(reader.pages), "size_pt": (round(float(box.width)), round(float(box.height))),
                      "smallest_pt": min(page_fonts(pdf)), "screen_only": [w for w in SCREEN_ONLY if w in text]})
     return rows
 

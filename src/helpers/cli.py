@@ -188,12 +188,19 @@ def _student(args: argparse.Namespace) -> int:
         write_student_copies,
     )
 
+    from helpers.data.paths import NOTEBOOKS_DIR
+    from helpers.views.i18n import EDITIONS
+
     check_all()
-    text = teacher_guide()  # first: a guide that cannot be built must not leave new copies beside an old guide
+    # first: a guide that cannot be built must not leave new copies beside an old guide; each edition's guide
+    # (build/fr/teacher-guide.md) from its own notebooks
+    guides = {"": teacher_guide(), **{f"{ed}/": teacher_guide(NOTEBOOKS_DIR / ed) for ed in EDITIONS
+                                      if (NOTEBOOKS_DIR / ed).is_dir()}}
     for path in write_student_copies(STUDENT_DIR):
         print(f"student copy: {path}")
-    guide = write_file(BUILD_DIR / "teacher-guide.md", text, base=BUILD_DIR)
-    print(f"teacher guide: {guide}")
+    for sub, text in guides.items():
+        guide = write_file(BUILD_DIR / sub / "teacher-guide.md", text, base=BUILD_DIR)
+        print(f"teacher guide: {guide}")
     return 0
 
 

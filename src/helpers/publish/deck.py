@@ -28,9 +28,10 @@ from helpers.data.citations import cite_inline
 from helpers.data.datasets import load_table
 from helpers.data.paths import NOTEBOOKS_DIR
 from helpers.publish.catalogue import discover, read, tags
+from helpers.views.i18n import N_, _, lang, translate
 
 #: The deck's first slide.
-TITLE_SLIDE = "The H20 affair: chips, security and a 90-day window"
+TITLE_SLIDE = N_("The H20 affair: chips, security and a 90-day window")
 #: Tag of a chart cell shown as a slide, and of a Markdown cell holding that slide's speaker notes.
 SLIDE_TAG, NOTES_TAG = "slide", "notes"
 #: Rows on one glossary or key-statement slide: what fits on a 16:9 slide at a readable size.
@@ -64,42 +65,64 @@ def chart_title(cell) -> str | None:
 def _chunks(rows: list[tuple[str, str]], title: str, text: str, meta: str, *, per_slide: int = ROWS_PER_SLIDE,
             notes: str = "") -> list[Slide]:
     parts = [rows[i:i + per_slide] for i in range(0, len(rows), per_slide)]
-    return [Slide("pairs", f"{title} ({n} of {len(parts)})" if len(parts) > 1 else title, text=text, meta=meta,
-                  rows=part, notes=[notes] if notes else []) for n, part in enumerate(parts, start=1)]
+    return [Slide("pairs", _("{title} ({n} of {total})").format(title=title, n=n, total=len(parts))
+                  if len(parts) > 1 else title, text=text, meta=meta, rows=part, notes=[notes] if notes else [])
+            for n, part in enumerate(parts, start=1)]
 
 
 def glossary_slides() -> list[Slide]:
-    """The primer's defined concepts, English term and our definition, a few per slide."""
+    """The primer's defined concepts, a few per slide: in English the English term (the French beside it), in
+    French the French term (the English beside it), and our definition in the edition's language."""
     g = load_table("glossary_fr_en")
     g = g[g["definition_en"].fillna("") != ""]
-    rows = [(f"{en} ({fr})" if fr != en else en, d) for fr, en, d in zip(g["term_fr"], g["term_en"],
-                                                                       g["definition_en"], strict=True)]
-    return _chunks(rows, "Glossary", "", "Notebook 00 · data/glossary_fr_en.csv",
-                   notes="Go through the terms the next notebooks rely on; the report's glossary has the rest.")
+    first, second = ("term_en", "term_fr") if lang() == "en" else ("term_fr", "term_en")
+    rows = [(f"{a} ({b})" if a != b else a, translate(d)) for a, b, d in zip(g[first], g[second],
+                                                                           g["definition_en"], strict=True)]
+    return _chunks(rows, _("Glossary"), "", _("Notebook 00 · data/glossary_fr_en.csv"),
+                   notes=_("Go through the terms the next notebooks rely on; the report's glossary has the rest."))
 
 
 def statement_slides() -> list[Slide]:
-    """The article's key statements: each coded claim's French words and our English gloss."""
+    """The article's key statements: each coded claim's French words and, in English, our gloss; in French (the
+    article's language, which needs no gloss) who makes the claim and about what."""
     c = load_table("claims")
-    rows = [(f"« {q} » (sentence {s})", g) for q, s, g in zip(c["quote"], c["sentence_id"], c["gloss_en"], strict=True)]
-    return _chunks(rows, "What the article says", "", "Notebook 01 · the article's words, our gloss",
-                   notes="Each claim as the article words it, with our English gloss. Ask who makes each claim: "
-                   "a named source, an institution, or the outlet itself.")
+    if lang() == "en":
+        right = list(c["gloss_en"])
+    else:
+        right = [_("{claimant}, on: {target}").format(claimant=translate(_code(a)), target=translate(_code(t)))
+                 for a, t in zip(c["claimant"], c["target"], strict=True)]
+    rows = [(_("« {quote} » (sentence {n})").format(quote=q, n=s), g)
+            for q, s, g in zip(c["quote"], c["sentence_id"], right, strict=True)]
+    return _chunks(rows, _("What the article says"), "",
+                   _("Notebook 01 · the article's words, our gloss") if lang() == "en"
+                   else _("Notebook 01 · the article's words, who makes each claim (data/claims.csv)"),
+                   notes=_("Each claim as the article words it, with our English gloss. Ask who makes each claim: "
+                           "a named source, an institution, or the outlet itself.") if lang() == "en"
+                   else _("Each claim as the article words it, with who makes it. Ask who makes each claim: "
+                          "a named source, an institution, or the outlet itself."))
 
 
 def actor_slides() -> list[Slide]:
     """Who's who as a lecture reads it: each actor, its side and its role in our words, a few per slide."""
     a = load_table("actors")
-    rows = [(f"{n} ({side})", role) for n, side, role in zip(a["name"], a["side"], a["role_en"], strict=True)]
-    return _chunks(rows, "Who's who", "", "Notebook 00 · data/actors.csv (roles in our words)",
-                   notes="Each actor's role in one line of our words; data/actors.csv gives the rows each rests on.")
+    rows = [(f"{translate(n)} ({translate(side)})", translate(role))
+            for n, side, role in zip(a["name"], a["side"], a["role_en"], strict=True)]
+    return _chunks(rows, _("Who's who"), "", _("Notebook 00 · data/actors.csv (roles in our words)"),
+                   notes=_("Each actor's role in one line of our words; data/actors.csv gives the rows each rests on."))
+
+
+def _code(value: str) -> str:
+    from helpers.views.labels import known_codes
+
+    return known_codes().get(value, value)
 
 
 def _guide_section(heading: str) -> str:
-    from helpers.data.files import read_regular_text
-    from helpers.data.paths import ROOT
+    """The section ``## heading`` of the teacher guide's written source, in the current edition's language."""
+    from helpers.publish.translation import localize_guide, localized_guide_source
 
-    text = read_regular_text(ROOT / "teaching" / "teacher-guide.md", 2_000_000)
+    text = localized_guide_source(lang())
+    heading = localize_guide(f"## {heading}", lang())[3:]
     return text.split(f"\n## {heading}", 1)[1].split("\n## ", 1)[0]
 
 
@@ -123,10 +146,11 @@ def article_slides() -> list[Slide]:
 
     t = seed_tables().sentences
     rows = [(f"s{n}", text) for n, text in zip(t["sentence_id"], t["text"], strict=True)]
-    return _chunks(rows, "The article, sentence by sentence", "", "Notebook 01 · the article of 12 August 2025, in French",
-                   per_slide=4, notes="Read the sentences aloud, or have students read them. Ask which sentences "
-                   "report (a named source, a flat statement) and which speculate or hedge (the conditional, "
-                   "« peut-être »): notebook 01 codes exactly that.")
+    return _chunks(rows, _("The article, sentence by sentence"), "",
+                   _("Notebook 01 · the article of 12 August 2025, in French"),
+                   per_slide=4, notes=_("Read the sentences aloud, or have students read them. Ask which sentences "
+                                        "report (a named source, a flat statement) and which speculate or hedge (the "
+                                        "conditional, « peut-être »): notebook 01 codes exactly that."))
 
 
 def legality_slides() -> list[Slide]:
@@ -134,11 +158,12 @@ def legality_slides() -> list[Slide]:
     from helpers.views.arguments import arguments_table
 
     t = arguments_table("legality")
-    rows = list(zip(t["Argument"], t["Evidence"], strict=True))
-    return _chunks(rows, "Is the 15% legal?", "", "Notebook 05 · data/arguments.csv (legality)",
-                   notes="Two objections came within days: the Constitution's Export Clause and the statute's bar "
-                   "on licence fees. Then point out that no rule ever codified the 15%, so no court had to decide. "
-                   "Ask: does a deal that is never written down escape the question, or make it worse?")
+    rows = [(translate(a), translate(e)) for a, e in zip(t["Argument"], t["Evidence"], strict=True)]
+    return _chunks(rows, _("Is the 15% legal?"), "", _("Notebook 05 · data/arguments.csv (legality)"),
+                   notes=_("Two objections came within days: the Constitution's Export Clause and the statute's bar "
+                           "on licence fees. Then point out that no rule ever codified the 15%, so no court had to "
+                           "decide. Ask: does a deal that is never written down escape the question, or make it "
+                           "worse?"))
 
 
 def both_parties_slides() -> list[Slide]:
@@ -146,42 +171,46 @@ def both_parties_slides() -> list[Slide]:
     from helpers.models.arguments import lawmakers_by_party
 
     t = lawmakers_by_party("2026-12-31")
-    rows = [(f"{a} ({p}), {d}", e) for a, p, d, e in zip(t["actor"], t["party"], t["date"], t["event"], strict=True)]
-    return _chunks(rows, "« des deux bords »: lawmakers of both parties", "",
-                   "Notebook 05 · data/events.csv; statements after 12 August 2025 are hindsight",
-                   notes="The article says lawmakers « des deux bords » worried. Check the dates: which statements "
-                   "were public on 12 August 2025, and which came after (hindsight)? Notebook 05 splits them.")
+    rows = [(f"{a} ({translate(p)}), {d}", translate(e))
+            for a, p, d, e in zip(t["actor"], t["party"], t["date"], t["event"], strict=True)]
+    return _chunks(rows, _("« des deux bords »: lawmakers of both parties"), "",
+                   _("Notebook 05 · data/events.csv; statements after 12 August 2025 are hindsight"),
+                   notes=_("The article says lawmakers « des deux bords » worried. Check the dates: which statements "
+                           "were public on 12 August 2025, and which came after (hindsight)? Notebook 05 splits "
+                           "them."))
 
 
 def role_slides() -> list[Slide]:
     """The scenario debate's groups and jobs (teacher guide)."""
-    groups = [(g, f"defends {d}; starts from {p}") for g, d, p in _guide_table("Session plans", 0)]
+    groups = [(g, _("defends {position}; starts from {preset}").format(position=d, preset=p))
+              for g, d, p in _guide_table("Session plans", 0)]
     jobs = [(j, d) for j, d in _guide_table("Session plans", 1)]
-    note = ("Split the class into the four groups; inside each, hand out the four jobs. Each group sets its preset "
-            "in the explorer, reads both domestic shares and the US take with their ranges, and defends one "
-            "assumption with a source.")
-    return (_chunks(groups, "Roles for the scenario debate", "", "Notebook 04 · teacher guide", notes=note)
-            + _chunks(jobs, "Jobs inside each group", "", "Notebook 04 · teacher guide", notes=note))
+    note = _("Split the class into the four groups; inside each, hand out the four jobs. Each group sets its preset "
+             "in the explorer, reads both domestic shares and the US take with their ranges, and defends one "
+             "assumption with a source.")
+    return (_chunks(groups, _("Roles for the scenario debate"), "", _("Notebook 04 · teacher guide"), notes=note)
+            + _chunks(jobs, _("Jobs inside each group"), "", _("Notebook 04 · teacher guide"), notes=note))
 
 
 def closing_slides() -> list[Slide]:
     """The discussion questions, the assessment, and a closing slide."""
-    questions = [(f"Question {n}", q) for n, q in enumerate(discussion_questions(), start=1)]
-    rubric = [(c, f"4: {a} · 2: {b} · 0: {z}") for c, a, b, z in _guide_table("Assessment rubric (short written answer, 20 points)")]
+    questions = [(_("Question {n}").format(n=n), q) for n, q in enumerate(discussion_questions(), start=1)]
+    rubric = [(c, f"4: {a} · 2: {b} · 0: {z}")
+              for c, a, b, z in _guide_table("Assessment rubric (short written answer, 20 points)")]
     prompt = re.sub(r"\s+", " ", _guide_section("Assessment prompt")).strip()
-    return (_chunks(questions, "Questions for discussion", "", "Teacher guide: notes for each question",
-                    notes="The teacher guide gives notes for each question: what a strong answer cites, and the "
-                    "evidence on each side. Ask for a source and a grade with every claim.")
-            + _chunks(rubric, "Assessment: 500 words, 20 points", prompt, "Teacher guide · rubric",
-                      notes="Read the prompt aloud. Stress the separate paragraph dated as hindsight, the three "
-                      "graded pieces of evidence, and a scenario quoted with its range.")
-            + [Slide("section", "What to take away",
-                     text="A chip built to pass one rule, a deal priced at 15%, and a government in Beijing that "
-                          "could still say no: every claim in this story can be traced to a source and graded.",
-                     meta="The H20 notebooks · report, slides, handouts and the teacher guide",
-                     notes=["Close on the method, not the verdict: which claims held, which were hedged, and "
-                            "which source would settle the open questions (Huawei's real output, Beijing's "
-                            "actual allowance)."])])
+    return (_chunks(questions, _("Questions for discussion"), "", _("Teacher guide: notes for each question"),
+                    notes=_("The teacher guide gives notes for each question: what a strong answer cites, and the "
+                            "evidence on each side. Ask for a source and a grade with every claim."))
+            + _chunks(rubric, _("Assessment: 500 words, 20 points"), prompt, _("Teacher guide · rubric"),
+                      notes=_("Read the prompt aloud. Stress the separate paragraph dated as hindsight, the three "
+                              "graded pieces of evidence, and a scenario quoted with its range."))
+            + [Slide("section", _("What to take away"),
+                     text=_("A chip built to pass one rule, a deal priced at 15%, and a government in Beijing that "
+                            "could still say no: every claim in this story can be traced to a source and graded."),
+                     meta=_("The H20 notebooks · report, slides, handouts and the teacher guide"),
+                     notes=[_("Close on the method, not the verdict: which claims held, which were hedged, and "
+                              "which source would settle the open questions (Huawei's real output, Beijing's "
+                              "actual allowance).")])])
 
 
 def explorer_slides() -> list[Slide]:
@@ -191,10 +220,10 @@ def explorer_slides() -> list[Slide]:
     from helpers.views.scenarios import preset_headlines
 
     rows = list(preset_headlines(uncertainty_table()).items())
-    return _chunks(rows, "Your scenario: start from a preset, then move the sliders in the report", "",
-                   "Notebook 04 · median (5–95% band) of 10,000 draws; the explorer is in the HTML report",
-                   notes="Each group opens the explorer in the report (or JupyterLab), starts from its preset and "
-                   "moves one slider at a time.")
+    return _chunks(rows, _("Your scenario: start from a preset, then move the sliders in the report"), "",
+                   _("Notebook 04 · median (5–95% band) of 10,000 draws; the explorer is in the HTML report"),
+                   notes=_("Each group opens the explorer in the report (or JupyterLab), starts from its preset and "
+                           "moves one slider at a time."))
 
 
 #: Chart cells shown on slides as data slides instead: a chart whose rows of text cannot be read at a
@@ -211,15 +240,17 @@ DATA_SLIDES = {"00_primer": ("after", glossary_slides),
 
 def deck(notebooks: Path = NOTEBOOKS_DIR) -> list[Slide]:
     """The deck's slides in order, read from the committed notebooks and the data (no chart HTML)."""
-    slides = [Slide("title", TITLE_SLIDE,
-                    text="Why Nvidia's China chip became a bargaining chip between Washington and Beijing, "
-                         "from one French article of 12 August 2025.",
-                    notes=["One section per notebook: its finding, then its charts, each with its source under it. "
-                           "Speaker notes (S) say what to ask; the teacher guide numbers every slide."])]
+    slides = [Slide("title", _(TITLE_SLIDE),
+                    text=_("Why Nvidia's China chip became a bargaining chip between Washington and Beijing, "
+                           "from one French article of 12 August 2025."),
+                    notes=[_("One section per notebook: its finding, then its charts, each with its source under it. "
+                             "Speaker notes (S) say what to ask; the teacher guide numbers every slide.")])]
     for info in discover(notebooks):
         section = Slide("section", info.title, text=info.headline,
-                        meta=f"Notebook {info.name[:2]} · {info.time_to_read}", notebook=info.name,
-                        notes=["By the end, students can: " + "; ".join(o.rstrip(".;") for o in info.objectives) + "."]
+                        meta=_("Notebook {n} · {time}").format(n=info.name[:2], time=info.time_to_read),
+                        notebook=info.name,
+                        notes=[_("By the end, students can: {objectives}.").format(
+                            objectives="; ".join(o.rstrip(".;\u00a0") for o in info.objectives))]
                         if info.objectives else [])
         where, make = DATA_SLIDES.get(info.name, ("", list))
         extra = make()
@@ -268,14 +299,19 @@ def cite_slides(text: str, notebooks: Path = NOTEBOOKS_DIR, *, strict: bool = Tr
     """
     if not SLIDE_REF.search(text):
         return text
-    slides = deck(notebooks)
+    from helpers.views.i18n import edition, edition_of
+
+    # references are written against the English deck (its titles); an edition's deck has the same slides in
+    # the same order (a test checks), so the English deck's numbers are the edition's
+    with edition("en"):
+        slides = deck(notebooks.parent if edition_of(notebooks) != "en" else notebooks)
 
     def number(m: re.Match[str]) -> str:
         ref = m[1]
         for n, s in enumerate(slides, start=1):
             if (ref == s.notebook and s.kind == "section") or ref == f"{s.notebook}/{s.cell_id}" \
                     or (not s.notebook and s.title.startswith(ref)):
-                return f"slide {n}"
+                return _("slide {n}").format(n=n)
         if strict:
             raise SlideRefError(f"no slide {ref!r} in the deck")
         return f"({ref}: {MISSING_SLIDE})"

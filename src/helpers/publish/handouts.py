@@ -35,6 +35,7 @@ from helpers.publish.catalogue import discover, read
 from helpers.publish.deck import discussion_questions
 from helpers.publish.printing import PrintError, find_chromium, print_pdf
 from helpers.publish.slidecharts import reset_figure
+from helpers.views.i18n import N_, _, edition, lang
 
 #: Where the handouts go by default.
 HANDOUTS_DIR = BUILD_DIR / "handouts"
@@ -48,11 +49,10 @@ MARGINS = "14mm 14mm 16mm"
 #: The seminar pack's charts: (notebook, cell id) of the timeline and two key charts.
 SEMINAR_CHARTS = (("02_h20_controversy", "cell-18"), ("02_h20_controversy", "cell-12"), ("04_scenarios", "cell-08"))
 #: What paper cannot show: one line in place of a chart with sliders.
-INTERACTIVE_NOTE = ('<p class="h20-note">An interactive chart with sliders stands here in the HTML report '
-                    "(open the report to use it).</p>")
-
-TOO_DENSE_NOTE = ('<p class="h20-note">A chart too dense to print at a readable size stands here in the HTML report; '
-                  "the table that follows gives the same facts.</p>")
+INTERACTIVE_NOTE = N_("An interactive chart with sliders stands here in the HTML report (open the report to use it).")
+#: What paper says in place of a chart whose type cannot reach 8 pt.
+TOO_DENSE_NOTE = N_("A chart too dense to print at a readable size stands here in the HTML report; the table that "
+                    "follows gives the same facts.")
 _FIGURE = re.compile(r'<figure\b[^>]*>.*?</figure>\s*<script type="text/javascript">.*?</script>', re.S)
 _SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.S)
 
@@ -64,7 +64,8 @@ def paper_figure(figure: str) -> str:
     left to the screen; every such chart has a table beside it in the notebook.
     """
     return reset_figure(figure, box=PAGE_BOX, min_px=MIN_PRINT_PX * 1.03, title_chars=90,
-                        interactive=INTERACTIVE_NOTE, too_dense=TOO_DENSE_NOTE)
+                        interactive=f'<p class="h20-note">{html.escape(_(INTERACTIVE_NOTE))}</p>',
+                        too_dense=f'<p class="h20-note">{html.escape(_(TOO_DENSE_NOTE))}</p>')
 
 
 def paper_page(page: str, paper: str = "a4") -> str:
@@ -79,31 +80,40 @@ def _progress(i: int, n: int, name: str) -> None:
     print(f"  [{i}/{n}] {name}.pdf", flush=True)
 
 
-def seminar_html(paper: str = "a4") -> str:
-    """The seminar pack as one printable page (see the module docstring)."""
+def seminar_html(paper: str = "a4", notebooks: Path | None = None, assets: str = "assets/") -> str:
+    """The seminar pack as one printable page (see the module docstring), in the current edition's language.
+
+    In English the article's sentences have our gloss beside them; in French (the article's language) they
+    stand alone, and the charts come from the French notebooks (``notebooks``).
+    """
+    from babel.dates import format_date
+
     from helpers.text.annotations import gloss_for
     from helpers.text.seed import seed_article, seed_tables
 
     article, tables = seed_article(), seed_tables()
     stored = {}
-    for info in discover():
+    for info in discover(notebooks) if notebooks else discover():
         nb = read(info.path)
         check_notebook(nb, info.path)  # the pack shows stored outputs: they pass the same audit as the report
         stored[info.name] = {c.get("id", ""): "".join(o["data"]["text/html"]) for c in nb.cells
                              for o in c.get("outputs", []) if "text/html" in o.get("data", {})}
+    english = lang() == "en"
     s = tables.sentences.merge(gloss_for(article), on="sentence_id", how="left").fillna({"gloss_en": ""})
     # every numbered unit the notebooks cite (s1 …), headings in bold, our English gloss beside it
     bold = {True: ("<strong>", "</strong>"), False: ("", "")}
     items = "".join(f'<tr><td class="h20-sid">s{n}</td><td lang="fr">{bold[k == "heading"][0]}{html.escape(t)}'
-                    f'{bold[k == "heading"][1]}</td><td>{html.escape(g)}</td></tr>'
+                    f'{bold[k == "heading"][1]}</td>' + (f"<td>{html.escape(g)}</td>" if english else "") + "</tr>"
                     for n, k, t, g in zip(s["sentence_id"], s["kind"], s["text"], s["gloss_en"], strict=True))
     charts = "".join(f'<div class="h20-pack-chart">{paper_figure(stored[nb][cell])}</div>'
                      for nb, cell in SEMINAR_CHARTS)
     questions = "".join(f"<li>{html.escape(q)}</li>" for q in discussion_questions())
-    date = f"{article.published.day} {article.published:%B %Y}"
+    date = format_date(article.published, "d MMMM y", locale={"en": "en_GB", "fr": "fr_FR"}[lang()])
+    head = (_("<th></th><th>French</th><th>English (our gloss)</th>") if english
+            else _("<th></th><th>The article's sentence</th>"))
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Seminar pack · The H20 notebooks</title>
-<link rel="stylesheet" href="assets/site.css">
+<html lang="{lang()}"><head><meta charset="utf-8"><title>{html.escape(_("Seminar pack · The H20 notebooks"))}</title>
+<link rel="stylesheet" href="{assets}site.css">
 <style>@page {{ size: {PAPERS[paper]}; margin: {MARGINS}; }}
 body {{ font-family: Helvetica, Arial, sans-serif; font-size: 10.5pt; line-height: 1.35; margin: 0; }}
 h1 {{ font-size: 16pt; margin: 0 0 .2em; }} h2 {{ font-size: 12.5pt; margin: .8em 0 .3em; break-after: avoid; }}
@@ -116,53 +126,78 @@ table.h20-article tr {{ break-inside: avoid; }} .h20-sid {{ font-weight: bold; c
 .h20-lede, .h20-source {{ color: #444; font-size: 9pt; }}
 </style></head>
 <body><main>
-<h1>The H20 affair: seminar pack</h1>
-<p class="h20-lede">One French article ({html.escape(date)}), its sentences numbered as the notebooks cite them
-(s1, s2 …), the timeline, two key charts and the questions for discussion. Everything else is in the report.</p>
-<h2>The article: French as published, our English gloss beside it</h2>
-<table class="h20-article"><thead><tr><th></th><th>French</th><th>English (our gloss)</th></tr></thead>
+<h1>{html.escape(_("The H20 affair: seminar pack"))}</h1>
+<p class="h20-lede">{html.escape(_("One French article ({date}), its sentences numbered as the notebooks cite them "
+                                   "(s1, s2 …), the timeline, two key charts and the questions for discussion. "
+                                   "Everything else is in the report.").format(date=date))}</p>
+<h2>{html.escape(_("The article: French as published, our English gloss beside it") if english
+                 else _("The article, as published"))}</h2>
+<table class="h20-article"><thead><tr>{head}</tr></thead>
 <tbody>{items}</tbody></table>
-<p class="h20-source">Source: Génération NT, {html.escape(date)} (data/article-2025-08-12-h20-fr.txt; the page's address is in
-its manifest); headings in bold; the gloss is ours (data/article_gloss_en.csv).</p>
-<h2>The timeline, two key charts</h2>
+<p class="h20-source">{html.escape((_("Source: Génération NT, {date} (data/article-2025-08-12-h20-fr.txt; the page's "
+                                      "address is in its manifest); headings in bold; the gloss is ours "
+                                      "(data/article_gloss_en.csv).") if english else
+                                    _("Source: Génération NT, {date} (data/article-2025-08-12-h20-fr.txt; the page's "
+                                      "address is in its manifest); headings in bold.")).format(date=date))}</p>
+<h2>{html.escape(_("The timeline, two key charts"))}</h2>
 {charts}
-<h2>Questions for discussion</h2>
+<h2>{html.escape(_("Questions for discussion"))}</h2>
 <ol>{questions}</ol>
 </main></body></html>"""
 
 
 def build_handouts(report: Path = REPORT_DIR, out: Path = HANDOUTS_DIR,
                    progress: Callable[[int, int, str], None] | None = _progress, paper: str = "a4") -> list[Path]:
-    """Print every notebook page of the built ``report`` and the seminar pack to ``out``; return the PDFs."""
+    """Print every notebook page of the built ``report`` and the seminar pack to ``out``, and those of each
+    edition the report has (``report/fr/`` → ``out/fr/``); return the PDFs."""
+    from helpers.data.paths import NOTEBOOKS_DIR
+    from helpers.views.i18n import EDITIONS
+
     if paper not in PAPERS:
         raise PrintError(f"paper {paper!r}: choose one of {', '.join(PAPERS)}")
     chromium = find_chromium()
-    infos = discover()
     started = time.perf_counter()
     report = Path(os.path.abspath(report))
+    # the English pages, then each edition's, from the notebooks the report was built from
+    editions = [("en", "", discover())] + [(ed, f"{ed}/", discover(NOTEBOOKS_DIR / ed)) for ed in EDITIONS
+                                           if (report / ed).is_dir() and (NOTEBOOKS_DIR / ed).is_dir()]
+    total = sum(len(infos) + 1 for _ed, _folder, infos in editions)
+    written: list[Path] = []
     # the report's own build lock: a build that swaps the report in meanwhile waits, so every page
     # printed is the page of one finished report (racing `make report` printed nothing and said done)
     with build_lock(report.parent, report.name), owned_dir(out) as stage, \
             tempfile.TemporaryDirectory(prefix="h20-paper-") as tmp:
-        missing = [info.page for info in infos if not (report / info.page).is_file()]
+        missing = [folder + info.page for _ed, folder, infos in editions for info in infos
+                   if not (report / folder / info.page).is_file()]
         if missing:
             raise PrintError(f"{report}: build the report first (make report); missing {', '.join(missing)}")
         paper_dir = Path(tmp)
         shutil.copytree(report / "assets", paper_dir / "assets")
-        for i, info in enumerate(infos, start=1):
-            page = paper_dir / info.page
-            page.write_text(paper_page(read_regular_text(report / info.page, 50_000_000), paper), encoding="utf-8")
-            print_pdf(page, stage / f"{info.name}.pdf", chromium=chromium)
-            if progress:
-                progress(i, len(infos) + 1, info.name)
-        pack = paper_dir / "seminar-pack.html"
-        pack.write_text(seminar_html(paper), encoding="utf-8")
-        print_pdf(pack, stage / "seminar-pack.pdf", chromium=chromium)
-        if progress:
-            progress(len(infos) + 1, len(infos) + 1, "seminar-pack")
-        if len(list(stage.glob("*.pdf"))) != len(infos) + 1:
-            raise PrintError(f"{out}: {len(infos) + 1} handouts expected, {len(list(stage.glob('*.pdf')))} printed")
-    written = [out / f"{info.name}.pdf" for info in infos] + [out / "seminar-pack.pdf"]
+        done = 0
+        for ed, folder, infos in editions:
+            (paper_dir / folder).mkdir(exist_ok=True)
+            (stage / folder).mkdir(exist_ok=True)
+            with edition(ed):
+                for info in infos:
+                    page = paper_dir / folder / info.page
+                    page.write_text(paper_page(read_regular_text(report / folder / info.page, 50_000_000), paper),
+                                    encoding="utf-8")
+                    print_pdf(page, stage / folder / f"{info.name}.pdf", chromium=chromium)
+                    written.append(out / folder / f"{info.name}.pdf")
+                    done += 1
+                    if progress:
+                        progress(done, total, folder + info.name)
+                pack = paper_dir / folder / "seminar-pack.html"
+                pack.write_text(seminar_html(paper, infos[0].path.parent if infos else None,
+                                             assets="../" * folder.count("/") + "assets/"), encoding="utf-8")
+                print_pdf(pack, stage / folder / "seminar-pack.pdf", chromium=chromium)
+                written.append(out / folder / "seminar-pack.pdf")
+                done += 1
+                if progress:
+                    progress(done, total, folder + "seminar-pack")
+        printed = len(list(stage.rglob("*.pdf")))
+        if printed != total:
+            raise PrintError(f"{out}: {total} handouts expected, {printed} printed")
     size = sum(p.stat().st_size for p in written) / 1e6
     print(f"handouts built: {out}/ ({len(written)} PDFs on {PAPERS[paper]}, {size:.1f} MB, "
           f"{time.perf_counter() - started:.0f} s)")

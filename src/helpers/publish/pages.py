@@ -120,8 +120,6 @@ def render_page(executed: Path, info: NotebookInfo, prev: NotebookInfo | None, n
     # links between notebooks point at their pages here; the repository README becomes the site index
     body = re.sub(r'href="(\d\d_[\w-]+)\.ipynb(#[^"]*)?"', r'href="\1.html\2"', body)
     body = body.replace('href="../README.md"', 'href="index.html"').replace('href="../../README.md"', 'href="index.html"')
-    if lang != "en":  # the sources page is the English site's, one folder up
-        body = body.replace('href="sources.html', 'href="../sources.html')
     toc = "".join(f'<li><a href="#{a}">{re.sub(r"<[^>]+>", "", t).strip()}</a></li>'
                   for a, t in _HEADING.findall(body))
     return body.replace('<ol></ol>', f"<ol>{toc}</ol>", 1)
@@ -298,8 +296,8 @@ def notebook_renderer(stage: Path, infos: list[NotebookInfo], commit: dict[str, 
 
 def write_edition_index(stage: Path, infos: list[NotebookInfo], commit: dict[str, str], lang: str, *,
                         student: bool = False) -> None:
-    """The index page of an edition other than English (``stage`` is its folder); status, sources and the
-    guide are the English site's, one folder up."""
+    """The index page of an edition other than English (``stage`` is its folder), its sources page and, for
+    teachers, its teacher guide; the status page is the English site's, one folder up."""
     from helpers import __version__
 
     from helpers.data.datasets import load_table
@@ -310,26 +308,49 @@ def write_edition_index(stage: Path, infos: list[NotebookInfo], commit: dict[str
     write_page(stage / "index.html", render_site_page(
         "index.html.j2", lang=lang, root="../", alternate=alternate_of(lang, "index.html", "en"), notebooks=infos,
         citation=citation, guide=None if student else "teacher-guide.html", further=further, **commit))
+    _write_sources_and_guide(stage, lang, "en", infos[0].path.parent if infos else None, commit, student=student)
 
 
 def write_site_pages(stage: Path, infos: list[NotebookInfo], commit: dict[str, str], notebooks: Path, *,
                      student: bool = False, other: str | None = None) -> None:
     """Index, status page and, for teachers, the teacher guide (for the notebooks in ``notebooks``)."""
     from helpers import __version__
-    from helpers.publish.teaching import teacher_guide, teacher_guide_html
 
     common = {"notebooks": infos, **commit, "guide": None if student else "teacher-guide.html"}
-    if not student:
-        guide = teacher_guide(notebooks)
-        (stage / "teacher-guide.md").write_text(guide, encoding="utf-8")
-        write_page(stage / "teacher-guide.html",
-                   render_site_page("guide.html.j2", body=Markup(teacher_guide_html(guide)), **common))
+    _write_sources_and_guide(stage, "en", other, notebooks, commit, student=student)
     citation = CITATION.format(version=__version__, commit=commit["commit"][:12])
     write_page(stage / "index.html", render_site_page("index.html.j2", citation=citation,
                                                       alternate=alternate_of("en", "index.html", other), **common))
     write_page(stage / "status.html",
                render_site_page("status.html.j2", packages=_packages(), python=sys.version.split()[0], **common))
-    write_page(stage / "sources.html", render_site_page("sources.html.j2", **_sources_context(), **common))
+
+
+def _write_sources_and_guide(stage: Path, lang: str, other: str | None, notebooks: Path | None,
+                             commit: dict[str, str], *, student: bool) -> None:
+    """An edition's sources page and, for teachers, its teacher guide (HTML and Markdown), in ``lang``."""
+    from helpers.publish.teaching import teacher_guide, teacher_guide_html
+
+    root = "" if lang == "en" else "../"
+    if not student and notebooks is not None:
+        guide = teacher_guide(notebooks)
+        (stage / "teacher-guide.md").write_text(guide, encoding="utf-8")
+        write_page(stage / "teacher-guide.html", render_site_page(
+            "guide.html.j2", lang=lang, root=root, alternate=alternate_of(lang, "teacher-guide.html", other),
+            body=Markup(teacher_guide_html(guide)), **commit))
+    write_page(stage / "sources.html", render_site_page(
+        "sources.html.j2", lang=lang, root=root, alternate=alternate_of(lang, "sources.html", other),
+        **_sources_context(), **commit))
+
+
+def sources_words() -> list[tuple[str, str]]:
+    """(file, string) for the words of the data the sources page shows in the edition's language: the primary
+    documents' kinds and our summaries, the grades and what a copy copies (titles stay as published)."""
+    from helpers.data.datasets import load_table
+
+    documents, sources = load_table("documents").fillna(""), load_table("sources").fillna("")
+    found = [("data/documents.csv", t) for column in ("kind", "summary_en") for t in documents[column]]
+    found += [("data/sources.csv", t) for column in ("grade", "copy_of") for t in sources[column]]
+    return list(dict.fromkeys((f, t) for f, t in found if t))
 
 
 def _sources_context() -> dict:

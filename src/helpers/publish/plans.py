@@ -24,10 +24,11 @@ from helpers.data.paths import NOTEBOOKS_DIR, ROOT
 from helpers.publish.catalogue import NotebookInfo, discover, read, tags
 from helpers.publish.deck import SLIDE_REF
 from helpers.publish.markdown import md_cell
+from helpers.views.i18n import N_, _, lang
 
 PLANS_FILE = ROOT / "teaching" / "session_plans.csv"
 #: What a plan says of a notebook the collection does not have (tests check the project's guide has none).
-MISSING = "not in this collection"
+MISSING = N_("not in this collection")
 
 
 class PlanError(ValueError):
@@ -65,7 +66,14 @@ def sections(info: NotebookInfo) -> dict[str, str]:
 def exercises(info: NotebookInfo) -> list[str]:
     """The notebook's exercise labels ("01.1", …) in order."""
     return [m for c in read(info.path).cells if c.cell_type == "markdown" and "exercise" in tags(c)
-            for m in re.findall(r"Exercise (\d\d\.\d)", c.source)[:1]]
+            for m in re.findall(r"Exerci[sc]e (\d\d\.\d)", c.source)[:1]]
+
+
+def _activity(text: str) -> str:
+    """A plan's activity in the current edition's language (``translations/<lang>/teacher-guide.po``)."""
+    from helpers.publish.translation import PLANS_CONTEXT, localize_guide
+
+    return localize_guide(text, lang(), PLANS_CONTEXT)
 
 
 def _split(value: object) -> list[str]:
@@ -97,7 +105,8 @@ def plan_steps(minutes: int, notebooks: Path = NOTEBOOKS_DIR, plans: Path = PLAN
         else:
             info = infos.get(row.notebook)
             if info is None:  # a guide built for another collection (a fork, a test) keeps the rest of its plan
-                steps.append(Step(clock, clock, f"Notebook {row.notebook}: {MISSING}", row.activity, ""))
+                steps.append(Step(clock, clock, _("Notebook {n}: {what}").format(n=row.notebook, what=_(MISSING)),
+                                  _activity(row.activity), ""))
                 continue
             read_min, full_min = reading_minutes(info)
             secs, exs = sections(info), exercises(info)
@@ -106,12 +115,13 @@ def plan_steps(minutes: int, notebooks: Path = NOTEBOOKS_DIR, plans: Path = PLAN
             if unknown:
                 raise PlanError(f"{plans}: notebook {row.notebook} has no section or exercise {', '.join(unknown)}")
             length = math.ceil(read_min * len(covered) / len(secs) + (full_min - read_min) * len(done) / len(exs))
-            what = f"Notebook {row.notebook}: " + "; ".join(f"§{s} {secs[s]}" for s in covered)
+            what = _("Notebook {n}: {what}").format(n=row.notebook, what="; ".join(f"§{s} {secs[s]}" for s in covered))
             if done:
-                what += "; exercise" + ("s " if len(done) > 1 else " ") + ", ".join(done)
+                what += "; " + (_("exercises {ids}") if len(done) > 1 else _("exercise {ids}")).format(
+                    ids=", ".join(done))
             skipped = ", ".join([f"§{s}" for s in secs if s not in covered] +
-                                [e for e in exs if e not in done and covered]) or "nothing"
-        steps.append(Step(clock, clock + length, what, row.activity, skipped))
+                                [e for e in exs if e not in done and covered]) or _("nothing")
+        steps.append(Step(clock, clock + length, what, _activity(row.activity), skipped))
         clock += length
     if clock > minutes:
         raise PlanError(f"{plans}: the {minutes}-minute plan needs {clock} minutes")
@@ -129,12 +139,14 @@ def plan_table(minutes: int, notebooks: Path = NOTEBOOKS_DIR, *, strict: bool = 
     except PlanError as exc:
         if strict:
             raise
-        return f"*The {minutes}-minute plan is written for the project's own notebooks ({md_cell(exc)}).*"
-    rows = ["| minutes | what | activity | skipped here |", "|---|---|---|---|"]
+        return _("*The {minutes}-minute plan is written for the project's own notebooks ({why}).*").format(
+            minutes=minutes, why=md_cell(exc))
+    rows = [_("| minutes | what | activity | skipped here |"), "|---|---|---|---|"]
     # slide references stay as written: the guide resolves them all at once (helpers.publish.teaching)
-    rows += [f"| {'before' if s.start == s.end == 0 else f'{s.start}–{s.end}'} | {md_cell(s.what)} | "
+    rows += [f"| {_('before') if s.start == s.end == 0 else f'{s.start}–{s.end}'} | {md_cell(s.what)} | "
              f"{md_cell(s.activity, keep=SLIDE_REF)} | {md_cell(s.skipped)} |" for s in steps]
     spare = minutes - steps[-1].end
-    note = f"\n\nTimed from each notebook's *Time to read*; {spare} minute{'s' if spare != 1 else ''} spare." \
-        if spare else "\n\nTimed from each notebook's *Time to read*."
-    return "\n".join(rows) + note
+    note = _("Timed from each notebook's *Time to read*.") if not spare else \
+        (_("Timed from each notebook's *Time to read*; 1 minute spare.") if spare == 1 else
+         _("Timed from each notebook's *Time to read*; {n} minutes spare.").format(n=spare))
+    return "\n".join(rows) + "\n\n" + note

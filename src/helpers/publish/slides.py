@@ -31,6 +31,7 @@ from helpers.publish.printing import find_chromium, print_pdf
 from helpers.publish.runner import executed_copies
 from helpers.publish.security import script_hash
 from helpers.publish.slidecharts import slide_figure
+from helpers.views.i18n import EDITIONS, _, edition
 
 SLIDES_DIR = BUILD_DIR / "slides"
 REVEAL_DIR = Path(__file__).resolve().parent / "vendor" / "reveal"
@@ -70,45 +71,59 @@ def _notes_html(notes: list[str]) -> Markup:
     return Markup("".join(render(n) for n in notes))
 
 
+def _deck_views(notebooks: Path, charts: dict[str, dict[str, str]], commit: dict[str, str]) -> list[dict]:
+    """The deck of ``notebooks`` in the current edition's language, each slide with its chart and notes."""
+    slides = deck(notebooks)
+    slides[0].meta = _("The H20 notebooks · commit {commit}").format(commit=commit["commit"][:12])
+    # chart outputs are HTML the build made (data inside them is escaped by the chart renderer)
+    return [{"slide": s, "html": Markup(slide_figure(charts[s.notebook][s.cell_id])) if s.kind == "chart" else "",
+             "notes": _notes_html(s.notes)} for s in slides]
+
+
 def build_slides(out: Path = SLIDES_DIR, cache: Path = BUILD_DIR / "cache", jobs: int | None = None,
                  notebooks: Path = NOTEBOOKS_DIR, *, pdf: bool = True) -> Path:
-    """The deck in ``out/index.html`` and, with ``pdf``, ``out/slides.pdf``; return ``out``.
+    """The deck in ``out/index.html`` and, with ``pdf``, ``out/slides.pdf`` and ``out/slides-notes.pdf``; each
+    edition's deck (``notebooks/fr`` → ``out/fr/``) beside it; return ``out``.
 
     Chromium is looked for before anything is built, so a missing browser fails fast and leaves
     the last deck in place (:class:`helpers.publish.printing.PrintError`).
     """
     chromium = find_chromium() if pdf else None
     check_all()  # a spoiled data file is named before any notebook runs
-    infos = discover(notebooks)
-    charts: dict[str, dict[str, str]] = {}
-    executed_copies(infos, cache, jobs or os.cpu_count() or 1,
-                    on_done=lambda info, path: charts.__setitem__(info.name, chart_html(path)))
-    slides = deck(notebooks)
+    editions = [("en", notebooks, "")] + [(ed, notebooks / ed, f"{ed}/") for ed in EDITIONS
+                                         if notebooks == NOTEBOOKS_DIR and (notebooks / ed).is_dir()]
     commit = commit_info()
-    slides[0].meta = f"The H20 notebooks · commit {commit['commit'][:12]}"
-    views = []
-    for s in slides:
-        # chart outputs are HTML the build made (data inside them is escaped by the chart renderer)
-        html = Markup(slide_figure(charts[s.notebook][s.cell_id])) if s.kind == "chart" else ""
-        views.append({"slide": s, "html": html, "notes": _notes_html(s.notes)})
+    decks = []
+    for ed, folder, sub in editions:
+        charts: dict[str, dict[str, str]] = {}
+        executed_copies(discover(folder), cache / sub if sub else cache, jobs or os.cpu_count() or 1,
+                        on_done=lambda info, path, charts=charts: charts.__setitem__(info.name, chart_html(path)))
+        with edition(ed):
+            decks.append((ed, sub, _deck_views(folder, charts, commit)))
     with owned_dir(out) as stage:
         write_assets(stage / "assets")
         reveal = stage / "assets" / "reveal"
         reveal.mkdir()
         for name in REVEAL_FILES:
             shutil.copy(REVEAL_DIR / name, reveal / name)
-        page = stage / "index.html"
-        write_page(page, render_site_page("slides.html.j2", slides=views, print=False),
-                   extra_hashes=(speaker_view_hash(),))
-        # the PDF is printed from a plain page of the same slides, one per page: reveal.js's own print
-        # mode lays pages out in script after load, which a headless print can overtake on a busy machine
-        write_page(stage / "print.html", render_site_page("slides.html.j2", slides=views, print=True))
-        # the lecturer's copy: each slide with its speaker notes under it, one page each
-        write_page(stage / "print-notes.html",
-                   render_site_page("slides.html.j2", slides=views, print=True, with_notes=True))
-        if pdf:
-            print(f"printing {len(slides)} slides to PDF with Chromium, then again with their notes…", flush=True)
-            print_pdf(stage / "print.html", stage / "slides.pdf", chromium=chromium)
-            print_pdf(stage / "print-notes.html", stage / "slides-notes.pdf", chromium=chromium)
-    print(f"slides built: {out}/index.html ({len(slides)} slides){', slides.pdf and slides-notes.pdf' if pdf else ''}")
+        for ed, sub, views in decks:
+            (stage / sub).mkdir(exist_ok=True)
+            root = "../" * sub.count("/")
+            page = dict(slides=views, lang=ed, root=root)
+            write_page(stage / sub / "index.html", render_site_page("slides.html.j2", print=False, **page),
+                       extra_hashes=(speaker_view_hash(),))
+            # the PDF is printed from a plain page of the same slides, one per page: reveal.js's own print
+            # mode lays pages out in script after load, which a headless print can overtake on a busy machine
+            write_page(stage / sub / "print.html", render_site_page("slides.html.j2", print=True, **page))
+            # the lecturer's copy: each slide with its speaker notes under it, one page each
+            write_page(stage / sub / "print-notes.html",
+                       render_site_page("slides.html.j2", print=True, with_notes=True, **page))
+            if pdf:
+                print(f"printing {len(views)} slides{f' ({ed})' if sub else ''} to PDF with Chromium, "
+                      "then again with their notes…", flush=True)
+                print_pdf(stage / sub / "print.html", stage / sub / "slides.pdf", chromium=chromium)
+                print_pdf(stage / sub / "print-notes.html", stage / sub / "slides-notes.pdf", chromium=chromium)
+    for ed, sub, views in decks:
+        print(f"slides built: {out}/{sub}index.html ({len(views)} slides)"
+              f"{', slides.pdf and slides-notes.pdf' if pdf else ''}")
     return out

@@ -25,6 +25,7 @@ from helpers.publish.catalogue import discover, read, tags
 from helpers.publish.deck import cite_slides, slide_titles
 from helpers.publish.markdown import md_cell as _cell
 from helpers.publish.plans import plan_table
+from helpers.views.i18n import _, edition, edition_of, translate
 
 STUDENT_DIR = BUILD_DIR / "student"
 GUIDE_SOURCE = ROOT / "teaching" / "teacher-guide.md"
@@ -51,16 +52,23 @@ def student_copy(nb: nbformat.NotebookNode, *, readable_citations: bool = True) 
 
 
 def write_student_copies(out: Path = STUDENT_DIR, notebooks: Path = NOTEBOOKS_DIR) -> list[Path]:
-    """Write a student copy of every notebook into ``out`` (replaced as a whole, never half-written)."""
-    written = []
+    """Write a student copy of every notebook into ``out``, and of each edition's (``notebooks/fr`` →
+    ``out/fr/``); the folder is replaced as a whole, never half-written."""
+    from helpers.views.i18n import EDITIONS
+
+    folders = [("", notebooks)] + [(f"{ed}/", notebooks / ed) for ed in EDITIONS
+                                   if notebooks == NOTEBOOKS_DIR and (notebooks / ed).is_dir()]
     copies = []
-    for path in notebook_paths(notebooks):  # every notebook read and checked before the folder is touched
-        nb = read(path)
-        check_notebook(nb, path)
-        check_citations(nb, path)
-        copies.append((path.name, student_copy(nb)))
+    for sub, folder in folders:  # every notebook read and checked before the folder is touched
+        for path in notebook_paths(folder):
+            nb = read(path)
+            check_notebook(nb, path)
+            check_citations(nb, path)
+            copies.append((sub + path.name, student_copy(nb)))
+    written = []
     with owned_dir(out) as stage:
         for name, nb in copies:
+            (stage / name).parent.mkdir(exist_ok=True)
             nbformat.write(nb, stage / name)
             written.append(out / name)
     return written
@@ -105,19 +113,22 @@ def objectives(notebooks: Path = NOTEBOOKS_DIR) -> str:
     parts = []
     for info in discover(notebooks):
         items = "\n".join(f"   - {o}" for o in info.objectives)
-        parts.append(f"- **{info.title}** · time to read: {info.time_to_read}\n\n   *Finding:* {info.headline}\n\n"
-                     f"   Learning objectives:\n\n{items}\n")
+        parts.append(_("- **{title}** · time to read: {time}\n\n   *Finding:* {finding}\n\n"
+                       "   Learning objectives:\n\n{objectives}\n").format(
+            title=info.title, time=info.time_to_read, finding=info.headline, objectives=items))
     return "\n".join(parts)
 
 
 def glossary() -> str:
-    """The French → English glossary as a markdown table (from data/glossary_fr_en.csv)."""
+    """The French → English glossary as a markdown table (from data/glossary_fr_en.csv); in an edition, its
+    headers and our definitions and notes in the edition's language (the terms stay as they are)."""
     g = load_table("glossary_fr_en")
-    rows = ["| French | English | Note or definition | First matters in |", "|---|---|---|---|"]
+    rows = [_("| French | English | Note or definition | First matters in |"), "|---|---|---|---|"]
     for r in g.itertuples():
-        mark = "" if r.in_article == "yes" else " (not in the article)"
-        note = " ".join(t for t in (r.definition_en, r.note) if isinstance(t, str))
-        rows.append(f"| *{_cell(r.term_fr)}*{mark} | {_cell(r.term_en)} | {_cell(note)} | notebook {r.first_notebook} |")
+        mark = "" if r.in_article == "yes" else _(" (not in the article)")
+        note = " ".join(translate(t) for t in (r.definition_en, r.note) if isinstance(t, str))
+        rows.append(f"| *{_cell(r.term_fr)}*{mark} | {_cell(r.term_en)} | {_cell(note)} | "
+                    + _("notebook {n}").format(n=r.first_notebook) + " |")
     return "\n".join(rows)
 
 
@@ -139,14 +150,20 @@ _MARKERS = {"OBJECTIVES": lambda nbs, _: objectives(nbs), "ANSWER KEY": lambda n
 def teacher_guide(notebooks: Path = NOTEBOOKS_DIR) -> str:
     """The full teacher guide in markdown for the notebooks in ``notebooks``: the written source with
     the generated parts (objectives, answer key, glossary, slides, plans) filled in and its slide
-    references and citations resolved."""
-    strict = notebooks == NOTEBOOKS_DIR
-    text = GUIDE_SOURCE.read_text(encoding="utf-8")
-    for marker, make in _MARKERS.items():
-        text = text.replace(f"<!-- {marker} -->", make(notebooks, strict))
-    if m := re.search(r"<!-- ([A-Z0-9 ]+) -->", text):
-        raise ValueError(f"{GUIDE_SOURCE}: unknown marker {m.group(0)}")
-    return cite_inline(cite_slides(text, notebooks, strict=strict))
+    references and citations resolved. For an edition's notebooks (``notebooks/fr``), the guide in that
+    edition's language: its prose from ``translations/<lang>/teacher-guide.po``, the generated parts from
+    the edition's notebooks and the output catalogue."""
+    from helpers.publish.translation import localized_guide_source
+
+    language = edition_of(notebooks)
+    strict = notebooks in (NOTEBOOKS_DIR, NOTEBOOKS_DIR / language)
+    with edition(language):
+        text = localized_guide_source(language)
+        for marker, make in _MARKERS.items():
+            text = text.replace(f"<!-- {marker} -->", make(notebooks, strict))
+        if m := re.search(r"<!-- ([A-Z0-9 ]+) -->", text):
+            raise ValueError(f"{GUIDE_SOURCE}: unknown marker {m.group(0)}")
+        return cite_inline(cite_slides(text, notebooks, strict=strict))
 
 
 def teacher_guide_html(markdown: str) -> str:

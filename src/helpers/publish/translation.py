@@ -26,6 +26,7 @@ import datetime as dt
 import io
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import nbformat
@@ -265,6 +266,14 @@ def outputs_template(lang: str, notebooks: Path = NOTEBOOKS_DIR) -> Catalog:
     for text in site_words():  # the report's own words: navigation, toggles, footers, the index page
         if text not in catalog:
             catalog.add(text, "", auto_comments=["the report's pages (publish/templates)"])
+    from helpers.publish.pages import sources_words
+
+    for where, text in sources_words():  # the data the sources page shows: documents' summaries, grades, copies
+        if text not in catalog:
+            catalog.add(text, "", auto_comments=[where])
+    for module, text in code_words():  # the code's own words: slides, guide, plans, handouts, exercises
+        if text not in catalog:
+            catalog.add(text, "", auto_comments=[f"helpers/{module}"])
     for path in notebook_paths(notebooks):
         for text in output_texts(path):
             if text in catalog:
@@ -274,11 +283,95 @@ def outputs_template(lang: str, notebooks: Path = NOTEBOOKS_DIR) -> Catalog:
     return catalog
 
 
+def code_words() -> list[tuple[str, str]]:
+    """(module, string) for every ``_("…")`` and ``N_("…")`` in :data:`helpers.views.i18n.CODE_MODULES`, in order
+    (Babel's Python extractor, as ``pybabel extract`` runs it)."""
+    from babel.messages.extract import extract_from_file
+
+    from helpers.views.i18n import CODE_MODULES
+
+    package = Path(__file__).resolve().parents[1]
+    found = []
+    for module in CODE_MODULES:
+        for _line, text, _comments, _context in extract_from_file("python", package / module,
+                                                                   keywords={"_": None, "N_": None}):
+            if isinstance(text, str) and text.strip():
+                found.append((module, text))
+    return found
+
+
 def merged_outputs(lang: str, notebooks: Path = NOTEBOOKS_DIR) -> Catalog:
     """``translations/<lang>/outputs.po`` brought up to date with the English outputs (changed strings fuzzy)."""
     from helpers.views.i18n import outputs_catalogue
 
     return _merge(outputs_template(lang, notebooks), outputs_catalogue(lang))
+
+
+#: The teacher guide's written source and the session plans' activities: one catalogue, two contexts.
+GUIDE_CONTEXT, PLANS_CONTEXT = "teacher-guide", "session_plans"
+_MARKER = re.compile(r"<!-- [A-Z0-9 ]+ -->")
+
+
+def guide_catalogue_path(lang: str) -> Path:
+    """``translations/<lang>/teacher-guide.po``: the guide's prose (segmented like a notebook's) and the plans."""
+    return TRANSLATIONS_DIR / lang / "teacher-guide.po"
+
+
+def guide_template(lang: str) -> Catalog:
+    """The guide's segments and every distinct activity of the session plans, with empty translations."""
+    import pandas as pd
+
+    from helpers.publish.plans import PLANS_FILE
+    from helpers.publish.teaching import GUIDE_SOURCE
+
+    catalog = _catalog(lang)
+    for text in segments_of(GUIDE_SOURCE.read_text(encoding="utf-8")):
+        if _MARKER.fullmatch(text.strip()):
+            continue  # a generated part's marker: filled in each edition's language, nothing to translate
+        if (text, GUIDE_CONTEXT) not in {(m.id, m.context) for m in catalog}:
+            catalog.add(text, "", context=GUIDE_CONTEXT)
+    for text in pd.read_csv(PLANS_FILE, dtype=str, keep_default_na=False)["activity"]:
+        if text and catalog.get(text, context=PLANS_CONTEXT) is None:
+            catalog.add(text, "", context=PLANS_CONTEXT)
+    return catalog
+
+
+def merged_guide(lang: str) -> Catalog:
+    """``translations/<lang>/teacher-guide.po`` brought up to date with the English guide and plans."""
+    return _merge(guide_template(lang), guide_catalogue_path(lang))
+
+
+def guide_translation(lang: str) -> dict[tuple[str, str], str]:
+    """{(context, English): translation} from the committed guide catalogue (fuzzy and empty entries left out:
+    the tests and ``make translations`` name them)."""
+    path = guide_catalogue_path(lang)
+    return _guide_table(path.read_bytes()) if path.exists() else {}
+
+
+@lru_cache(maxsize=2)
+def _guide_table(po: bytes) -> dict[tuple[str, str], str]:
+    return {(str(m.context), str(m.id)): str(m.string) for m in read_po(io.BytesIO(po), abort_invalid=True)
+            if m.id and m.string and not m.fuzzy}
+
+
+def localize_guide(text: str, lang: str, context: str = GUIDE_CONTEXT) -> str:
+    """A guide segment or a plan's activity in ``lang``; :class:`KeyError` naming it if it has no translation
+    (an edition never ships an English paragraph in its guide)."""
+    if lang == "en" or _MARKER.fullmatch(text.strip()):
+        return text
+    found = guide_translation(lang).get((context, text))
+    if found is None:
+        raise KeyError(f"{guide_catalogue_path(lang)}: no translation for {text[:60]!r} ({context})")
+    return found
+
+
+def localized_guide_source(lang: str) -> str:
+    """The teacher guide's written source (``teaching/teacher-guide.md``) in ``lang``, its markers left for the
+    generated parts."""
+    from helpers.publish.teaching import GUIDE_SOURCE
+
+    text = GUIDE_SOURCE.read_text(encoding="utf-8")
+    return text if lang == "en" else rebuild(text, lambda unit: localize_guide(unit, lang))
 
 
 def edition_dir(lang: str) -> Path:
@@ -303,6 +396,10 @@ def update(lang: str = "fr", *, execute: bool = True, notebooks: Path = NOTEBOOK
         write_file(cells_catalogue(lang, path.stem), po_text(catalog))
         missing += problems(catalog, f"{path.stem}.cells")
         cells += sum(1 for m in catalog if m.id)
+    guide = merged_guide(lang)
+    write_file(guide_catalogue_path(lang), po_text(guide))
+    missing += problems(guide, "teacher-guide")
+    cells += sum(1 for m in guide if m.id)
     written = []
     for path in notebook_paths(notebooks):
         catalog = merged(path, lang)

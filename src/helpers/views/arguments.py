@@ -7,7 +7,8 @@ import altair as alt
 import pandas as pd
 
 from helpers.models.arguments import POSITIONS, both_parties, evidence, grade_profile
-from helpers.views.notebook import BLANK, Note, note
+from helpers.views.i18n import _
+from helpers.views.notebook import BLANK, Note, Verdict, note
 from helpers.views.theme import finish
 
 GRADE_COLORS = {"primary": "#0072B2", "secondary": "#56B4E9", "low": "#E69F00", "not found": "#666666"}
@@ -57,9 +58,9 @@ def grade_chart() -> alt.Chart:
 def both_parties_note(date: object) -> Note:
     """"By 12 August 2025, lawmakers of both parties had objected: yes" (or the scaffold's blank message)."""
     if date is Ellipsis:
-        return note(BLANK)
-    verdict = "yes" if both_parties(str(date)) else "not yet, as far as our table can show"
-    return note(f"By {date}, lawmakers of both parties had objected: {verdict}.")
+        return Verdict(_(BLANK))
+    verdict = _("yes") if both_parties(str(date)) else _("not yet, as far as our table can show")
+    return note(_("By {date}, lawmakers of both parties had objected: {verdict}.").format(date=date, verdict=verdict))
 
 
 def parties_by_date(dates: list[str]) -> pd.DataFrame:

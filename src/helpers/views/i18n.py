@@ -13,6 +13,8 @@ the static SVG alike): 1 250 000 and 12 août 2025 in French.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -39,6 +41,41 @@ def use(language: str) -> None:
     if language != "en" and language not in EDITIONS:
         raise ValueError(f"no edition {language!r}: choose en or one of {', '.join(EDITIONS)}")
     _lang = language
+
+
+@contextmanager
+def edition(language: str) -> Iterator[None]:
+    """Show charts, tables and the code's own words in ``language`` inside the ``with`` block, then as before
+    (the slides, the handouts and the teacher guide are built for each edition in one process)."""
+    before = _lang
+    use(language)
+    try:
+        yield
+    finally:
+        use(before)
+
+
+#: Modules whose reader-facing strings are written in the code, marked ``_("…")`` (translated where they are
+#: shown) or ``N_("…")`` (kept in English in a table, translated when shown). ``make translations`` extracts
+#: them into ``outputs.po`` with Babel's Python extractor, as gettext does: the slides' plan, the teacher
+#: guide's generated parts, the session plans, the handouts and the exercises' feedback.
+CODE_MODULES = ("publish/deck.py", "publish/teaching.py", "publish/plans.py", "publish/handouts.py",
+                "publish/exercises.py", "views/notebook.py", "views/arguments.py")
+
+
+def _(text: str) -> str:
+    """``text`` in the current language: gettext's marker, so Babel's extractor finds the string in the code.
+
+    Write ``_("Glossary ({n} of {total})").format(n=…, total=…)``, never an f-string: the catalogue holds
+    the string with its placeholders, which the translation keeps.
+    """
+    return translate(text)
+
+
+def N_(text: str) -> str:
+    """``text`` unchanged, marked for extraction (gettext's ``gettext_noop``): a string stored in a table
+    and translated with :func:`_` or :func:`translate` when it is shown."""
+    return text
 
 
 def edition_of(folder: Path) -> str:

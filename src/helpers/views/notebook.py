@@ -7,6 +7,7 @@ import html
 import pandas as pd
 
 from helpers.views import theme as charts
+from helpers.views.i18n import N_, local_number, translate
 
 
 def setup() -> None:
@@ -36,9 +37,7 @@ def setup() -> None:
 
 
 #: What a scaffold shows while its blank (``...``) is still there.
-BLANK = "Fill in the blank (...) first, then run the cell again."
-#: How the answers of :mod:`helpers.publish.exercises` begin: lines for the screen, not for paper.
-VERDICTS = ("Correct", "Not yet", "Close, but", "Answer:", BLANK)
+BLANK = N_("Fill in the blank (...) first, then run the cell again.")
 
 
 class Note(str):
@@ -47,10 +46,18 @@ class Note(str):
     def __repr__(self) -> str:
         return str(self)
 
+    #: The class of the paragraph it is shown in.
+    css = "h20-note-out"
+
     def _repr_html_(self) -> str:
-        # a check's verdict answers the reader at the keyboard; paper leaves it out (print stylesheet)
-        kind = " h20-verdict" if self.startswith(VERDICTS) else ""
-        return f'<p class="h20-note-out{kind}">{html.escape(self)}</p>'
+        return f'<p class="{self.css}">{html.escape(self)}</p>'
+
+
+class Verdict(Note):
+    """A check's verdict (:mod:`helpers.publish.exercises`): it answers the reader at the keyboard, so paper
+    leaves it out (the print stylesheet hides ``h20-verdict``)."""
+
+    css = "h20-note-out h20-verdict"
 
 
 def note(text: str) -> Note:
@@ -63,9 +70,9 @@ def as_text(value: object) -> str:
     if hasattr(value, "item"):  # numpy scalar
         value = value.item()
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return translate("yes" if value else "no")
     if isinstance(value, float):
-        return f"{value:,.0f}" if value.is_integer() else f"{value:,.4g}"
+        return local_number(f"{value:,.0f}" if value.is_integer() else f"{value:,.4g}")
     if isinstance(value, int):
-        return f"{value:,}"
+        return local_number(f"{value:,}")
     return str(value)

@@ -83,10 +83,10 @@ def test_a_check_answers_a_french_student_in_french():
 
 
 def test_french_ways_of_writing_numbers_are_read():
-    from helpers.publish.exercises import _as_number
+    from helpers.publish.exercises import read_number
 
-    assert _as_number("0,78") == 0.78 and _as_number("2 368") == 2368 and _as_number("63,4 %") == 63.4
-    assert _as_number("2,368") == 2368 and _as_number("1\u202f250\u202f000") == 1_250_000
+    assert read_number("0,78") == 0.78 and read_number("2 368") == 2368 and read_number("63,4 %") == 63.4
+    assert read_number("2,368") == 2368 and read_number("1\u202f250\u202f000") == 1_250_000
 
 
 def test_the_french_seminar_pack_page_is_french_and_has_no_gloss_column():

@@ -94,7 +94,7 @@ def test_each_french_segment_keeps_what_the_english_has(catalogue):
             fr = re.sub(r"`[^`]+`", lambda m: m[0].replace("/fr/", "/").replace(" EDITION=fr", ""), fr)
         for what, pattern in (("citation markers", r"\[\^[^\]]+\]"), ("links", r"\]\(([^)]*)\)"),
                               ("code", r"`[^`]+`"), ("exercise ids", r"\b\d\d\.\d\b"),
-                              ("slide references", r"\[\[slide:[^\]]*\]\]")):
+                              ("slide references", r"\[\[slide:[^\]]*\]\]"), ("markers", r"<!--.*?-->")):
             if not _same(pattern, en, fr):
                 bad.append(f"{message.context}: {what} differ in {en[:50]!r}")
         if re.match(r"#+ ", en) and re.match(r"#+ ", en).group() != (re.match(r"#+ ", fr) or [""])[0]:

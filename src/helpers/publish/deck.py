@@ -119,10 +119,15 @@ def _code(value: str) -> str:
 
 def _guide_section(heading: str) -> str:
     """The section ``## heading`` of the teacher guide's written source, in the current edition's language."""
-    from helpers.publish.translation import localize_guide, localized_guide_source
+    from helpers.publish.guide_text import localize_guide, localized_guide_source
 
+    english = localized_guide_source("en")
+    # the heading's whole line (a heading may go on: "## Discussion questions and notes for the teacher")
+    line = re.search(rf"^## {re.escape(heading)}.*$", english, re.M)
+    if line is None:
+        raise KeyError(f"teacher guide: no section {heading!r}")
     text = localized_guide_source(lang())
-    heading = localize_guide(f"## {heading}", lang())[3:]
+    heading = localize_guide(line[0], lang())[3:]
     return text.split(f"\n## {heading}", 1)[1].split("\n## ", 1)[0]
 
 

@@ -102,7 +102,7 @@ def digest(answer: object) -> str:
 _NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?|[-+]?\.\d+")
 
 
-def _as_number(answer: object) -> float | None:
+def read_number(answer: object) -> float | None:
     """A finite number from a number or from text such as "2,368", "121 days", "56%" or, as French writes
     them, "2 368" and "0,78"; None otherwise. A comma before exactly three digits groups thousands; any
     other comma is a decimal comma."""
@@ -149,7 +149,7 @@ def _verdict(key: Key, answer: object) -> str:
     hint = _(key.hint)
     if key.decimals is None:
         return right if digest(answer) == key.digest else _("Not yet. Hint: {hint}").format(hint=hint)
-    value = _as_number(answer)
+    value = read_number(answer)
     if value is None:
         return _("Not yet: give one number ({tolerance}). Hint: {hint}").format(tolerance=key.tolerance, hint=hint)
     tried = [round(v, key.decimals) for v in _candidates(answer, value)]

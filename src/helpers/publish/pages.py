@@ -21,6 +21,7 @@ from helpers.data.paths import BUILD_DIR, ROOT
 from helpers.data.files import InputError, OutputError, read_regular_text, write_file
 from helpers.publish.audit import check_notebook, check_page
 from helpers.publish.catalogue import NotebookInfo, read, tags
+from helpers.views.i18n import N_
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -57,7 +58,11 @@ def _strip_widgets(nb) -> None:
                                             "notebook runs in JupyterLab (make lab).</p>"}
 
 
-def _numbered_citations(nb) -> None:
+#: The words of a page's list of sources (``make translations`` extracts them for each edition).
+CITED, ALL_SOURCES, SOURCE_N = N_("Sources cited on this page"), N_("all sources"), N_("source {n}")
+
+
+def _numbered_citations(nb, lang: str = "en") -> None:
     """Markers ``[^key]`` become numbered links; a list of the page's sources closes the page.
 
     Numbers follow first appearance on the page. Every field shown comes from the data tables and
@@ -68,6 +73,7 @@ def _numbered_citations(nb) -> None:
     from nbformat.v4 import new_markdown_cell
 
     from helpers.data.citations import MARKER, keys_in, resolve
+    from helpers.views.i18n import translate_to
 
     import re
 
@@ -79,20 +85,24 @@ def _numbered_citations(nb) -> None:
                 order.setdefault(key, len(order) + 1)
             # adjacent markers share one bracket, "[1, 15]": bare neighbours "1 15" read as the number 115
             cell.source = run.sub(lambda m: '<sup class="h20-cite">[' + ", ".join(
-                f'<a href="#cite-{k}" aria-label="source {order[k]}">{order[k]}</a>' for k in keys_in(m[0]))
+                f'<a href="#cite-{k}" aria-label="{escape(translate_to(SOURCE_N, lang).format(n=order[k]))}">{order[k]}</a>' for k in keys_in(m[0]))
                 + "]</sup>", cell.source)
     if not order:
         return
     items = []
     for key in order:
         c = resolve(key)
-        what = f"{escape(shown(c.label))} · " if c.kind != "source" else ""
+        label = c.label
+        if c.kind == "event":  # "2025-08-11: what happened": the event's words in the page's language
+            date, _sep, event = label.partition(": ")
+            label = f"{date}: {translate_to(event, lang)}"
+        what = f"{escape(shown(label))} · " if c.kind != "source" else ""
         date = f", {escape(shown(c.published))}" if c.published else ""
         items.append(f'<li id="cite-{key}">{what}<a href="{escape(c.url)}">{escape(shown(c.publisher))}</a>{date} '
-                     f'<span class="h20-grade">({escape(c.grade)})</span> · '
-                     f'<a href="sources.html#{escape(c.source_id)}">all sources</a></li>')
+                     f'<span class="h20-grade">({escape(translate_to(c.grade, lang))})</span> · '
+                     f'<a href="sources.html#{escape(c.source_id)}">{escape(translate_to(ALL_SOURCES, lang))}</a></li>')
     cell = new_markdown_cell('<section class="h20-citations" aria-labelledby="cited">\n'
-                             '<h2 id="cited">Sources cited on this page</h2>\n<ol>\n'
+                             f'<h2 id="cited">{escape(translate_to(CITED, lang))}</h2>\n<ol>\n'
                              + "\n".join(items) + "\n</ol>\n</section>")
     cell["id"] = "h20-citations"  # a fixed id: a random one would make two builds differ
     nb.cells.append(cell)
@@ -110,7 +120,7 @@ def render_page(executed: Path, info: NotebookInfo, prev: NotebookInfo | None, n
         nb = student_copy(nb, readable_citations=False)
     nb.cells = [c for c in nb.cells if "notes" not in tags(c)]  # speaker notes are for the slides only
     _strip_widgets(nb)
-    _numbered_citations(nb)
+    _numbered_citations(nb, lang)
     exporter = _exporter(lang)  # one exporter (templates loaded once) for every page of an edition
     site = {"finding": info.finding, "download": info.download, "toc": [], **commit,
             "root": "" if lang == "en" else "../", "alternate": alternate,
@@ -340,6 +350,19 @@ def _write_sources_and_guide(stage: Path, lang: str, other: str | None, notebook
     write_page(stage / "sources.html", render_site_page(
         "sources.html.j2", lang=lang, root=root, alternate=alternate_of(lang, "sources.html", other),
         **_sources_context(), **commit))
+
+
+def cited_event_words(notebooks: Path) -> list[str]:
+    """The words of every event the notebooks in ``notebooks`` cite (a page's list of sources shows them)."""
+    from helpers.data.citations import keys_in, resolve
+    from helpers.data.paths import notebook_paths
+
+    found = []
+    for path in notebook_paths(notebooks):
+        for cell in read(path).cells:
+            if cell.cell_type == "markdown":
+                found += [c.label.partition(": ")[2] for c in map(resolve, keys_in(cell.source)) if c.kind == "event"]
+    return list(dict.fromkeys(found))
 
 
 def sources_words() -> list[tuple[str, str]]:

@@ -20,13 +20,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.data.paths import NOTEBOOKS_DIR, ROOT
+from helpers.data.paths import NOTEBOOKS_DIR
 from helpers.publish.catalogue import NotebookInfo, discover, read, tags
 from helpers.publish.deck import SLIDE_REF
+from helpers.publish.guide_text import PLANS_FILE
 from helpers.publish.markdown import md_cell
 from helpers.views.i18n import N_, _, lang
 
-PLANS_FILE = ROOT / "teaching" / "session_plans.csv"
 #: What a plan says of a notebook the collection does not have (tests check the project's guide has none).
 MISSING = N_("not in this collection")
 
@@ -71,7 +71,7 @@ def exercises(info: NotebookInfo) -> list[str]:
 
 def _activity(text: str) -> str:
     """A plan's activity in the current edition's language (``translations/<lang>/teacher-guide.po``)."""
-    from helpers.publish.translation import PLANS_CONTEXT, localize_guide
+    from helpers.publish.guide_text import PLANS_CONTEXT, localize_guide
 
     return localize_guide(text, lang(), PLANS_CONTEXT)
 

@@ -19,16 +19,16 @@ import nbformat
 from helpers.data.citations import CitationError, cite_inline, keys_in, resolve
 from helpers.data.datasets import load_table
 from helpers.data.files import owned_dir
-from helpers.data.paths import BUILD_DIR, NOTEBOOKS_DIR, ROOT, notebook_paths
+from helpers.data.paths import BUILD_DIR, NOTEBOOKS_DIR, notebook_paths
 from helpers.publish.audit import check_notebook
 from helpers.publish.catalogue import discover, read, tags
 from helpers.publish.deck import cite_slides, slide_titles
+from helpers.publish.guide_text import GUIDE_SOURCE
 from helpers.publish.markdown import md_cell as _cell
 from helpers.publish.plans import plan_table
 from helpers.views.i18n import _, edition, edition_of, translate
 
 STUDENT_DIR = BUILD_DIR / "student"
-GUIDE_SOURCE = ROOT / "teaching" / "teacher-guide.md"
 
 
 def student_copy(nb: nbformat.NotebookNode, *, readable_citations: bool = True) -> nbformat.NotebookNode:
@@ -153,7 +153,7 @@ def teacher_guide(notebooks: Path = NOTEBOOKS_DIR) -> str:
     references and citations resolved. For an edition's notebooks (``notebooks/fr``), the guide in that
     edition's language: its prose from ``translations/<lang>/teacher-guide.po``, the generated parts from
     the edition's notebooks and the output catalogue."""
-    from helpers.publish.translation import localized_guide_source
+    from helpers.publish.guide_text import localized_guide_source
 
     language = edition_of(notebooks)
     strict = notebooks in (NOTEBOOKS_DIR, NOTEBOOKS_DIR / language)

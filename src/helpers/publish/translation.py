@@ -22,77 +22,29 @@ Translators work in any gettext tool (Poedit, Weblate, Lokalize) on the ``.po`` 
 from __future__ import annotations
 
 import copy
-import datetime as dt
-import io
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import nbformat
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import read_po, write_po
 
 from helpers.data.files import write_file
 from helpers.data.paths import NOTEBOOKS_DIR, ROOT, notebook_paths
+from helpers.publish.guide_text import guide_catalogue_path, merged_guide
+from helpers.publish.segments import (  # noqa: F401 - the segmenting rule, re-exported where it is documented
+    Segment,
+    merge_catalog,
+    new_catalog,
+    po_text,
+    problems,
+    read_catalogue,
+    rebuild,
+    segments_of,
+)
 
 #: The editions besides English, and where their catalogues and notebooks live.
 LANGUAGES = ("fr",)
 TRANSLATIONS_DIR = ROOT / "translations"
-#: A fixed date in the catalogues' headers (the article's): a timestamp would change every file on every run.
-_HEADER_DATE = dt.datetime(2025, 8, 12, tzinfo=dt.timezone.utc)
-_FENCE = re.compile(r"^(```|~~~)")
-
-
-@dataclass(frozen=True)
-class Segment:
-    """One translatable unit of a notebook's Markdown."""
-
-    context: str  # "<notebook>#<cell id>"
-    text: str
-
-
-def segments_of(markdown: str) -> list[str]:
-    """``markdown`` cut into segments (see the module docstring); ``"\\n\\n".join`` of the blocks gives it back."""
-    return [s for block in _blocks(markdown) for s in _units(block.split("\n")) if s.strip()]
-
-
-def _units(lines: list[str]) -> list[str]:
-    """A block's segments: a heading line on its own, then the rest; any other block whole."""
-    if lines[0].startswith("#") and len(lines) > 1 and not _FENCE.match(lines[0]):
-        return [lines[0], "\n".join(lines[1:])]
-    return ["\n".join(lines)]
-
-
-def _groups(markdown: str) -> list[tuple[bool, list[str]]]:
-    """``markdown``'s lines in runs: (True, a block's lines) or (False, blank lines); a fenced code block is one
-    block. Joining every line of every run with newlines gives ``markdown`` back exactly."""
-    groups: list[tuple[bool, list[str]]] = []
-    fenced = False
-    for line in markdown.split("\n"):
-        if _FENCE.match(line.strip()):
-            fenced = not fenced
-        is_block = bool(line.strip()) or fenced
-        if groups and groups[-1][0] == is_block:
-            groups[-1][1].append(line)
-        else:
-            groups.append((is_block, [line]))
-    return groups
-
-
-def _blocks(markdown: str) -> list[str]:
-    """Blank-line-separated blocks, a fenced code block kept whole."""
-    return ["\n".join(lines) for is_block, lines in _groups(markdown) if is_block]
-
-
-def rebuild(markdown: str, translate) -> str:
-    """``markdown`` with each segment passed through ``translate``, the layout (blank lines) kept exactly."""
-    out: list[str] = []
-    for is_block, lines in _groups(markdown):
-        out += lines if not is_block else [line for unit in _units(lines) for line in translate(unit).split("\n")]
-    return "\n".join(out)
-
-
 def notebook_segments(path: Path) -> list[Segment]:
     """Every segment of the Markdown cells of notebook ``path``, in reading order."""
     nb = nbformat.read(path, as_version=4)
@@ -102,19 +54,10 @@ def notebook_segments(path: Path) -> list[Segment]:
 
 def template(path: Path, lang: str) -> Catalog:
     """The catalogue of notebook ``path``'s segments with empty translations (what ``update`` merges)."""
-    catalog = _catalog(lang)
+    catalog = new_catalog(lang)
     for seg in notebook_segments(path):
         catalog.add(seg.text, "", context=seg.context)
     return catalog
-
-
-def _catalog(lang: str) -> Catalog:
-    return Catalog(locale=lang, project="h20-notebooks", version="1", creation_date=_HEADER_DATE,
-                   revision_date=_HEADER_DATE, language_team=f"{lang}", last_translator="the H20 notebooks project",
-                   msgid_bugs_address="the project's issue tracker", copyright_holder="the H20 notebooks authors",
-                   header_comment=f"# {lang} translation of the H20 notebooks' prose, one entry per segment.\n"
-                                  "# Segments and contexts: see helpers/publish/translation.py. Regenerate with\n"
-                                  "# `make translations`; edit only the msgstr lines.", fuzzy=False)
 
 
 def catalogue_path(path: Path, lang: str) -> Path:
@@ -122,52 +65,9 @@ def catalogue_path(path: Path, lang: str) -> Path:
     return TRANSLATIONS_DIR / lang / f"{path.stem}.po"
 
 
-def read_catalogue(path: Path) -> Catalog:
-    with open(path, "rb") as fh:
-        return read_po(fh, abort_invalid=True)
-
-
 def merged(path: Path, lang: str, catalogue: Path | None = None) -> Catalog:
     """The notebook's catalogue brought up to date with its English: new segments empty, changed ones fuzzy."""
-    return _merge(template(path, lang), catalogue or catalogue_path(path, lang))
-
-
-def _merge(fresh: Catalog, catalogue: Path) -> Catalog:
-    """The committed ``catalogue`` updated to ``fresh``'s entries (Babel: changed ones fuzzy, gone ones obsolete)."""
-    if not catalogue.exists():
-        return fresh
-    old = read_catalogue(catalogue)
-    old.update(fresh, no_fuzzy_matching=False, update_header_comment=False, update_creation_date=False)
-    old.revision_date = _HEADER_DATE
-    return old
-
-
-def po_text(catalog: Catalog) -> str:
-    """The catalogue as a ``.po`` file: entries in the notebook's order, the old English of fuzzy ones kept."""
-    for message in catalog:
-        # Babel flags any text with a % sign as a Python format string; these are prose, and gettext tools
-        # would then "check" « 15 % » as a placeholder
-        message.flags.discard("python-format")
-        message.flags.discard("python-brace-format")
-    buffer = io.BytesIO()
-    write_po(buffer, catalog, width=0, omit_header=False, sort_output=False, include_previous=True,
-             ignore_obsolete=False)
-    return buffer.getvalue().decode("utf-8")
-
-
-def problems(catalog: Catalog, notebook: str) -> list[str]:
-    """A line for each segment the edition cannot ship: not translated, or fuzzy (its English changed)."""
-    out = []
-    for message in catalog:
-        if not message.id:
-            continue
-        where = f"{notebook}: {message.context}" if message.context else notebook
-        start = str(message.id).split("\n")[0][:60]
-        if message.fuzzy:
-            out.append(f"{where}: fuzzy (the English changed): {start!r}")
-        elif not message.string:
-            out.append(f"{where}: not translated: {start!r}")
-    return out
+    return merge_catalog(template(path, lang), catalogue or catalogue_path(path, lang))
 
 
 def translated_notebook(path: Path, catalog: Catalog, lang: str) -> nbformat.NotebookNode:
@@ -242,17 +142,17 @@ def merged_cells(path: Path, lang: str) -> Catalog:
     """``translations/<lang>/<notebook>.cells.po`` brought up to date with the notebook's English table cells."""
     from helpers.views.i18n import cells_catalogue
 
-    fresh = _catalog(lang)
+    fresh = new_catalog(lang)
     for text in cell_texts(path):
         fresh.add(text, "")
-    return _merge(fresh, cells_catalogue(lang, path.stem))
+    return merge_catalog(fresh, cells_catalogue(lang, path.stem))
 
 
 def outputs_template(lang: str, notebooks: Path = NOTEBOOKS_DIR) -> Catalog:
     """The catalogue of every reader-facing string in the English notebooks' outputs, empty translations."""
     from helpers.views.labels import known_codes
 
-    catalog = _catalog(lang)
+    catalog = new_catalog(lang)
     from helpers.publish.pages import site_words
 
     # the words the reader tables put in cells: yes and no, and the labels of coded values
@@ -274,13 +174,33 @@ def outputs_template(lang: str, notebooks: Path = NOTEBOOKS_DIR) -> Catalog:
     for module, text in code_words():  # the code's own words: slides, guide, plans, handouts, exercises
         if text not in catalog:
             catalog.add(text, "", auto_comments=[f"helpers/{module}"])
+    # a chart's data labels that a reader table shows too are translated once, in that notebook's cells catalogue
+    in_cells = {text for path in notebook_paths(notebooks) for text in cell_texts(path)}
+    from helpers.publish.pages import cited_event_words
+
+    for text in cited_event_words(notebooks):  # the events a page's list of sources names
+        if text not in catalog and text not in in_cells:
+            catalog.add(text, "", auto_comments=["data/events.csv (cited events)"])
     for path in notebook_paths(notebooks):
         for text in output_texts(path):
             if text in catalog:
                 catalog[text].auto_comments.append(path.stem)
-            else:
+            elif text not in in_cells or text in _spec_texts(path):
                 catalog.add(text, "", auto_comments=[path.stem])
     return catalog
+
+
+def _spec_texts(path: Path) -> set[str]:
+    """The titles, descriptions and other texts of notebook ``path``'s charts, without their data labels."""
+    from helpers.views.i18n import spec_texts
+    from helpers.views.theme import figure_spec
+
+    found: set[str] = set()
+    for page in _html_outputs(path):
+        figure = figure_spec(page) if page else None
+        if figure is not None:
+            found.update(spec_texts(figure[1]))
+    return found
 
 
 def code_words() -> list[tuple[str, str]]:
@@ -304,74 +224,7 @@ def merged_outputs(lang: str, notebooks: Path = NOTEBOOKS_DIR) -> Catalog:
     """``translations/<lang>/outputs.po`` brought up to date with the English outputs (changed strings fuzzy)."""
     from helpers.views.i18n import outputs_catalogue
 
-    return _merge(outputs_template(lang, notebooks), outputs_catalogue(lang))
-
-
-#: The teacher guide's written source and the session plans' activities: one catalogue, two contexts.
-GUIDE_CONTEXT, PLANS_CONTEXT = "teacher-guide", "session_plans"
-_MARKER = re.compile(r"<!-- [A-Z0-9 ]+ -->")
-
-
-def guide_catalogue_path(lang: str) -> Path:
-    """``translations/<lang>/teacher-guide.po``: the guide's prose (segmented like a notebook's) and the plans."""
-    return TRANSLATIONS_DIR / lang / "teacher-guide.po"
-
-
-def guide_template(lang: str) -> Catalog:
-    """The guide's segments and every distinct activity of the session plans, with empty translations."""
-    import pandas as pd
-
-    from helpers.publish.plans import PLANS_FILE
-    from helpers.publish.teaching import GUIDE_SOURCE
-
-    catalog = _catalog(lang)
-    for text in segments_of(GUIDE_SOURCE.read_text(encoding="utf-8")):
-        if _MARKER.fullmatch(text.strip()):
-            continue  # a generated part's marker: filled in each edition's language, nothing to translate
-        if (text, GUIDE_CONTEXT) not in {(m.id, m.context) for m in catalog}:
-            catalog.add(text, "", context=GUIDE_CONTEXT)
-    for text in pd.read_csv(PLANS_FILE, dtype=str, keep_default_na=False)["activity"]:
-        if text and catalog.get(text, context=PLANS_CONTEXT) is None:
-            catalog.add(text, "", context=PLANS_CONTEXT)
-    return catalog
-
-
-def merged_guide(lang: str) -> Catalog:
-    """``translations/<lang>/teacher-guide.po`` brought up to date with the English guide and plans."""
-    return _merge(guide_template(lang), guide_catalogue_path(lang))
-
-
-def guide_translation(lang: str) -> dict[tuple[str, str], str]:
-    """{(context, English): translation} from the committed guide catalogue (fuzzy and empty entries left out:
-    the tests and ``make translations`` name them)."""
-    path = guide_catalogue_path(lang)
-    return _guide_table(path.read_bytes()) if path.exists() else {}
-
-
-@lru_cache(maxsize=2)
-def _guide_table(po: bytes) -> dict[tuple[str, str], str]:
-    return {(str(m.context), str(m.id)): str(m.string) for m in read_po(io.BytesIO(po), abort_invalid=True)
-            if m.id and m.string and not m.fuzzy}
-
-
-def localize_guide(text: str, lang: str, context: str = GUIDE_CONTEXT) -> str:
-    """A guide segment or a plan's activity in ``lang``; :class:`KeyError` naming it if it has no translation
-    (an edition never ships an English paragraph in its guide)."""
-    if lang == "en" or _MARKER.fullmatch(text.strip()):
-        return text
-    found = guide_translation(lang).get((context, text))
-    if found is None:
-        raise KeyError(f"{guide_catalogue_path(lang)}: no translation for {text[:60]!r} ({context})")
-    return found
-
-
-def localized_guide_source(lang: str) -> str:
-    """The teacher guide's written source (``teaching/teacher-guide.md``) in ``lang``, its markers left for the
-    generated parts."""
-    from helpers.publish.teaching import GUIDE_SOURCE
-
-    text = GUIDE_SOURCE.read_text(encoding="utf-8")
-    return text if lang == "en" else rebuild(text, lambda unit: localize_guide(unit, lang))
+    return merge_catalog(outputs_template(lang, notebooks), outputs_catalogue(lang))
 
 
 def edition_dir(lang: str) -> Path:

@@ -60,7 +60,8 @@ def edition(language: str) -> Iterator[None]:
 #: them into ``outputs.po`` with Babel's Python extractor, as gettext does: the slides' plan, the teacher
 #: guide's generated parts, the session plans, the handouts and the exercises' feedback.
 CODE_MODULES = ("publish/deck.py", "publish/teaching.py", "publish/plans.py", "publish/handouts.py",
-                "publish/exercises.py", "views/notebook.py", "views/arguments.py")
+                "publish/exercises.py", "views/notebook.py", "views/arguments.py",
+                "views/scenarios.py", "publish/pages.py")
 
 
 def _(text: str) -> str:
@@ -133,21 +134,142 @@ def translate_to(text: str, language: str) -> str:
     return _table(language, catalogue_digest(language)).get(text, text)
 
 
-def texts_of(spec: Any) -> list[str]:
-    """Every reader-facing string of a Vega-Lite spec, in order (what :func:`localized` translates)."""
+def spec_texts(spec: Any) -> list[str]:
+    """A spec's titles, subtitles, descriptions, source line and tooltip and control labels, without its data."""
     found: list[str] = []
     _walk(spec, lambda s: found.append(s) or s)
     return found
 
 
+def texts_of(spec: Any) -> list[str]:
+    """Every reader-facing string of a Vega-Lite spec, in order (what :func:`localized` translates): its titles,
+    descriptions and tooltips' titles, and the data values it shows as labels (:func:`label_values`)."""
+    found: list[str] = []
+    _walk(spec, lambda s: found.append(s) or s)
+    return found + [v for v in label_values(spec) if v not in found]
+
+
 def localized(spec: dict[str, Any]) -> dict[str, Any]:
-    """A copy of ``spec`` in the current language: its texts translated, and numbers and dates written the
-    language's way (Vega's locale in the spec's config, which the static SVG and the live chart both read)."""
+    """A copy of ``spec`` in the current language: its texts and the data values it shows as labels translated,
+    and numbers and dates written the language's way (Vega's locale in the spec's config, which the static SVG
+    and the live chart both read)."""
     if _lang == "en":
         return spec
     out = _walk(spec, translate)
+    fields = label_fields(spec)
+    if fields:
+        out = _relabel(out, fields)
     out.setdefault("config", {})["locale"] = _vega_locale(_lang)
     return out
+
+
+#: Encoding channels whose field a reader does not read as text (they order, group or link marks).
+_SILENT_CHANNELS = ("detail", "order", "key", "href", "url", "description")
+
+
+def label_fields(spec: Any) -> set[str]:
+    """The fields whose values a chart shows as words (legend entries, nominal axis labels, text marks,
+    tooltips) and that no expression, filter or parameter compares with a literal: translating their values
+    in the data cannot change which marks are drawn. A field an expression names keeps its English values."""
+    shown: set[str] = set()
+    _shown_fields(spec, shown)
+    tests: list[str] = []
+    _tested(spec, tests)
+    named = " ".join(tests)
+    return {f for f in shown if not _mentions(named, f)}
+
+
+def _mentions(text: str, field: str) -> bool:
+    import re
+
+    return re.search(rf"(?<![\w$]){re.escape(field)}(?![\w$])", text) is not None
+
+
+def _shown_fields(node: Any, out: set[str]) -> None:
+    if isinstance(node, dict):
+        encoding = node.get("encoding")
+        if isinstance(encoding, dict):
+            for channel, defs in encoding.items():
+                if channel in _SILENT_CHANNELS:
+                    continue
+                for d in defs if isinstance(defs, list) else [defs]:
+                    for x in [d, d.get("condition")] if isinstance(d, dict) else []:
+                        if isinstance(x, dict) and isinstance(x.get("field"), str) \
+                                and x.get("type", "nominal") in ("nominal", "ordinal"):
+                            out.add(x["field"])
+        for v in node.values():
+            _shown_fields(v, out)
+    elif isinstance(node, list):
+        for v in node:
+            _shown_fields(v, out)
+
+
+def _tested(node: Any, out: list[str]) -> None:
+    """Every expression, filter, transform and parameter of a spec, as text (where values meet literals)."""
+    import json
+
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k in ("transform", "params", "filter", "test", "expr", "calculate", "selection"):
+                out.append(json.dumps(v))
+            else:
+                _tested(v, out)
+    elif isinstance(node, list):
+        for v in node:
+            _tested(v, out)
+
+
+def _rows(spec: Any):
+    """Every row (a dict) of a spec's inline data: its named datasets and any ``data.values``."""
+    if isinstance(spec, dict):
+        for k, v in spec.items():
+            if k == "datasets" and isinstance(v, dict):
+                for rows in v.values():
+                    yield from (r for r in rows if isinstance(r, dict)) if isinstance(rows, list) else ()
+            elif k == "values" and isinstance(v, list):
+                yield from (r for r in v if isinstance(r, dict))
+            else:
+                yield from _rows(v)
+    elif isinstance(spec, list):
+        for v in spec:
+            yield from _rows(v)
+
+
+def label_values(spec: Any) -> list[str]:
+    """The words a chart shows from its data (the values of :func:`label_fields`), in order, once each."""
+    import re
+
+    fields = label_fields(spec)
+    found = [r[f] for r in _rows(spec) for f in sorted(fields) if isinstance(r.get(f), str)]
+    # words, not identifiers: a source id, a file name, a link or a Wikidata id reads the same in any language
+    return [v for v in dict.fromkeys(found) if re.search(r"[A-Za-z]{2}", v) and not re.fullmatch(
+        r"[\w.-]+\.(?:csv|json|txt)|https?://\S+|Q\d+|(?=[a-z0-9_-]*[_\d-])[a-z0-9_-]+", v)]
+
+
+def _relabel(node: Any, fields: set[str], key: str = "") -> Any:
+    """``node`` with the values of ``fields`` translated in its data, and in the scale domains and sort orders of
+    the encodings that show them (so colours and order stay with their values)."""
+    if isinstance(node, dict):
+        if key in ("datasets",):
+            return {name: _relabel(rows, fields, "rows") for name, rows in node.items()}
+        out = {}
+        field = node.get("field") if isinstance(node.get("field"), str) else None
+        for k, v in node.items():
+            if k in ("datasets", "values") and isinstance(v, (dict, list)):
+                out[k] = _relabel(v, fields, "datasets" if k == "datasets" else "rows")
+            elif field in fields and k == "sort" and isinstance(v, list):
+                out[k] = [translate(x) if isinstance(x, str) else x for x in v]
+            elif field in fields and k == "scale" and isinstance(v, dict) and isinstance(v.get("domain"), list):
+                out[k] = {**v, "domain": [translate(x) if isinstance(x, str) else x for x in v["domain"]]}
+            else:
+                out[k] = _relabel(v, fields, k)
+        return out
+    if isinstance(node, list):
+        if key == "rows":
+            return [{k: translate(v) if k in fields and isinstance(v, str) else v for k, v in r.items()}
+                    if isinstance(r, dict) else r for r in node]
+        return [_relabel(v, fields, key) for v in node]
+    return node
 
 
 def _walk(node: Any, fn, key: str = "") -> Any:

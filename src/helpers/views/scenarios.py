@@ -95,21 +95,18 @@ def median_with_band(p5: float, median: float, p95: float, fmt, unit: str = "") 
 
 
 def preset_headlines(bands: pd.DataFrame) -> dict[str, str]:
-    """Each preset's two domestic shares and US take in one line, as the slides and the explorer say them."""
-    def pct(v: float) -> str:
-        return f"{v * 100:.0f}"
+    """Each preset's two domestic shares and US take in one line, as the slides and the explorer say them (in the
+    current edition's words and number format, the preset's name too)."""
+    from helpers.views.i18n import _
 
-    def bn(v: float) -> str:
-        return f"{v / 1e9:,.2f}"
-
-    out = {}
+    lines = {}
     for scenario, group in bands.groupby("scenario", sort=False):
         by = group.set_index("output")
-        cut = {o: by.loc[o, ["p5", "median", "p95"]] for o in ("domestic_share", "domestic_share_bw", "us_take_usd")}
-        out[scenario] = (f"domestic share {median_with_band(*cut['domestic_share'], pct, '%')} of new FP16 compute and "
-                         f"{median_with_band(*cut['domestic_share_bw'], pct, '%')} of memory bandwidth; "
-                         f"US take ${median_with_band(*cut['us_take_usd'], bn)} bn a year")
-    return out
+        said = band_lines({o: tuple(float(v) for v in by.loc[o, ["p5", "median", "p95"]]) for o in BAND_LINES})
+        fp16, bw, take = said.values()
+        lines[translate(scenario)] = _("domestic share {fp16} of new FP16 compute and {bandwidth} of memory "
+                                       "bandwidth; US take {take}").format(fp16=fp16, bandwidth=bw, take=take)
+    return lines
 
 
 def presets_display(bands: pd.DataFrame) -> pd.DataFrame:

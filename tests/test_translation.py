@@ -296,3 +296,26 @@ def test_no_english_sentence_in_the_french_guide():
     left = [f"{m.context}: {str(m.string)[:70]!r}" for m in read_catalogue(guide_catalogue_path("fr"))
             if m.id and m.string and english_left(str(m.string))]
     assert left == [], "\n".join(left)
+
+
+def test_every_marked_string_in_the_code_reaches_the_catalogue():
+    """Every ``_("…")`` and ``N_("…")`` with a literal, in any module (inside an f-string too, where Babel's
+    extractor cannot see), is in a module the extraction reads and among the strings it extracts."""
+    import ast
+
+    from helpers.publish.translation import code_words
+    from helpers.views.i18n import CODE_MODULES
+
+    package = Path(__file__).resolve().parents[1] / "src" / "helpers"
+    extracted = set(code_words())
+    missing = []
+    for path in sorted(package.rglob("*.py")):
+        module = path.relative_to(package).as_posix()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("_", "N_") \
+                    and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+                if module not in CODE_MODULES:
+                    missing.append(f"{module}: not in CODE_MODULES")
+                elif (module, node.args[0].value) not in extracted:
+                    missing.append(f"{module}:{node.lineno}: {node.args[0].value[:50]!r} not extracted")
+    assert missing == [], "\n".join(dict.fromkeys(missing))

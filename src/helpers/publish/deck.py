@@ -89,8 +89,8 @@ def statement_slides() -> list[Slide]:
     if lang() == "en":
         right = list(c["gloss_en"])
     else:
-        right = [_("{claimant}, on: {target}").format(claimant=translate(_code(a)), target=translate(_code(t)))
-                 for a, t in zip(c["claimant"], c["target"], strict=True)]
+        right = [_("{claimant} · topic: {topic}").format(claimant=translate(_code(a)), topic=translate(_code(t)))
+                 for a, t in zip(c["claimant"], c["topic"], strict=True)]
     rows = [(_("« {quote} » (sentence {n})").format(quote=q, n=s), g)
             for q, s, g in zip(c["quote"], c["sentence_id"], right, strict=True)]
     return _chunks(rows, _("What the article says"), "",
@@ -142,7 +142,8 @@ def _guide_table(heading: str, skip: int = 0) -> list[list[str]]:
     tables = re.split(r"\n\s*\n", _guide_section(heading))
     tables = [t for t in tables if t.lstrip().startswith("|")]
     lines = [ln for ln in tables[skip].strip().splitlines()[2:] if ln.startswith("|")]
-    return [[cell.strip().strip("*") for cell in ln.strip().strip("|").split("|")] for ln in lines]
+    # a cell as a slide shows it: without Markdown emphasis ("*Illustrative baseline*, then *Levy …*")
+    return [[re.sub(r"\*+", "", cell).strip() for cell in ln.strip().strip("|").split("|")] for ln in lines]
 
 
 def article_slides() -> list[Slide]:

@@ -111,8 +111,24 @@ def seminar_html(paper: str = "a4", notebooks: Path | None = None, assets: str =
     date = format_date(article.published, "d MMMM y", locale={"en": "en_GB", "fr": "fr_FR"}[lang()])
     head = (_("<th></th><th>French</th><th>English (our gloss)</th>") if english
             else _("<th></th><th>The article's sentence</th>"))
+    # the pack's words, each marked for the catalogue outside the page's f-string (which Babel cannot read)
+    w = {key: html.escape(text) for key, text in {
+        "title": _("Seminar pack · The H20 notebooks"),
+        "h1": _("The H20 affair: seminar pack"),
+        "lede": _("One French article ({date}), its sentences numbered as the notebooks cite them (s1, s2 …), the "
+                  "timeline, two key charts and the questions for discussion. Everything else is in the report."
+                  ).format(date=date),
+        "article": _("The article: French as published, our English gloss beside it") if english
+        else _("The article, as published"),
+        "source": (_("Source: Génération NT, {date} (data/article-2025-08-12-h20-fr.txt; the page's address is in "
+                     "its manifest); headings in bold; the gloss is ours (data/article_gloss_en.csv).") if english
+                   else _("Source: Génération NT, {date} (data/article-2025-08-12-h20-fr.txt; the page's address is "
+                          "in its manifest); headings in bold.")).format(date=date),
+        "charts": _("The timeline, two key charts"),
+        "questions": _("Questions for discussion"),
+    }.items()}
     return f"""<!DOCTYPE html>
-<html lang="{lang()}"><head><meta charset="utf-8"><title>{html.escape(_("Seminar pack · The H20 notebooks"))}</title>
+<html lang="{lang()}"><head><meta charset="utf-8"><title>{w["title"]}</title>
 <link rel="stylesheet" href="{assets}site.css">
 <style>@page {{ size: {PAPERS[paper]}; margin: {MARGINS}; }}
 body {{ font-family: Helvetica, Arial, sans-serif; font-size: 10.5pt; line-height: 1.35; margin: 0; }}
@@ -126,22 +142,15 @@ table.h20-article tr {{ break-inside: avoid; }} .h20-sid {{ font-weight: bold; c
 .h20-lede, .h20-source {{ color: #444; font-size: 9pt; }}
 </style></head>
 <body><main>
-<h1>{html.escape(_("The H20 affair: seminar pack"))}</h1>
-<p class="h20-lede">{html.escape(_("One French article ({date}), its sentences numbered as the notebooks cite them "
-                                   "(s1, s2 …), the timeline, two key charts and the questions for discussion. "
-                                   "Everything else is in the report.").format(date=date))}</p>
-<h2>{html.escape(_("The article: French as published, our English gloss beside it") if english
-                 else _("The article, as published"))}</h2>
+<h1>{w["h1"]}</h1>
+<p class="h20-lede">{w["lede"]}</p>
+<h2>{w["article"]}</h2>
 <table class="h20-article"><thead><tr>{head}</tr></thead>
 <tbody>{items}</tbody></table>
-<p class="h20-source">{html.escape((_("Source: Génération NT, {date} (data/article-2025-08-12-h20-fr.txt; the page's "
-                                      "address is in its manifest); headings in bold; the gloss is ours "
-                                      "(data/article_gloss_en.csv).") if english else
-                                    _("Source: Génération NT, {date} (data/article-2025-08-12-h20-fr.txt; the page's "
-                                      "address is in its manifest); headings in bold.")).format(date=date))}</p>
-<h2>{html.escape(_("The timeline, two key charts"))}</h2>
+<p class="h20-source">{w["source"]}</p>
+<h2>{w["charts"]}</h2>
 {charts}
-<h2>{html.escape(_("Questions for discussion"))}</h2>
+<h2>{w["questions"]}</h2>
 <ol>{questions}</ol>
 </main></body></html>"""
 

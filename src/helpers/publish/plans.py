@@ -143,7 +143,8 @@ def plan_table(minutes: int, notebooks: Path = NOTEBOOKS_DIR, *, strict: bool = 
             minutes=minutes, why=md_cell(exc))
     rows = [_("| minutes | what | activity | skipped here |"), "|---|---|---|---|"]
     # slide references stay as written: the guide resolves them all at once (helpers.publish.teaching)
-    rows += [f"| {_('before') if s.start == s.end == 0 else f'{s.start}–{s.end}'} | {md_cell(s.what)} | "
+    before = _("before")  # outside the f-string: Babel's extractor does not read inside one
+    rows += [f"| {before if s.start == s.end == 0 else f'{s.start}–{s.end}'} | {md_cell(s.what)} | "
              f"{md_cell(s.activity, keep=SLIDE_REF)} | {md_cell(s.skipped)} |" for s in steps]
     spare = minutes - steps[-1].end
     note = _("Timed from each notebook's *Time to read*.") if not spare else \

@@ -61,7 +61,7 @@ def edition(language: str) -> Iterator[None]:
 #: guide's generated parts, the session plans, the handouts and the exercises' feedback.
 CODE_MODULES = ("publish/deck.py", "publish/teaching.py", "publish/plans.py", "publish/handouts.py",
                 "publish/exercises.py", "views/notebook.py", "views/arguments.py",
-                "views/scenarios.py", "publish/pages.py")
+                "views/scenarios.py", "publish/pages.py", "publish/slides.py")
 
 
 def _(text: str) -> str:

@@ -12,7 +12,12 @@ import pandas as pd
 
 from helpers.data.sources import source_line
 from helpers.models.timeline import actor_group
+from helpers.views.i18n import translate
 from helpers.views.theme import ACTOR_COLORS, finish, plot_date
+
+
+#: The type size of the key under a timeline, in pixels.
+KEY_FONT = 11
 
 
 def _as_written(date: str) -> str:
@@ -61,9 +66,13 @@ def timeline_chart(events: pd.DataFrame, start: str, end: str, article_date: str
                        for n, w, label in zip(key["n"], key["date"], key["key_label"], strict=True)]
         key["col"] = [i // rows for i in range(len(key))]
         key["row"] = [i % rows for i in range(len(key))]
-        legend = alt.Chart(key).mark_text(align="left", fontSize=11, color="#222").encode(
-            x=alt.X("col:O", axis=None, scale=alt.Scale(paddingOuter=0, paddingInner=0, align=0)),
-            y=alt.Y("row:O", axis=None), text="line:N").properties(width=width, height=alt.Step(16))
+        # the second column starts after the first one's longest line (in the edition's words), as an offset
+        # of the text itself: a slide or a page that enlarges the type moves the column with it
+        offset = round(max(len(translate(t)) for t in key.loc[key["col"] == 0, "line"]) * KEY_FONT * 0.56 + 2 * KEY_FONT)
+        legend = alt.layer(*[alt.Chart(key[key["col"] == c]).mark_text(
+            align="left", fontSize=KEY_FONT, color="#222", dx=offset * c).encode(
+            x=alt.value(0), y=alt.Y("row:O", axis=None), text="line:N") for c in (0, 1)]
+        ).properties(width=width, height=alt.Step(16))
         chart = alt.vconcat(chart, legend, spacing=8)
     return finish(
         chart,

@@ -68,7 +68,7 @@ def timeline_chart(events: pd.DataFrame, start: str, end: str, article_date: str
         key["row"] = [i % rows for i in range(len(key))]
         # the second column starts after the first one's longest line (in the edition's words), as an offset
         # of the text itself: a slide or a page that enlarges the type moves the column with it
-        offset = round(max(len(translate(t)) for t in key.loc[key["col"] == 0, "line"]) * KEY_FONT * 0.56 + 2 * KEY_FONT)
+        offset = round(max(len(translate(t)) for t in key.loc[key["col"] == 0, "line"]) * KEY_FONT * 0.52 + 2 * KEY_FONT)
         legend = alt.layer(*[alt.Chart(key[key["col"] == c]).mark_text(
             align="left", fontSize=KEY_FONT, color="#222", dx=offset * c).encode(
             x=alt.value(0), y=alt.Y("row:O", axis=None), text="line:N") for c in (0, 1)]

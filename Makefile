@@ -67,13 +67,13 @@ notebooks: $(RUNTIME_STAMP)  ## re-execute the committed notebooks in place and 
 translations: $(RUNTIME_STAMP)  ## update the French catalogues (translations/fr/*.po), write and execute notebooks/fr/
 	@$(BIN)/python -m helpers translations
 
-student: $(RUNTIME_STAMP)  ## student copies without solutions in build/student/, teacher guide in build/
+student: $(RUNTIME_STAMP)  ## student copies without solutions in build/student/ (French: build/student/fr/), teacher guides in build/ and build/fr/
 	@$(BIN)/python -m helpers student
 
-slides: $(RUNTIME_STAMP)  ## reveal.js lecture slides with speaker notes, offline, and their PDF, in build/slides/
+slides: $(RUNTIME_STAMP)  ## reveal.js lecture slides with speaker notes, offline, and their PDF, in build/slides/ (French: build/slides/fr/)
 	@$(BIN)/python -m helpers slides
 
-handouts: $(RUNTIME_STAMP)  ## printable PDFs of every report page and a seminar pack in build/handouts/ (A4; PAPER=letter)
+handouts: $(RUNTIME_STAMP)  ## printable PDFs of every report page and a seminar pack in build/handouts/ and build/handouts/fr/ (A4; PAPER=letter)
 	@$(BIN)/python -m helpers handouts --paper $(or $(PAPER),a4)
 
 gallery: $(TEST_STAMP)  ## images of every report page, slide and handout page in build/gallery/ (for review)

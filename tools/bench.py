@@ -143,7 +143,12 @@ def _parser_figures() -> None:
     for label, name in (("reported speech, first corpus", "attributions_fr.csv"),
                         ("reported speech, wire copy", "attributions_wire_fr.csv"),
                         ("reported speech, wire copy, second batch", "attributions_wire2_fr.csv"),
-                        ("reported speech, wire copy held out", "attributions_wire_heldout_fr.csv")):
+                        ("reported speech, wire copy, third batch (dev)", "attributions_wire3_fr.csv"),
+                        ("reported speech, wire copy, fourth batch (dev)", "attributions_wire4_fr.csv"),
+                        ("reported speech, wire copy held out (X)", "attributions_wire_heldout_fr.csv"),
+                        ("reported speech, wire copy held out (Y)", "attributions_wire_heldout2_fr.csv")):
+        if not (ROOT / "tests" / "corpus" / name).exists():
+            continue
         scores = attribution_scores(ROOT / "tests" / "corpus" / name)
         print(f"{label} ({scores['sentences']} sentences): precision {scores['precision']:.3f}, "
               f"recall {scores['recall']:.3f}, F1 {scores['f1']:.3f} (target >= 0.85); "

@@ -81,9 +81,30 @@ def _wrap(text: Any, width: int) -> Any:
     return textwrap.wrap(text, width)
 
 
+#: The longest line of an axis title on a slide or a page: a vertical axis title longer than its axis would make
+#: the chart taller as its type grows, so that no size of type ever fits (the chart shrank to a stamp).
+AXIS_TITLE_CHARS = {"y": 34, "x": 60}
+
+
+def _wrap_axis_titles(node: Any) -> Any:
+    if isinstance(node, dict):
+        out = {}
+        for k, v in node.items():
+            if k == "encoding" and isinstance(v, dict):
+                out[k] = {ch: ({**d, "title": _wrap(d["title"], AXIS_TITLE_CHARS[ch])}
+                               if ch in AXIS_TITLE_CHARS and isinstance(d, dict) and isinstance(d.get("title"), str)
+                               else _wrap_axis_titles(d)) for ch, d in v.items()}
+            else:
+                out[k] = _wrap_axis_titles(v)
+        return out
+    if isinstance(node, list):
+        return [_wrap_axis_titles(v) for v in node]
+    return node
+
+
 def wrapped_titles(spec: dict[str, Any], width: int = 64) -> dict[str, Any]:
-    """``spec`` with its title and subtitle broken into lines."""
-    out = copy.deepcopy(spec)
+    """``spec`` with its title, subtitle and long axis titles broken into lines."""
+    out = _wrap_axis_titles(copy.deepcopy(spec))
     title = out.get("title")
     if isinstance(title, dict):
         title["text"] = _wrap(title.get("text"), width)

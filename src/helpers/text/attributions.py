@@ -43,11 +43,14 @@ _FIRST_GROUP = ("déclarer", "affirmer", "indiquer", "annoncer", "préciser", "e
                 "confirmer", "souligner", "ajouter", "rapporter", "noter", "signaler", "juger", "insister",
                 "demander", "dénoncer", "marteler", "raconter", "confier", "commenter", "détailler", "déplorer",
                 "témoigner", "plaider", "accuser", "relayer", "citer", "répéter", "mettre en garde",
-                "critiquer", "révéler", "rappeler", "évoquer", "qualifier", "publier", "lancer", "glisser", "résumer", "féliciter")
+                "critiquer", "révéler", "rappeler", "évoquer", "qualifier", "publier", "lancer", "glisser", "résumer", "féliciter",
+                "menacer", "réclamer", "tempérer", "assumer", "exhorter", "regretter", "fustiger", "nuancer",
+                "minimiser", "inquiéter", "indigner", "alarmer", "invoquer", "montrer", "appeler", "réagir")
 _IRREGULAR = {
     "dire": ("dit", "disent", "disait", "disaient", "disant", "dira", "diront", "dirait", "diraient", "dis"),
     "écrire": ("écrit", "écrits", "écrite", "écrites", "écrivent", "écrivait", "écrivaient", "écrivant", "écrira"),
-    "démentir": ("dément", "démentent", "démenti", "démentie", "démentait", "démentant", "démentira"),
+    "démentir": ("dément", "démentent", "démenti", "démentie", "démentis", "démenties", "démentait", "démentant",
+                 "démentira"),
     "avertir": ("avertit", "avertissent", "averti", "avertissait", "avertissant", "avertira"),
     "répondre": ("répond", "répondent", "répondu", "répondait", "répondant", "répondra"),
     "prévenir": ("prévient", "préviennent", "prévenu", "prévenait", "prévenant", "préviendra"),
@@ -55,15 +58,21 @@ _IRREGULAR = {
     "admettre": ("admet", "admettent", "admis", "admettait", "admettant"),
     "soutenir": ("soutient", "soutiennent", "soutenu", "soutenait", "soutenant"),
     "faire savoir": ("fait savoir",),
+    "faire valoir": ("fait valoir", "font valoir", "faisait valoir", "faisant valoir"),
     "tenir": ("tenus", "tenu", "tenue", "tenues"),  # « des propos tenus par », as a passive only
     "prévoir": ("prévoit", "prévoient", "prévoyait", "prévoyant"),
+    "apprendre": ("appris",),
+    "promettre": ("promet", "promettent", "promis", "promettait", "promettaient", "promettant", "promettra"),  # « a-t-on appris de source proche du dossier »: only with the source named
 }
 
 
 def _first_group_forms(infinitive: str) -> tuple[str, ...]:
     stem = infinitive[:-2]
     # « rappeler » doubles its l and « révéler » takes a grave accent before a silent ending
-    strong = {"rappeler": "rappell", "révéler": "révèl", "répéter": "répèt"}.get(infinitive, stem)
+    if infinitive == "réagir":  # the one verb of the second group here
+        return ("réagit", "réagissent", "réagi", "réagissait", "réagissant", "réagira")
+    strong = {"rappeler": "rappell", "révéler": "révèl", "répéter": "répèt", "tempérer": "tempèr",
+              "inquiéter": "inquièt"}.get(infinitive, stem)
     if infinitive == "mettre en garde":
         return ("met en garde", "mettent en garde", "mis en garde", "mettait en garde", "mettant en garde")
     # before a and o, -ger verbs keep an e (« jugeant ») and -cer verbs take a cedilla (« annonçant »)
@@ -78,15 +87,36 @@ REPORTING_VERBS: dict[str, tuple[str, ...]] = {
 FORMS: dict[str, str] = {form: lemma for lemma, forms in REPORTING_VERBS.items() for form in forms}
 #: Verbs that report only with a quotation or a « que » clause (« a lancé « … » » is speech, « a lancé une enquête »
 #: is not; « prévoit que » is a forecast someone makes, « prévoit une hausse » a plan).
-NEEDS_CONTENT = {"lancer", "glisser", "résumer", "féliciter", "prévoir", "évoquer", "qualifier"}
+NEEDS_CONTENT = {"lancer", "glisser", "résumer", "féliciter", "prévoir", "évoquer", "qualifier",
+                 # « s'est inquiété un élu » after a quotation reports him; « les élus s'inquiètent de ces revirements »
+                 # is the outlet describing them (the seed's s11)
+                 "inquiéter", "indigner", "alarmer",
+                 # « a invoqué des « lacunes » », « les données montrent que », « a ajouté que »: with what was said;
+                 # « a ajouté quatorze entreprises à sa liste » is not speech
+                 "invoquer", "montrer", "ajouter", "réagir"}
 #: Verbs that report only in the passive, with an agent: « publiés par l'agence », « des propos tenus par ».
 PASSIVE_ONLY = {"publier", "tenir"}
+#: Verbs that report only when the sentence names its source with « de source … » (« a-t-on appris de source
+#: diplomatique »); « Nvidia a appris la décision » is not speech.
+SOURCE_ONLY = {"apprendre"}
+#: Verbs that report only as reflexives: « s'est inquiété un élu », « les élus s'indignent »; « inquiète » alone is
+#: an adjective as often as a verb.
+REFLEXIVE_ONLY = {"inquiéter", "indigner", "alarmer"}
+#: Verbs of demand and stance (« réclamer », « menacer », « demander »): speech in a headline or a dispatch's own
+#: sentence, but only what was said when another verb reports the clause they stand in.
+WEAK = {"réclamer", "menacer", "promettre", "assumer", "exhorter", "regretter", "fustiger", "nuancer", "minimiser"}
+#: What a newspaper publishes but does not say: « une tribune publiée par le Washington Post » is its author's.
+_OPINION_NOUNS = {"tribune", "chronique", "éditorial", "édito", "lettre", "courrier"}
 #: The first word of every form: most words are none, and are passed over with one set lookup.
 _FIRST_WORDS = {form.split()[0] for form in FORMS}
 #: The past-participle forms: without « avoir » they are passives (« cité par le New York Times »).
 PARTICIPLES = {f for v in _FIRST_GROUP for f in _first_group_forms(v) if f.endswith(("é", "ée", "és", "ées"))} | {
-    "dit", "dits", "dite", "dites", "écrit", "écrits", "écrite", "écrites", "démenti", "démentie", "averti",
+    "dit", "dits", "dite", "dites", "écrit", "écrits", "écrite", "écrites", "démenti", "démentie", "démentis",
+    "démenties", "averti",
     "répondu", "prévenu", "reconnu", "admis", "soutenu", "tenu", "tenus", "tenue", "tenues"}
+
+#: Participles that are also the present tense (« il dit », « il écrit »): in an incise, the present.
+_PRESENT_TOO = {"dit", "écrit"}
 
 _W = r"[\w’'-]+"
 _PRONOUNS = {"lui", "elle", "eux", "elles", "il", "ils"}
@@ -103,8 +133,14 @@ _ORG_NOUNS = {"ministère", "département", "gouvernement", "entreprise", "entre
               "groupe", "groupes", "fabricants", "agence", "commission",
               "administration", "congrès", "régulateur", "bureau", "autorité", "autorités", "maison", "conseil",
               "banque", "cabinet", "comité", "fabricant", "constructeur", "parlement", "sénat", "justice", "douanes",
-              "pékin", "washington"}
-_PERSON_NOUNS = {"président", "présidente", "ministre", "pdg", "directeur", "directrice", "secrétaire", "sénateur",
+              "pékin", "washington", "ministères", "ambassade", "ambassades", "chancellerie", "services",
+              "gouvernements", "administrations", "institut", "organisation", "fédération", "syndicat", "union"}
+#: Words of rank before a role (« ancien conseiller », « haut responsable »): the role that follows says the kind.
+_RANKS = {"ancien", "ancienne", "haut", "haute", "hauts", "hautes", "nouveau", "nouvelle", "ex", "premier", "première",
+          "vice", "actuel", "actuelle", "futur", "future", "principal", "principale"}
+_PERSON_NOUNS = {"gouverneur", "gouverneure", "conseiller", "conseillère", "ambassadeur", "ambassadrice", "député",
+                 "députée", "commissaire", "maire", "juge",
+                 "président", "présidente", "ministre", "pdg", "directeur", "directrice", "secrétaire", "sénateur",
                  "sénatrice", "représentant", "représentante", "élu", "élue", "patron", "patronne", "dirigeante",
                  "chef", "fondateur", "porte-parole"}
 
@@ -122,31 +158,38 @@ class Attribution:
 
 def source_kind(source: str) -> str:
     """person, organisation, anonymous, document or pronoun, from the words of the source."""
+    from helpers.text.entities import KNOWN_ORGANISATIONS
+
     words = [w.lower() for w in re.findall(_W, source)]
     if not words:
         return "anonymous"
     if " et " in source:  # "Alibaba et ByteDance": the kind of the first of them
         return source_kind(source.split(" et ")[0])
+    if source in KNOWN_ORGANISATIONS:  # « Goldman Sachs » reads like a person's name
+        return "organisation"
     head = words[0]
     if len(words) == 1 and head in _PRONOUNS:
         return "pronoun"
-    if head in _QUANTIFIERS:
-        return "anonymous"
+    if head in _QUANTIFIERS:  # « deux ministères » are organisations; « plusieurs responsables » no one in particular
+        return "organisation" if len(words) > 1 and words[1] in _ORG_NOUNS else "anonymous"
+    rest = words[1:]
+    while head in _RANKS and rest:  # « ancien conseiller », « haut responsable », « nouvelle administration »
+        head, rest = rest[0], rest[1:]
     if head in _DOCUMENT_NOUNS:
         return "document"
     capitalised = [w for w in re.findall(_W, source) if w[:1].isupper()]
-    if head in _ANONYMOUS_NOUNS and len(capitalised) < 2:
-        return "anonymous"
-    if head in _ORG_NOUNS:
+    # a role at an organisation no one names (« directeur des achats d'un équipementier ») is anonymous
+    unnamed_employer = bool(re.search(r"\bd[’']une?\b|\bde plusieurs\b", source))
+    if head in _ANONYMOUS_NOUNS and not (rest and source.split()[len(words) - len(rest)][:1].isupper()):
+        return "anonymous"  # « analystes de Morgan Stanley »: unnamed people; « porte-parole Lin Jian » is named
+    if head in _ORG_NOUNS or head in _MEDIA_NOUNS:
         return "organisation"
     if head in _PERSON_NOUNS:
-        return "person"
+        return "anonymous" if unnamed_employer else "person"
     if len(capitalised) >= 2 and all(c.lower() not in _ORG_NOUNS for c in capitalised) and \
             not any(w in {"times", "journal", "post", "street", "news", "daily", "press"} for w in words):
         return "person"
     return "organisation" if capitalised else "anonymous"
-
-
 
 
 #: Determiners left out of a source (« le ministère » -> « ministère »); quantifiers (« Plusieurs ») stay.
@@ -168,6 +211,9 @@ _SPEAKER_NOUNS = (_ANONYMOUS_NOUNS | _ORG_NOUNS | _PERSON_NOUNS | _DOCUMENT_NOUN
     "dirigeants", "patrons", "acteurs", "fournisseurs", "clients", "acheteurs", "investisseurs", "article",
     "enquête", "étude", "note", "sondage", "agences", "compte", "entourage", "équipe", "firme", "cabinet",
 })
+#: Nouns a publication's name follows (« le quotidien South China Morning Post »).
+_MEDIA_NOUNS = {"quotidien", "journal", "agence", "site", "magazine", "hebdomadaire", "chaîne", "radio", "télévision",
+                "média", "revue", "mensuel", "bimensuel", "blog", "newsletter", "lettre"}
 #: Words of time and manner that sit between an inverted verb and its speaker (« a déclaré lundi un … »).
 _BETWEEN = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "soir", "matin",
             "aujourd'hui", "encore", "également", "aussi", "ensuite", "alors", "toutefois", "pourtant", "cependant",
@@ -207,8 +253,13 @@ def _is_verb(tok) -> bool:
 
 def _negated(verb) -> bool:
     heads = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
-    return any(c.lower_ in ("ne", "n'", "n’") for h in heads for c in h.children) or \
-        any(t.lower_ in ("ne", "n'", "n’") for t in verb.doc[max(verb.sent.start, verb.i - 3):verb.i])
+    found = [c for h in heads for c in h.children if c.lower_ in ("ne", "n'", "n’")] + \
+        [t for t in verb.doc[max(verb.sent.start, verb.i - 3):verb.i] if t.lower_ in ("ne", "n'", "n’")]
+    if not found:
+        return False
+    # a « ne » inside a quotation before the verb is the quotation's (« « Nous ne serons pas … », prévient X »)
+    quote_end = max((t.i for t in verb.doc[verb.sent.start:verb.i] if t.text in ("»", '"', "”")), default=-1)
+    return any(t.i > quote_end for t in found)
 
 
 def _trim(head) -> tuple[int, int] | None:
@@ -220,20 +271,30 @@ def _trim(head) -> tuple[int, int] | None:
         for child in tok.children:
             if abs(child.i - head.i) > 2 * MAX_SOURCE_WORDS:
                 continue  # too far to be in a phrase of at most MAX_SOURCE_WORDS unbroken words
-            if child.dep_ not in _NP_DEPS or child.dep_ == "acl:relcl" or (tok is head and child.dep_ == "case"):
+            agent = child.dep_ == "obl:agent" and tok.dep_ == "acl" and tok.i != head.i  # « document consulté par X »
+            if (child.dep_ not in _NP_DEPS and not agent) or child.dep_ == "acl:relcl" \
+                    or (tok is head and child.dep_ == "case"):
                 continue  # the head's own preposition (« par », « selon ») is the cue's, not the speaker's
-            if child.lower_ in FORMS and child.morph.get("Tense") != ["Past"]:
+            if child.lower_ in FORMS and child.morph.get("Tense") != ["Past"] and child.lower_ not in PARTICIPLES:
                 continue  # the reporting verb itself, when the small model hangs it under its subject
-            if child.pos_ in ("VERB", "AUX") and not (child.dep_ in ("acl", "amod") and child.morph.get("Tense") == ["Past"]):
-                continue  # a clause is not part of a name; « documents consultés par Reuters », « site spécialisé » are
+            if child.pos_ in ("VERB", "AUX") and not (child.dep_ == "amod" or (child.dep_ == "acl"
+                                                                             and child.morph.get("Tense") == ["Past"])):
+                continue  # a clause is not part of a name; « documents consultés par Reuters », « site spécialisé »
+                # and an adjective the small model tags as a verb (« PME bretonne ») are
             if child.dep_ in ("obl", "obl:arg", "obl:mod", "nmod") and child.i > head.i:
                 case = [c.lower_ for c in child.children if c.dep_ in ("case", "fixed")]
-                if case and (case[0] not in _NP_PREPOSITIONS or child.lower_ in _NOT_WHO
+                # « règlement européen sur les biens … », « Administration d'État pour la régulation … »: a document's
+                # subject or an institution's full name; « Bank of America »
+                named = head.lower_ in _DOCUMENT_NOUNS or (head.text[:1].isupper() and head.i > head.sent.start) \
+                    or tok.lower_ in _ORG_NOUNS or (tok is not head and tok.text[:1].isupper())
+                allowed = _NP_PREPOSITIONS | ({"sur", "pour", "en"} if named else set()) \
+                    | ({"of"} if tok.pos_ == "PROPN" else set()) | ({"en"} if child.lower_ == "poste" else set())
+                if case and (case[0] not in allowed or child.lower_ in _NOT_WHO
                              or (tok is head and child.pos_ == "PROPN" and case[0] == "à")):
                     continue  # « sur son réseau social », « au cours de », « à Pékin »: where or when, not who
                 if not case and child.pos_ in ("VERB", "AUX", "PUNCT", "PRON", "SCONJ", "ADV"):
                     continue
-            if child.dep_ == "appos" and child.pos_ != "PROPN":
+            if child.dep_ == "appos" and child.pos_ != "PROPN" and not child.text[:1].isupper():
                 continue  # « Le rapport signale une hausse »: the small model's appos is not part of the name
             of = any(g.dep_ == "case" and g.lower_ in _NP_PREPOSITIONS for g in child.children)
             if child.dep_ == "conj" and not ((tok.pos_ == "PROPN" and child.pos_ == "PROPN") or tok is not head or of):
@@ -247,6 +308,12 @@ def _trim(head) -> tuple[int, int] | None:
         lo -= 1
     while hi in keep:
         hi += 1
+    if head.lower_ in _MEDIA_NOUNS | _PERSON_NOUNS | _ANONYMOUS_NOUNS | _SPEAKER_NOUNS or head.pos_ == "PROPN":
+        # « le quotidien hongkongais South China Morning Post », « l'ancien conseiller à la sécurité nationale Jake
+        # Sullivan »: a name right after the title, whatever its parse
+        while hi < head.sent.end and hi - head.i <= 6 and doc[hi].text[:1].isupper() \
+                and doc[hi].pos_ in ("PROPN", "NOUN", "X", "ADJ") and not doc[hi].is_punct:
+            hi += 1
     # a comma or a quotation mark ends the noun phrase on either side of its head
     for i in range(head.i + 1, hi):
         if doc[i].is_punct and doc[i].text not in ("-", "'", "’"):
@@ -266,14 +333,26 @@ def _trim(head) -> tuple[int, int] | None:
 
 
 def _name_in_apposition(head):
-    """« Le PDG de Nvidia, Jensen Huang, a dit »: the name, when the subject has one in apposition."""
+    """« Le PDG de Nvidia, Jensen Huang, a dit », « a déclaré le porte-parole du ministère, He Yadong, en … »: the
+    name, when the speaker's noun phrase has one in apposition between commas."""
     if head.pos_ == "PROPN":
         return head
+    doc = head.doc
     for child in head.children:  # between commas only: « le vice-Premier ministre He Lifeng » is one phrase
-        edge = child.left_edge
-        if child.dep_ in ("appos", "conj") and child.pos_ == "PROPN" and child.i > head.i and edge.i > 0 \
-                and edge.nbor(-1).text == ",":
+        if child.dep_ in ("appos", "conj") and child.pos_ == "PROPN" and child.i > head.i and child.i > 0 \
+                and doc[child.i - 1].text == ",":
             return child
+    # the small model often hangs the name elsewhere: read the words instead, « <phrase> , Name Name , »
+    bounds = _trim(head)
+    if bounds is not None:
+        j = bounds[1]
+        if j < head.sent.end - 2 and doc[j].text == ",":
+            k = j + 1
+            while k < head.sent.end and k - j <= 4 and doc[k].text[:1].isupper() \
+                    and (doc[k].pos_ == "PROPN" or re.fullmatch(r"(?:[A-Z]\.)+", doc[k].text)):  # « C.C. Wei »
+                k += 1
+            if k > j + 1 and k < head.sent.end and doc[k].text in (",", ".") and (doc[k].text == "," or k == head.sent.end - 1):
+                return _top(doc[j + 1])
     return head
 
 
@@ -311,8 +390,10 @@ def _noun_group(sent, i: int) -> int:
                                                                    and i + 1 < sent.end and sent.doc[i + 1].pos_ == "NOUN"):
         i += 1
     if i < sent.end and sent.doc[i].pos_ in ("NOUN", "PROPN"):
+        named = sent.doc[i].pos_ == "PROPN" or sent.doc[i].text[:1].isupper() or sent.doc[i].lower_ in _MEDIA_NOUNS
         i += 1
-        while i < sent.end and sent.doc[i].pos_ == "ADJ":
+        while i < sent.end and (sent.doc[i].pos_ == "ADJ" or (named and sent.doc[i].pos_ in ("PROPN", "NUM", "NOUN")
+                                                              and sent.doc[i].text[:1].isupper())):
             i += 1
     return i
 
@@ -369,13 +450,20 @@ def _has_content(verb, first: int) -> bool:
         return True
     before = verb.doc[verb.sent.start:first].text
     after = verb.doc[verb.i + 1:verb.sent.end].text
-    return "»" in before or '"' in before or "«" in after
+    return "»" in before or '"' in before or "«" in after or _inverted(verb, first)
 
 
 def _speaker(verb, first: int, end: int):
     """The token heading who speaks, for a reporting verb (its form spans ``first``..``end``)."""
     if FORMS.get(verb.lower_) in NEEDS_CONTENT and not _has_content(verb, first):
         return None
+    if FORMS.get(verb.lower_) == "appeler" and not any(
+            t.lower_ in ("à", "au", "aux") for t in verb.doc[verb.i + 1:min(verb.i + 6, verb.sent.end)]):
+        return None  # « Pékin appelle ses géants à renoncer » is a call; « une puce appelée H20 » is a name
+    if FORMS.get(verb.lower_) == "demander" and not _has_content(verb, first) and not any(
+            c.dep_ in ("xcomp", "ccomp", "iobj") or (c.dep_.startswith("obl") and any(
+                g.lower_ in ("à", "au", "aux") for g in c.children)) for c in verb.children):
+        return None  # « ont demandé des licences » applies for them; « a demandé à X de justifier » asks X
     clitic = _clitic(verb, first, end)
     if clitic is not None and clitic.nbor(-1).lower_ not in ("est", "sont", "était", "étaient", "sera"):
         # (« est-il écrit dans le décret » is an impersonal passive: the document speaks, below)
@@ -386,17 +474,31 @@ def _speaker(verb, first: int, end: int):
         while head_first > head.sent.start and verb.doc[head_first - 1].dep_.startswith("aux") \
                 and verb.doc[head_first - 1].head.i == head.i:
             head_first -= 1
-        return _speaker_of(head, head_first, head.i + 1)
+        return _speaker_of(head, head_first, head.i + 1, passive_only=False)
+    if FORMS.get(verb.lower_) == "tenir" and any(c.dep_ == "xcomp" and c.lower_ in REPORTING_VERBS
+                                                 for c in verb.children):
+        return _speaker_of(verb, first, end, passive_only=False)  # « a tenu à préciser », parsed from « tenu »
+    if FORMS.get(verb.lower_) in REFLEXIVE_ONLY and not any(
+            t.lower_ in ("s'", "s’", "se") for t in verb.doc[max(verb.sent.start, first - 1):verb.i]):
+        return None
+    if FORMS.get(verb.lower_) in SOURCE_ONLY:
+        return _from_source(verb) if any(t.lower_ in ("source", "sources") for t in verb.sent) else None
     return _speaker_of(verb, first, end)
 
 
-def _speaker_of(verb, first: int, end: int):
-    """:func:`_speaker` once the special forms are handled."""
+def _speaker_of(verb, first: int, end: int, *, passive_only: bool = True):
+    """:func:`_speaker` once the special forms are handled (``passive_only=False``: « tenu » of « a tenu à
+    préciser », which reports through its infinitive)."""
     children = list(verb.children)
     has_avoir = any(c.dep_ == "aux:tense" and c.lower_ in ("a", "ont", "avait", "avaient", "aurait", "auraient", "aura")
                     for c in children)
+    # (« », écrit l'ancien conseiller »: a present tense in an incise, though it reads as a participle)
+    reflexive = any(c.lower_ in ("s'", "s’", "se") and c.i < verb.i for c in children)  # « s'est félicité »: active
     passive = any(c.dep_ == "aux:pass" for c in children) or (verb.lower_ in PARTICIPLES and not has_avoir
-                                                              and verb.morph.get("Tense") != ["Pres"])
+                                                              and not reflexive
+                                                              and verb.morph.get("Tense") != ["Pres"]
+                                                              and not (verb.lower_ in _PRESENT_TOO and first == verb.i
+                                                                       and _inverted(verb, first)))
     # the agent, or one the small model hung under an adverb of the verb (« rapportés plus tôt par … »)
     near = children + [g for c in children if c.dep_ in ("advmod", "xcomp", "obl:mod") and c.i > verb.i
                        and (c.pos_ == "ADV" or c.lower_ in _BETWEEN) for g in c.children]
@@ -404,8 +506,10 @@ def _speaker_of(verb, first: int, end: int):
     if agent is None:
         agent = next((c for c in children if (c.dep_.startswith("obl") or c.dep_ == "nmod") and c.i > verb.i
                       and any(g.lower_ == "par" and g.dep_ == "case" for g in c.children)), None)
-    if FORMS.get(verb.lower_) in PASSIVE_ONLY and not (passive and agent is not None):
+    if passive_only and FORMS.get(verb.lower_) in PASSIVE_ONLY and not (passive and agent is not None):
         return None
+    if FORMS.get(verb.lower_) == "publier" and verb.head.lower_ in _OPINION_NOUNS:
+        return None  # « une tribune publiée par le Washington Post »: the paper prints its author's words
     if passive:
         if agent is not None:
             return agent
@@ -415,13 +519,46 @@ def _speaker_of(verb, first: int, end: int):
         return place if expletive is not None else None  # « est-il écrit dans le décret »
     if verb.morph.get("Tense") == ["Pres"] and verb.morph.get("VerbForm") == ["Part"] and verb.i > verb.sent.start \
             and verb.nbor(-1).pos_ in ("PROPN", "NOUN"):
-        return _top(verb.nbor(-1))  # « Pékin affirmant que », « le groupe précisant que »
+        noun = verb.nbor(-1)  # « Pékin affirmant que », « le ministre de l'Economie jugeant que »
+        while noun.dep_ in ("nmod", "flat:name", "flat", "appos") and noun.head.i < noun.i \
+                and noun.head.pos_ in ("NOUN", "PROPN") and noun.i - noun.head.i <= 6 \
+                and not any(t.text == "," for t in verb.doc[noun.head.i:noun.i]):
+            noun = noun.head
+        return _top(noun)
     if FORMS.get(verb.lower_) == "citer":  # « Bloomberg, qui cite des sources »: the cited speak
         cited = next((c for c in children if c.dep_ == "obj"), None)
         if cited is not None:
             return cited
     participle = verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Pres"]
-    if _inverted(verb, first) and not participle:
+    gerund = verb.lower_.endswith("ant") and verb.i > verb.sent.start and verb.nbor(-1).lower_ == "en"
+    if (participle or gerund) and verb.i > verb.sent.start and verb.nbor(-1).text in (",", "en") \
+            and verb.sent.root.i != verb.i:
+        # « …, estimant que … », « …, qualifiant ces informations de … »: the main clause's speaker, never a
+        # noun the small model hung the participle on
+        main = verb.sent.root
+        doc, k = verb.doc, verb.i - 2
+        while k > verb.sent.start and doc[k].pos_ == "PROPN" and verb.i - k <= 5:
+            k -= 1
+        if k < verb.i - 2 and doc[k].text == ",":
+            return _top(doc[k + 1])  # « …, son président tournant, Eric Xu, assurant que »: the name between commas
+        # its own subject first (« son président, Eric Xu, assurant que »), else the main clause's
+        said = next((c for c in children if c.dep_ in _SUBJECT_DEPS and c.i < verb.i
+                     and not any(t.text in ("«", "»", '"') for t in verb.doc[c.i:verb.i])
+                     and sum(t.text == "," for t in verb.doc[c.i:verb.i]) <= 2), None) or \
+            next((c for c in main.children if c.dep_ in _SUBJECT_DEPS), None)
+        if said is None:
+            said = next((g for c in main.children if c.dep_.startswith("aux") for g in c.children
+                         if g.dep_ in _SUBJECT_DEPS), None)
+        return None if said is None or said.lower_ in _RELATIVES or said.lower_ == "on" else _top(said)
+    # « Le président de la commission, John Moolenaar, a exhorté le département … »: the comma before the verb
+    # closes a name in apposition to its subject, and what follows the verb is its object, not an inverted speaker
+    doc = verb.doc
+    k = first - 2
+    while k > verb.sent.start and doc[k].pos_ == "PROPN" and first - k <= 5:
+        k -= 1
+    subject_before = k < first - 2 and doc[k].text == "," and any(
+        c.dep_ in _SUBJECT_DEPS and c.i < first and c.lower_ not in _RELATIVES for c in children)
+    if _inverted(verb, first) and not participle and not subject_before:
         after = _speaker_after(verb, end)
         if after is not None and _agrees(verb, first, after):
             return after  # « …, a reconnu le directeur financier », whatever the small model calls it
@@ -429,6 +566,10 @@ def _speaker_of(verb, first: int, end: int):
     if subject is None:
         for aux in (c for c in children if c.dep_.startswith("aux")):
             subject = next((c for c in aux.children if c.dep_ in _SUBJECT_DEPS), subject)
+    if subject is None:  # the small model put the subject under an incise before the verb
+        subject = next((g for c in children if c.dep_ == "advcl" and c.i < verb.i
+                        for g in c.children if g.dep_ in _SUBJECT_DEPS and g.i < c.i and g.lower_ not in _RELATIVES),
+                       None)
     if subject is None and verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Pres"] \
             and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
         # « Les élus ont saisi la justice, estimant que … »: the participle's speaker is the clause's subject
@@ -444,15 +585,45 @@ def _speaker_of(verb, first: int, end: int):
     if verb.dep_ not in ("obj", "iobj", "ROOT") and not verb.dep_.startswith("obl") and verb.head.i < verb.i \
             and verb.head.pos_ in ("PROPN", "NOUN", "PRON"):
         # « Pékin affirmant que »; and what the small model mis-parses as a noun's dependent: headlines
-        # (« Pékin dément ») and subjects with material in between (« Certains élus, notamment …, dénoncent »)
-        return _top(verb.head)
+        # (« Pékin dément ») and subjects with material in between (« Certains élus, notamment …, dénoncent »);
+        # up the chain of complements to the subject's own noun (« Deux sources au sein de l'industrie affirment »)
+        noun = verb.head
+        while noun.dep_ in ("nmod", "obl", "obl:mod", "obl:arg") and noun.head.i < noun.i \
+                and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i >= verb.sent.start:
+            noun = noun.head
+        return _top(noun)
     if verb.dep_ == "conj" and verb.head.i < verb.i:
         subject = next((c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS), None)
     if subject is None:
         after = _speaker_after(verb, end)
         if after is not None and (after.pos_ == "PROPN" or after.lower_ in _SPEAKER_NOUNS):
             return after  # « Reste que …, estime un analyste » without its comma
+    if subject is None:
+        subject = _word_before(verb, first)  # a headline the small model could not parse: « Huawei promet … »
     return subject
+
+
+def _word_before(verb, first: int):
+    """The name or speaking noun right before a verb (over object pronouns: « ASML les juge »), in a headline."""
+    doc, i = verb.doc, first - 1
+    while i >= verb.sent.start and doc[i].lower_ in ("les", "la", "le", "l'", "l’", "lui", "leur", "y", "en", "se",
+                                                     "s'", "s’", "ne", "n'", "n’"):
+        i -= 1
+    if i < verb.sent.start:
+        return None
+    tok = doc[i]
+    if tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "VERB", "ADJ", "X") or tok.lower_ in _SPEAKER_NOUNS:
+        return _top(tok)
+    return None
+
+
+def _after_colon(verb, first: int, head):
+    """« Puces H20 : Nvidia dément … »: a headline's speaker comes after its colon, not before it."""
+    colon = next((t for t in verb.doc[head.i + 1:first] if t.text == ":"), None)
+    if colon is None:
+        return head
+    found = _word_before(verb, first)
+    return found if found is not None and found.i > colon.i else None
 
 
 def _selon(tokens, i: int):
@@ -464,9 +635,12 @@ def _selon(tokens, i: int):
         cue_start = i - 1
     elif tok.lower_ == "croire" and i > 1 and tokens[i - 1].lower_ == "en" and tokens[i - 2].lower_ == "à":
         cue_start = i - 2  # « à en croire les analystes »
+    elif tok.lower_ == "pour" and tok.is_sent_start and any(t.text == "«" for t in tokens[i + 1:i + 40]):
+        cue_start = i  # « Pour Marc Delorme, analyste chez Oddo BHF, « le marché a déjà … » »
     else:
         return None
-    noun = tok.head if tok.dep_ in ("case", "fixed") and tok.head.i > tok.i and tok.lower_ != "croire" else None
+    noun = tok.head if tok.dep_ in ("case", "fixed") and tok.head.i > tok.i and tok.lower_ not in ("croire", "pour") \
+        else None
     if noun is None:
         nxt = next((t for t in tokens[i + 1:i + 4] if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
         noun = nxt
@@ -484,6 +658,15 @@ def _attribution(text: str, base: int, offset: int, head, cue: str, cue_span: tu
         return None
     doc = head.doc
     lo, hi = bounds
+    if head.pos_ == "PROPN":  # the title in front of a name belongs to the source (« le sénateur démocrate Chris Coons »)
+        k = lo - 1
+        while k >= head.sent.start and lo - k <= 6 and (doc[k].pos_ in ("NOUN", "ADJ", "PROPN")
+                                                        or doc[k].lower_ in ("de", "du", "des", "au", "aux", "à", "d'", "d’")):
+            if doc[k].lower_ in _PERSON_NOUNS | _SPEAKER_NOUNS | _MEDIA_NOUNS and doc[k].pos_ == "NOUN" \
+                    and (k == head.sent.start or doc[k - 1].pos_ == "DET"):
+                lo = k
+                break
+            k -= 1
     start, end = doc[lo].idx - base, doc[hi - 1].idx + len(doc[hi - 1]) - base
     if doc[lo].lower_ in _CLITICS:
         start += 1  # « -ils »: the pronoun, not its hyphen
@@ -496,6 +679,10 @@ def _attribution(text: str, base: int, offset: int, head, cue: str, cue_span: tu
         kind = "anonymous"  # "un responsable", "des entreprises": no one in particular
     span = (min(start, cue_span[0]), max(end, cue_span[1]))
     return Attribution(offset + span[0], offset + span[1], source, cue, kind)
+
+
+#: Words that open a source without a verb: « selon X », « d'après X », « à en croire X », « Pour X, « … » ».
+_OTHER_CUES = frozenset(("selon", "après", "croire", "pour"))
 
 
 def attributions_in(tokens, text: str, offset: int = 0) -> list[Attribution]:
@@ -513,14 +700,15 @@ def attributions_in(tokens, text: str, offset: int = 0) -> list[Attribution]:
         if i >= sent_end:  # a new sentence: its bounds once (Token.sent walks the sentence each time it is asked)
             sent = tok.sent
             sent_end = sent.end
+            earlier = []  # the speakers found so far in this sentence
             if len(sent) > MAX_SENTENCE_TOKENS:
                 i = sent_end
                 continue
         word = tok.lower_
-        if word not in _FIRST_WORDS and word not in ("selon", "après", "croire"):
+        if word not in _FIRST_WORDS and word not in _OTHER_CUES:
             i += 1
             continue
-        selon = _selon(doc, i) if word in ("selon", "après", "croire") else None
+        selon = _selon(doc, i) if word in _OTHER_CUES else None
         if selon is not None:
             cue_start, noun = selon
             cue_tok = doc[cue_start]
@@ -539,16 +727,74 @@ def attributions_in(tokens, text: str, offset: int = 0) -> list[Attribution]:
         first = i
         while first > max(lo, sent.start) and doc[first - 1].dep_.startswith("aux") and doc[first - 1].head.i == tok.i:
             first -= 1
+        if first > max(lo, sent.start) and doc[first - 1].lower_ in ("s'", "s’", "se"):
+            first -= 1  # « », s'est félicité le gouverneur »: the reflexive pronoun opens the incise
         last = doc[min(i + width, hi) - 1]
-        head = _speaker(tok, first, last.i + 1)
+        lemma = FORMS.get(tok.lower_)
+        if (lemma in WEAK and _reported_by_a_later_incise(tok, last.i + 1)) \
+                or (lemma in WEAK | {"demander"} and _in_reported_clause(tok)):
+            i += width  # « La Chine réclame des garanties, a ajouté le président »: what he said, not a report
+            continue
+        participle = tok.lower_.endswith("ant") and first > sent.start and doc[first - 1].text in (",", "en")
+        if participle and earlier:
+            head = earlier[-1]  # « a regretté Jensen Huang, ajoutant que … »: the speaker already named goes on
+        else:
+            head = _speaker(tok, first, last.i + 1)
+        if head is not None and head.i < first:
+            head = _after_colon(tok, first, head)
         if head is not None and head.i != tok.i and lo <= head.i < hi:
             head = _name_in_apposition(head)
+            earlier.append(head)
             cue = text[doc[first].idx - base:last.idx - base + len(last)]
             a = _attribution(text, base, offset, head, cue, (doc[first].idx - base, last.idx - base + len(last)))
             if a:
                 found.setdefault((a.start, a.end), a)
         i += width
-    return sorted(found.values(), key=lambda a: (a.start, a.end))
+    # one speaker is one source per sentence: « a-t-elle martelé, évoquant … » names her once
+    seen: set[tuple[int, str]] = set()
+    kept = []
+    for a in sorted(found.values(), key=lambda a: (a.start, a.end)):
+        key = (_sentence_of(doc, a.start - offset + base), a.source.lower())
+        if key not in seen:
+            seen.add(key)
+            kept.append(a)
+    return kept
+
+
+def _in_reported_clause(verb) -> bool:
+    """True when the verb stands in the « que » clause of another reporting verb (« ont confirmé que Nvidia avait
+    demandé … »)."""
+    tok = verb
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            return False
+        if tok.dep_ in ("ccomp", "xcomp") and tok.head.lower_ in FORMS:
+            return True
+        tok = tok.head
+    return False
+
+
+def _reported_by_a_later_incise(verb, end: int) -> bool:
+    """True when a reporting incise follows the verb's clause (« …, a ajouté le président », « …, a-t-il dit »):
+    the clause is what was said, and its verb reports nothing of its own."""
+    doc, sent = verb.doc, verb.sent
+    if any(t.text in ("«", "»", '"') for t in doc[sent.start:verb.i]):
+        return False  # a quotation before it: the verb may be an incise itself
+    for j in range(end, sent.end - 1):
+        if doc[j].text != ",":
+            continue
+        k = j + 1
+        while k < sent.end and doc[k].pos_ == "AUX":
+            k += 1
+        if k < sent.end and doc[k].lower_ in FORMS and not doc[k].lower_.endswith("ant") and _is_verb(doc[k]):
+            return True
+    return False
+
+
+def _sentence_of(doc, char: int) -> int:
+    """The index of the first token of the sentence holding character ``char`` of ``doc``."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.sent.start if span is not None else -1
 
 
 def find_attributions(text: str, offset: int = 0, tokens=None) -> list[Attribution]:

@@ -23,7 +23,8 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 def _plain(text: str) -> str:
     """PDF text as comparable words: ligatures undone (ﬂ → fl), whitespace and line breaks collapsed."""
-    return " ".join(unicodedata.normalize("NFKC", text).split())
+    # (and a hyphenated word broken at the end of a line, « confirment- elles », joined again)
+    return re.sub(r"(?<=\w)- (?=\w)", "-", " ".join(unicodedata.normalize("NFKC", text).split()))
 
 
 @pytest.fixture(scope="module")

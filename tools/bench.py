@@ -163,6 +163,13 @@ def _parser_figures() -> None:
         result, _ = score(ROOT / "tests" / "corpus" / name)
         print(f"{label} on our corpus ({result['sentences']} sentences): precision {result['precision']:.3f}, "
               f"recall {result['recall']:.3f}, F1 {result['f1']:.3f} (target >= {target})")
+    from helpers.text.evaluation import entity_scores
+
+    for label, name in (("entities, wire copy", "entities_wire_fr.csv"),
+                        ("entities, held out (N, stop 29)", "entities_heldout_fr.csv")):
+        result, _ = entity_scores(ROOT / "tests" / "corpus" / name)
+        print(f"{label} ({result['sentences']} sentences): recall {result['recall']:.3f} of {result['expected']} "
+              f"mentions, {result['none_found']} found that must not be (target >= 0.97)")
 
 
 def _editions() -> None:

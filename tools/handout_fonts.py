@@ -16,7 +16,7 @@ from pathlib import Path
 SCREEN_ONLY = ("hover", "Not yet", "Fill in the blank", "Show solution", "Show code", "move a slider",
                "Correct.", "Close, but",
                # and the French edition's (handouts/fr/)
-               "survol", "Pas encore", "Complétez", "Afficher la solution", "Afficher le code", "Presque, mais")
+               "Pas encore", "Complétez", "Afficher la solution", "Afficher le code", "Presque, mais")
 
 
 def page_fonts(pdf: Path) -> list[float]:

@@ -83,7 +83,7 @@ def _wrap(text: Any, width: int) -> Any:
 
 #: The longest line of an axis title on a slide or a page: a vertical axis title longer than its axis would make
 #: the chart taller as its type grows, so that no size of type ever fits (the chart shrank to a stamp).
-AXIS_TITLE_CHARS = {"y": 34, "x": 60}
+AXIS_TITLE_CHARS = {"y": 34}
 
 
 def _wrap_axis_titles(node: Any) -> Any:

@@ -17,7 +17,13 @@ import pandas as pd
 
 from helpers.text.article import Article
 from helpers.text.attributions import find_attributions
-from helpers.text.entities import organisation_spans, with_company_suffix, institution_label, product_spans
+from helpers.text.entities import (
+    institution_label,
+    organisation_spans,
+    person_spans,
+    product_spans,
+    with_company_suffix,
+)
 from helpers.text.figures import calendar_test, find_figures
 from helpers.text.hedges import find_hedges
 from helpers.text.nlp import KEPT_STATISTICAL_LABELS, french_pipeline, load_gazetteer, pieces
@@ -174,11 +180,14 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                  for s, e, eid, name, label in found]
         linked = [(s, e) for s, e, eid, _, _ in found if eid]
         products = [(s, e) for s, e in product_spans(text) if not any(ls < e and s < le for ls, le in linked)]
-        orgs = [(s, e) for s, e in organisation_spans(text) if not any(ls < e and s < le for ls, le in linked)]
-        taken = products + orgs
+        orgs = [(s, with_company_suffix(text, e)) for s, e in organisation_spans(text)
+                if not any(ls < e and s < le for ls, le in linked)]
+        people = [(s, e) for s, e in person_spans(text) if not any(ls < e and s < le for ls, le in linked + orgs)]
+        taken = products + orgs + people
         found = [f for f in found if f[2] or not any(s < f[1] and f[0] < e for s, e in taken)]
         found += [(s, e, "", text[s:e], "PRODUCT") for s, e in products]
         found += [(s, e, "", text[s:e], "ORG") for s, e in orgs if not any(ps < e and s < pe for ps, pe in products)]
+        found += [(s, e, "", text[s:e], "PER") for s, e in people]
         for s, e, entity_id, name, label in sorted(found):
             if not entity_id:
                 entity_id = f"unlinked_{_slug(name)}"

@@ -96,3 +96,19 @@ def test_the_french_seminar_pack_page_is_french_and_has_no_gloss_column():
         page = seminar_html(notebooks=FRENCH)
     assert '<html lang="fr">' in page and "our gloss" not in page and "12 août 2025" in page
     assert not english_left(re.sub(r"<[^>]+>", " ", page.split("<main>", 1)[1]))
+
+
+def test_the_language_belongs_to_a_thread():
+    """The report's build writes the English guide in a background thread while the main thread writes the French
+    one: a language switched in one thread must not reach the other (a clean clone's CI build once failed so)."""
+    import threading
+
+    from helpers.views.i18n import lang
+
+    seen = []
+    with edition("fr"):
+        worker = threading.Thread(target=lambda: seen.append(lang()))
+        worker.start()
+        worker.join()
+        assert lang() == "fr"
+    assert seen == ["en"] and lang() == "en"

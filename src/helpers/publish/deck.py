@@ -28,7 +28,7 @@ from helpers.data.citations import cite_inline
 from helpers.data.datasets import load_table
 from helpers.data.paths import NOTEBOOKS_DIR
 from helpers.publish.catalogue import discover, read, tags
-from helpers.views.i18n import N_, _, lang, translate
+from helpers.views.i18n import N_, _, lang, local_number, translate
 
 #: The deck's first slide.
 TITLE_SLIDE = N_("The H20 affair: chips, security and a 90-day window")
@@ -232,10 +232,36 @@ def explorer_slides() -> list[Slide]:
                            "moves one slider at a time."))
 
 
+def preset_slides() -> list[Slide]:
+    """The presets side by side: what each changes from the defaults (every other input at the centre of its range)."""
+    from helpers.models.scenarios import parameters, presets
+
+    labels = {p.name: p for p in parameters()}
+
+    def written(name: str, value: float) -> str:
+        p = labels[name]
+        if p.unit == "yes/no":
+            number = _("yes") if value else _("no")
+        else:  # a share and a percentage both as a percentage, as people write them (1.5%, 25%)
+            pct = value * 100 if p.unit == "share" else value
+            number = local_number(f"{pct:.1f}".rstrip("0").rstrip(".")) + ("\u00a0%" if lang() != "en" else "%")
+        return _("{parameter}: {value}").format(parameter=translate(p.label), value=number)
+
+    rows = [(name, "; ".join(written(k, v) for k, v in overrides.items()) or _("every input at the centre of its range"))
+            for name, overrides in presets().items()]
+    return _chunks(rows, _("The presets side by side: what each one changes"), "",
+                   _("Notebook 04 · helpers.models.scenarios; every other input at the centre of its range"),
+                   per_slide=6, notes=_("Each preset changes one or two inputs and leaves the rest at the centre of their ranges: "
+                           "the model illustrates what follows from an assumption, it does not forecast."))
+
+
 #: Chart cells shown on slides as data slides instead: a chart whose rows of text cannot be read at a
-#: lecture's type size (the who's-who chart has 19 rows of role text) becomes a few slides of pairs.
-#: The chart's speaker notes go with the first of them.
-CHART_AS_DATA = {"00_primer/cell-07": actor_slides, "04_scenarios/cell-15": explorer_slides}
+#: lecture's type size (the who's-who chart has 19 rows of role text; the scenario charts three panels of six
+#: long preset names, whose bars shrank to crumbs at 18 px) becomes a few slides of pairs, or none (the explorer:
+#: its sliders are in the report, and its presets' bands are on the slides of the bands chart). The chart's
+#: speaker notes go with the first of them, or with the slide before.
+CHART_AS_DATA = {"00_primer/cell-07": actor_slides, "04_scenarios/cell-08": preset_slides,
+                 "04_scenarios/7b5d3513": explorer_slides, "04_scenarios/cell-15": list}
 
 #: Data slides and where they go: after a notebook's chart slides, or first after its section slide.
 DATA_SLIDES = {"00_primer": ("after", glossary_slides),
@@ -271,8 +297,10 @@ def deck(notebooks: Path = NOTEBOOKS_DIR) -> list[Slide]:
                 instead = CHART_AS_DATA.get(f"{info.name}/{cell.get('id', '')}")
                 if instead is not None:
                     pairs = instead()
-                    slides += pairs
-                    current = pairs[0]
+                    if pairs:  # the first stands for the chart: « [[slide: 04_scenarios/cell-08]] » finds it
+                        pairs[0].notebook, pairs[0].cell_id = info.name, cell.get("id", "")
+                        slides += pairs
+                        current = pairs[0]
                     continue
                 current = Slide("chart", title, notebook=info.name, cell_id=cell.get("id", ""))
                 slides.append(current)
@@ -316,7 +344,8 @@ def cite_slides(text: str, notebooks: Path = NOTEBOOKS_DIR, *, strict: bool = Tr
         ref = m[1]
         for n, s in enumerate(slides, start=1):
             if (ref == s.notebook and s.kind == "section") or ref == f"{s.notebook}/{s.cell_id}" \
-                    or (not s.notebook and s.title.startswith(ref)):
+                    or (s.kind != "section" and not s.cell_id.startswith("cell-") and s.kind != "chart"
+                        and s.title.startswith(ref)) or (s.kind == "pairs" and s.title.startswith(ref)):
                 return _("slide {n}").format(n=n)
         if strict:
             raise SlideRefError(f"no slide {ref!r} in the deck")

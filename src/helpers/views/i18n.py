@@ -13,6 +13,7 @@ the static SVG alike): 1 250 000 and 12 août 2025 in French.
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -27,27 +28,28 @@ TRANSLATIONS_DIR = ROOT / "translations"
 #: Keys of a Vega-Lite spec whose string values a reader reads (titles of charts, axes, legends, tooltips).
 TEXT_KEYS = ("title", "subtitle", "description", "text")
 
-_lang = "en"
+#: The language of the current thread: the report's build writes the English guide in a background thread while
+#: the French pages are made in the main one, so one module-wide value would let each switch the other's words.
+_state = threading.local()
 
 
 def lang() -> str:
     """The language charts and tables are shown in now."""
-    return _lang
+    return getattr(_state, "lang", "en")
 
 
 def use(language: str) -> None:
     """Show charts and tables in ``language`` from now on ("en" or one of :data:`EDITIONS`)."""
-    global _lang
     if language != "en" and language not in EDITIONS:
         raise ValueError(f"no edition {language!r}: choose en or one of {', '.join(EDITIONS)}")
-    _lang = language
+    _state.lang = language
 
 
 @contextmanager
 def edition(language: str) -> Iterator[None]:
     """Show charts, tables and the code's own words in ``language`` inside the ``with`` block, then as before
     (the slides, the handouts and the teacher guide are built for each edition in one process)."""
-    before = _lang
+    before = lang()
     use(language)
     try:
         yield
@@ -124,7 +126,7 @@ def _table(language: str, _digest: str) -> dict[str, str]:
 
 def translate(text: str) -> str:
     """``text`` in the current language (itself in English, or when the catalogue has no entry for it yet)."""
-    return translate_to(text, _lang)
+    return translate_to(text, lang())
 
 
 def translate_to(text: str, language: str) -> str:
@@ -153,13 +155,13 @@ def localized(spec: dict[str, Any]) -> dict[str, Any]:
     """A copy of ``spec`` in the current language: its texts and the data values it shows as labels translated,
     and numbers and dates written the language's way (Vega's locale in the spec's config, which the static SVG
     and the live chart both read)."""
-    if _lang == "en":
+    if lang() == "en":
         return spec
     out = _walk(spec, translate)
     fields = label_fields(spec)
     if fields:
         out = _relabel(out, fields)
-    out.setdefault("config", {})["locale"] = _vega_locale(_lang)
+    out.setdefault("config", {})["locale"] = _vega_locale(lang())
     return out
 
 
@@ -305,6 +307,6 @@ def _vega_locale(language: str) -> dict[str, Any]:
 
 def local_number(text: str) -> str:
     """A number written the English way ("1,250,000.5") written the current language's way ("1 250 000,5")."""
-    if _lang == "en":
+    if lang() == "en":
         return text
     return text.replace(",", "\u00a0").replace(".", ",")

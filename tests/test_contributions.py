@@ -110,7 +110,7 @@ def test_a_finished_page_may_load_only_the_sites_own_scripts():
 
 def _project_copy(tmp: Path) -> Path:
     copy = tmp / "project"
-    for part in ("src", "data", "notebooks", "teaching"):
+    for part in ("src", "data", "notebooks", "teaching", "translations"):
         shutil.copytree(ROOT / part, copy / part, ignore=shutil.ignore_patterns("__pycache__"))
     for part in ("requirements.txt", "requirements-test.txt", "pyproject.toml", "README.md"):
         shutil.copy(ROOT / part, copy / part)

@@ -46,7 +46,7 @@ def _free_text_columns(meta: dict) -> list[str]:
 
 def _hostile_copy(tmp: Path) -> tuple[Path, list[str]]:
     copy = tmp / "project"
-    for part in ("src", "data", "notebooks", "teaching"):
+    for part in ("src", "data", "notebooks", "teaching", "translations"):
         shutil.copytree(ROOT / part, copy / part, ignore=shutil.ignore_patterns("__pycache__"))
     for part in ("requirements.txt", "pyproject.toml", "README.md"):
         shutil.copy(ROOT / part, copy / part)

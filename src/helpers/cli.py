@@ -243,10 +243,11 @@ def _bad_input_errors() -> tuple[type[BaseException], ...]:
     from helpers.publish.catalogue import NotebookError
     from helpers.publish.deck import SlideRefError
     from helpers.publish.plans import PlanError
+    from helpers.publish.segments import TranslationError
     from helpers.text.article import ArticleError
 
     return (OutputError, InputError, DatasetError, SchemaError, ArticleError, UnsafeOutput, NotebookError, PlanError,
-            CitationError, SlideRefError)
+            CitationError, SlideRefError, TranslationError)
 
 
 def _one_line(exc: BaseException) -> str:

@@ -141,6 +141,11 @@ def build(out: Path = REPORT_DIR, cache: Path = CACHE_DIR, jobs: int | None = No
         french = discover(notebooks / "fr") if editions and notebooks == NOTEBOOKS_DIR and (notebooks / "fr").is_dir() \
             else []
         other = "fr" if french else None
+        from helpers.publish.catalogue import read
+        from helpers.publish.teaching import check_citations
+
+        for info in [*infos, *french]:  # a citation naming nothing is named here too, before any kernel starts
+            check_citations(read(info.path), info.path)
         with owned_dir(out) as stage:
             # assets and site pages are made while the kernels run; each page is rendered as soon as its notebook is done
             def beside() -> None:

@@ -16,7 +16,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
 from helpers.data.paths import ROOT
-from helpers.publish.segments import merge_catalog, new_catalog, rebuild, segments_of
+from helpers.publish.segments import TranslationError, merge_catalog, new_catalog, rebuild, segments_of
 
 #: The guide's written source and the plans it times.
 GUIDE_SOURCE = ROOT / "teaching" / "teacher-guide.md"
@@ -59,13 +59,18 @@ def guide_translation(lang: str) -> dict[tuple[str, str], str]:
     """{(context, English): translation} from the committed guide catalogue (fuzzy and empty entries left out:
     the tests and ``make translations`` name them)."""
     path = guide_catalogue_path(lang)
-    return _guide_table(path.read_bytes()) if path.exists() else {}
+    return _guide_table(path.read_bytes(), str(path)) if path.exists() else {}
 
 
 @lru_cache(maxsize=2)
-def _guide_table(po: bytes) -> dict[tuple[str, str], str]:
-    return {(str(m.context), str(m.id)): str(m.string) for m in read_po(io.BytesIO(po), abort_invalid=True)
-            if m.id and m.string and not m.fuzzy}
+def _guide_table(po: bytes, name: str) -> dict[tuple[str, str], str]:
+    from babel.messages.pofile import PoFileError
+
+    try:
+        catalog = read_po(io.BytesIO(po), abort_invalid=True)
+    except (PoFileError, UnicodeDecodeError) as exc:
+        raise TranslationError(f"{name}: not a gettext catalogue ({' '.join(str(exc).split())[:120]})") from None
+    return {(str(m.context), str(m.id)): str(m.string) for m in catalog if m.id and m.string and not m.fuzzy}
 
 
 def localize_guide(text: str, lang: str, context: str = GUIDE_CONTEXT) -> str:
@@ -75,7 +80,8 @@ def localize_guide(text: str, lang: str, context: str = GUIDE_CONTEXT) -> str:
         return text
     found = guide_translation(lang).get((context, text))
     if found is None:
-        raise KeyError(f"{guide_catalogue_path(lang)}: no translation for {text[:60]!r} ({context})")
+        raise TranslationError(f"{guide_catalogue_path(lang)}: no translation for {text[:60]!r} ({context}); "
+                               "run `make translations` and translate it")
     return found
 
 

@@ -106,7 +106,7 @@ def plan_steps(minutes: int, notebooks: Path = NOTEBOOKS_DIR, plans: Path = PLAN
             info = infos.get(row.notebook)
             if info is None:  # a guide built for another collection (a fork, a test) keeps the rest of its plan
                 steps.append(Step(clock, clock, _("Notebook {n}: {what}").format(n=row.notebook, what=_(MISSING)),
-                                  _activity(row.activity), ""))
+                                  row.activity, ""))
                 continue
             read_min, full_min = reading_minutes(info)
             secs, exs = sections(info), exercises(info)
@@ -121,11 +121,13 @@ def plan_steps(minutes: int, notebooks: Path = NOTEBOOKS_DIR, plans: Path = PLAN
                     ids=", ".join(done))
             skipped = ", ".join([f"§{s}" for s in secs if s not in covered] +
                                 [e for e in exs if e not in done and covered]) or _("nothing")
-        steps.append(Step(clock, clock + length, what, _activity(row.activity), skipped))
+        steps.append(Step(clock, clock + length, what, row.activity, skipped))
         clock += length
     if clock > minutes:
         raise PlanError(f"{plans}: the {minutes}-minute plan needs {clock} minutes")
-    return steps
+    # the activities in the edition's words once the plan is known to be sound: a broken row is named as such,
+    # not as a row the translation lacks
+    return [Step(s.start, s.end, s.what, _activity(s.activity), s.skipped) for s in steps]
 
 
 def plan_table(minutes: int, notebooks: Path = NOTEBOOKS_DIR, *, strict: bool = True, track: str = "policy") -> str:

@@ -20,6 +20,10 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
+class TranslationError(KeyError):
+    """A catalogue that cannot be read, or an entry an edition needs that it does not have: one line names the file."""
+
+
 #: A fixed date in the catalogues' headers (the article's): a timestamp would change every file on every run.
 _HEADER_DATE = dt.datetime(2025, 8, 12, tzinfo=dt.timezone.utc)
 _FENCE = re.compile(r"^(```|~~~)")
@@ -84,8 +88,14 @@ def new_catalog(lang: str) -> Catalog:
 
 
 def read_catalogue(path: Path) -> Catalog:
-    with open(path, "rb") as fh:
-        return read_po(fh, abort_invalid=True)
+    """A ``.po`` file as a Babel catalogue; :class:`TranslationError` naming it if it is not one."""
+    from babel.messages.pofile import PoFileError
+
+    try:
+        with open(path, "rb") as fh:
+            return read_po(fh, abort_invalid=True)
+    except (PoFileError, UnicodeDecodeError) as exc:
+        raise TranslationError(f"{path}: not a gettext catalogue ({' '.join(str(exc).split())[:120]})") from None
 
 
 def merge_catalog(fresh: Catalog, catalogue: Path) -> Catalog:

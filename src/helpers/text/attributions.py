@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 
 #: A source longer than this is not a name; a longer stretch is not taken as a source.
-MAX_SOURCE_WORDS = 12
+MAX_SOURCE_WORDS = 16
 #: A "sentence" longer than this many tokens is not news prose (a wire sentence runs to 60 or so): it is
 #: skipped, which keeps the rules linear on adversarial text whose parse hangs thousands of words on one head.
 MAX_SENTENCE_TOKENS = 200
@@ -285,8 +285,10 @@ def _trim(head) -> tuple[int, int] | None:
                 case = [c.lower_ for c in child.children if c.dep_ in ("case", "fixed")]
                 # « règlement européen sur les biens … », « Administration d'État pour la régulation … »: a document's
                 # subject or an institution's full name; « Bank of America »
+                edge = child.left_edge.i  # « commission spéciale sur la Chine »: a body named by what it is about
                 named = head.lower_ in _DOCUMENT_NOUNS or (head.text[:1].isupper() and head.i > head.sent.start) \
-                    or tok.lower_ in _ORG_NOUNS or (tok is not head and tok.text[:1].isupper())
+                    or tok.lower_ in _ORG_NOUNS or (tok is not head and tok.text[:1].isupper()) \
+                    or any(t.lower_ in _ORG_NOUNS for t in tok.doc[max(tok.sent.start, edge - 3):edge])
                 allowed = _NP_PREPOSITIONS | ({"sur", "pour", "en"} if named else set()) \
                     | ({"of"} if tok.pos_ == "PROPN" else set()) | ({"en"} if child.lower_ == "poste" else set())
                 if case and (case[0] not in allowed or child.lower_ in _NOT_WHO
@@ -311,8 +313,9 @@ def _trim(head) -> tuple[int, int] | None:
     if head.lower_ in _MEDIA_NOUNS | _PERSON_NOUNS | _ANONYMOUS_NOUNS | _SPEAKER_NOUNS or head.pos_ == "PROPN":
         # « le quotidien hongkongais South China Morning Post », « l'ancien conseiller à la sécurité nationale Jake
         # Sullivan »: a name right after the title, whatever its parse
-        while hi < head.sent.end and hi - head.i <= 6 and doc[hi].text[:1].isupper() \
-                and doc[hi].pos_ in ("PROPN", "NOUN", "X", "ADJ") and not doc[hi].is_punct:
+        while hi < head.sent.end and hi - head.i <= 6 and not doc[hi].is_punct and (
+                (doc[hi].text[:1].isupper() and doc[hi].pos_ in ("PROPN", "NOUN", "X", "ADJ"))
+                or (doc[hi].text.startswith("-") and doc[hi - 1].text[:1].isupper())):  # « Lai Ching-te »
             hi += 1
     # a comma or a quotation mark ends the noun phrase on either side of its head
     for i in range(head.i + 1, hi):
@@ -588,7 +591,7 @@ def _speaker_of(verb, first: int, end: int, *, passive_only: bool = True):
         # (« Pékin dément ») and subjects with material in between (« Certains élus, notamment …, dénoncent »);
         # up the chain of complements to the subject's own noun (« Deux sources au sein de l'industrie affirment »)
         noun = verb.head
-        while noun.dep_ in ("nmod", "obl", "obl:mod", "obl:arg") and noun.head.i < noun.i \
+        while noun.dep_ in ("nmod", "obl", "obl:mod", "obl:arg", "flat:name", "flat") and noun.head.i < noun.i \
                 and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i >= verb.sent.start:
             noun = noun.head
         return _top(noun)

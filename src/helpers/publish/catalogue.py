@@ -22,6 +22,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -137,8 +138,15 @@ def helper_files(code: str) -> list[Path]:
         if path is None:
             continue
         files.add(path)
-        todo |= _imported_modules(ast.parse(path.read_text(encoding="utf-8")))
+        todo |= _imports_of(path.read_text(encoding="utf-8"))
     return sorted(files)
+
+
+@lru_cache(maxsize=512)
+def _imports_of(source: str) -> frozenset[str]:
+    """The helpers modules a module's source imports (cached by its text: every notebook walks the same modules, and
+    the deck and the guide describe the notebooks several times per build)."""
+    return frozenset(_imported_modules(ast.parse(source)))
 
 
 def _code(nb: nbformat.NotebookNode) -> str:

@@ -89,7 +89,10 @@ def statement_slides() -> list[Slide]:
     if lang() == "en":
         right = list(c["gloss_en"])
     else:
-        right = [_("{claimant} · topic: {topic}").format(claimant=translate(_code(a)), topic=translate(_code(t)))
+        from helpers.views.labels import code_label
+
+        right = [_("{claimant} · topic: {topic}").format(claimant=translate(code_label(a)),
+                                                         topic=translate(code_label(t)))
                  for a, t in zip(c["claimant"], c["topic"], strict=True)]
     rows = [(_("« {quote} » (sentence {n})").format(quote=q, n=s), g)
             for q, s, g in zip(c["quote"], c["sentence_id"], right, strict=True)]
@@ -109,12 +112,6 @@ def actor_slides() -> list[Slide]:
             for n, side, role in zip(a["name"], a["side"], a["role_en"], strict=True)]
     return _chunks(rows, _("Who's who"), "", _("Notebook 00 · data/actors.csv (roles in our words)"),
                    notes=_("Each actor's role in one line of our words; data/actors.csv gives the rows each rests on."))
-
-
-def _code(value: str) -> str:
-    from helpers.views.labels import known_codes
-
-    return known_codes().get(value, value)
 
 
 def _guide_section(heading: str) -> str:
@@ -247,7 +244,8 @@ def preset_slides() -> list[Slide]:
             number = local_number(f"{pct:.1f}".rstrip("0").rstrip(".")) + ("\u00a0%" if lang() != "en" else "%")
         return _("{parameter}: {value}").format(parameter=translate(p.label), value=number)
 
-    rows = [(name, "; ".join(written(k, v) for k, v in overrides.items()) or _("every input at the centre of its range"))
+    joint = "; " if lang() == "en" else "\u00a0; "  # French sets a no-break space before « ; »
+    rows = [(name, joint.join(written(k, v) for k, v in overrides.items()) or _("every input at the centre of its range"))
             for name, overrides in presets().items()]
     return _chunks(rows, _("The presets side by side: what each one changes"), "",
                    _("Notebook 04 · helpers.models.scenarios; every other input at the centre of its range"),
@@ -340,12 +338,14 @@ def cite_slides(text: str, notebooks: Path = NOTEBOOKS_DIR, *, strict: bool = Tr
     with edition("en"):
         slides = deck(notebooks.parent if edition_of(notebooks) != "en" else notebooks)
 
+    def titled(s: Slide) -> bool:  # cited by its title: the title slide, data slides, the closing section
+        return s.kind != "chart" and not (s.kind == "section" and s.notebook)
+
     def number(m: re.Match[str]) -> str:
         ref = m[1]
         for n, s in enumerate(slides, start=1):
             if (ref == s.notebook and s.kind == "section") or ref == f"{s.notebook}/{s.cell_id}" \
-                    or (s.kind != "section" and not s.cell_id.startswith("cell-") and s.kind != "chart"
-                        and s.title.startswith(ref)) or (s.kind == "pairs" and s.title.startswith(ref)):
+                    or (titled(s) and s.title.startswith(ref)):
                 return _("slide {n}").format(n=n)
         if strict:
             raise SlideRefError(f"no slide {ref!r} in the deck")

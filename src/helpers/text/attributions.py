@@ -45,7 +45,8 @@ _FIRST_GROUP = ("déclarer", "affirmer", "indiquer", "annoncer", "préciser", "e
                 "témoigner", "plaider", "accuser", "relayer", "citer", "répéter", "mettre en garde",
                 "critiquer", "révéler", "rappeler", "évoquer", "qualifier", "publier", "lancer", "glisser", "résumer", "féliciter",
                 "menacer", "réclamer", "tempérer", "assumer", "exhorter", "regretter", "fustiger", "nuancer",
-                "minimiser", "inquiéter", "indigner", "alarmer", "invoquer", "montrer", "appeler", "réagir")
+                "minimiser", "inquiéter", "indigner", "alarmer", "invoquer", "montrer", "appeler", "réagir",
+                "justifier", "évaluer", "répliquer", "recommander", "informer")
 _IRREGULAR = {
     "dire": ("dit", "disent", "disait", "disaient", "disant", "dira", "diront", "dirait", "diraient", "dis"),
     "écrire": ("écrit", "écrits", "écrite", "écrites", "écrivent", "écrivait", "écrivaient", "écrivant", "écrira"),
@@ -71,7 +72,7 @@ def _first_group_forms(infinitive: str) -> tuple[str, ...]:
     # « rappeler » doubles its l and « révéler » takes a grave accent before a silent ending
     if infinitive == "réagir":  # the one verb of the second group here
         return ("réagit", "réagissent", "réagi", "réagissait", "réagissant", "réagira")
-    strong = {"rappeler": "rappell", "révéler": "révèl", "répéter": "répèt", "tempérer": "tempèr",
+    strong = {"rappeler": "rappell", "appeler": "appell", "révéler": "révèl", "répéter": "répèt", "tempérer": "tempèr",
               "inquiéter": "inquièt"}.get(infinitive, stem)
     if infinitive == "mettre en garde":
         return ("met en garde", "mettent en garde", "mis en garde", "mettait en garde", "mettant en garde")
@@ -93,7 +94,10 @@ NEEDS_CONTENT = {"lancer", "glisser", "résumer", "féliciter", "prévoir", "év
                  "inquiéter", "indigner", "alarmer",
                  # « a invoqué des « lacunes » », « les données montrent que », « a ajouté que »: with what was said;
                  # « a ajouté quatorze entreprises à sa liste » is not speech
-                 "invoquer", "montrer", "ajouter", "réagir"}
+                 "invoquer", "montrer", "ajouter", "réagir",
+                 # « a justifié la décision par la nécessité de « … » », « ont évalué le coût à « … » », « a été informé
+                 # par La Haye que »: with what was said; « a évalué ses options », « informer le public » are not
+                 "justifier", "évaluer", "informer"}
 #: Verbs that report only in the passive, with an agent: « publiés par l'agence », « des propos tenus par ».
 PASSIVE_ONLY = {"publier", "tenir"}
 #: Verbs that report only when the sentence names its source with « de source … » (« a-t-on appris de source
@@ -247,7 +251,11 @@ def _is_verb(tok) -> bool:
         return True
     if tok.pos_ in ("NOUN", "PROPN") and (any(c.dep_ == "det" for c in tok.children)
                                           or (tok.i > tok.sent.start and tok.nbor(-1).pos_ in ("DET", "ADP"))):
-        return False  # « l'annonce du ministre », « en réponse à »
+        # « l'annonce du ministre », « en réponse à »; but « ASML les juge « gérables » »: a name, then an object
+        # pronoun the model read as an article
+        before = tok.i - 2
+        return before >= tok.sent.start and tok.nbor(-1).lower_ in ("les", "la", "le", "l'", "l’", "lui", "leur") \
+            and tok.doc[before].text[:1].isupper() and tok.doc[before].pos_ in ("PROPN", "NOUN", "X")
     return tok.pos_ in ("ADJ", "NOUN", "PROPN", "ADV", "X")
 
 
@@ -320,7 +328,7 @@ def _trim(head) -> tuple[int, int] | None:
         # Sullivan »: a name right after the title, whatever its parse
         while hi < head.sent.end and hi - head.i <= 6 and _continues_name(doc, hi):
             hi += 1
-    if _can_speak(head) or head.lower_ in _PERSON_NOUNS | _ORG_NOUNS | _DOCUMENT_NOUNS:
+    if head.text.islower() and (_can_speak(head) or head.lower_ in _PERSON_NOUNS | _ORG_NOUNS | _DOCUMENT_NOUNS):
         hi = _complements_after(doc, head, hi)
     # a comma or a quotation mark ends the noun phrase on either side of its head
     for i in range(head.i + 1, hi):
@@ -390,11 +398,62 @@ def _continues_name(doc, i: int) -> bool:
     return not tok.is_punct and tok.text[:1].isupper() and tok.pos_ not in ("ADP", "DET", "CCONJ", "PRON", "SCONJ")
 
 
-def _name_in_apposition(head):
+#: Small words inside a person's name (« Ursula von der Leyen », « Laure de La Raudière »).
+_NAME_PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "da", "del", "di", "bin", "al", "ben"}
+
+
+def _particles_then_name(doc, k: int, end: int) -> bool:
+    """Whether the particles from ``k`` (« von der ») lead to a capitalised word (« Leyen »)."""
+    while k < end and doc[k].lower_ in _NAME_PARTICLES:
+        k += 1
+    return k < end and doc[k].text[:1].isupper()
+
+
+def _name_in_apposition(head, verb_first: int | None = None):
     """« Le PDG de Nvidia, Jensen Huang, a dit », « a déclaré le porte-parole du ministère, He Yadong, en … »: the
-    name, when the speaker's noun phrase has one in apposition between commas."""
+    name, when the speaker's noun phrase has one in apposition between commas. With ``verb_first`` (where the
+    reporting verb's words start), an organisation's name too: « Le régulateur chinois de la concurrence,
+    l'Administration d'État pour la régulation du marché, a estimé »."""
     if head.pos_ == "PROPN":
         return head
+    doc, sent = head.doc, head.sent
+    for child in head.children:  # between commas only: « le vice-Premier ministre He Lifeng » is one phrase
+        if child.dep_ in ("appos", "conj") and child.pos_ == "PROPN" and child.i > head.i and child.i > 0 \
+                and doc[child.i - 1].text == ",":
+            return child
+    # the small model often hangs the name elsewhere: read the words instead, « <phrase> , Name Name , »
+    bounds = _trim(head)
+    if bounds is None:
+        return head
+    j = bounds[1]
+    # the title may go on past what the parse kept (« … de la Chambre des représentants sur la Chine, John
+    # Moolenaar », « La présidente-directrice générale d'AMD, Lisa Su, »): to the next comma, over no verb or quote
+    while j < sent.end and j - bounds[1] <= 8 and doc[j].text != "," and not doc[j].is_quote \
+            and doc[j].lower_ not in FORMS and not (doc[j].pos_ in ("VERB", "AUX") and doc[j].text.islower()
+                                                      and not doc[j].lower_.endswith(("é", "ée", "és", "ées"))):
+        j += 1
+    if j >= sent.end - 2 or doc[j].text != ",":
+        return head
+    k = j + 1
+    while k < sent.end and k - j <= 6 and (
+            doc[k].text[:1].isupper() and doc[k].pos_ not in ("DET", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT")
+            or re.fullmatch(r"(?:[A-Z]\.)+", doc[k].text)  # « C.C. Wei »
+            or (k > j + 1 and _continues_name(doc, k))
+            or (k > j + 1 and doc[k].lower_ in _NAME_PARTICLES and _particles_then_name(doc, k, sent.end))):
+        k += 1
+    closes = k < sent.end and (doc[k].text == "," or (doc[k].text == "." and k == sent.end - 1))
+    if k > j + 1 and closes and doc[j + 1].lower_ not in FORMS:
+        return _top(doc[j + 1])
+    if verb_first is not None and head.text.islower() and head.lower_ in _ORG_NOUNS:
+        # « , l'Administration d'État pour la régulation du marché, a estimé »: an article, a capitalised name,
+        # and the closing comma right before the verb
+        k = j + 1
+        while k < sent.end and doc[k].pos_ == "DET":
+            k += 1
+        if k < sent.end and doc[k].text[:1].isupper() and doc[verb_first - 1].text == "," and verb_first - 1 > k \
+                and verb_first - 1 - k <= MAX_SOURCE_WORDS and not any(t.is_quote for t in doc[k:verb_first]):
+            return _top(doc[k])
+    return head
     doc = head.doc
     for child in head.children:  # between commas only: « le vice-Premier ministre He Lifeng » is one phrase
         if child.dep_ in ("appos", "conj") and child.pos_ == "PROPN" and child.i > head.i and child.i > 0 \
@@ -458,7 +517,8 @@ def _noun_group(sent, i: int) -> int:
 
 def _top(tok):
     """The head of a name written in several words (« Financial » for « Financial Times »)."""
-    while tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("flat:name", "compound", "flat"):
+    while tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("flat:name", "compound", "flat") \
+            and tok.head.lower_ not in FORMS:  # « », prévient Bruxelles » parsed as one name: the verb is not its head
         tok = tok.head
     return tok
 
@@ -516,9 +576,9 @@ def _speaker(verb, first: int, end: int):
     if FORMS.get(verb.lower_) in NEEDS_CONTENT and not _has_content(verb, first):
         return None
     if FORMS.get(verb.lower_) == "appeler" and not any(
-            t.lower_ in ("à", "au", "aux") for t in verb.doc[verb.i + 1:min(verb.i + 6, verb.sent.end)]):
+            t.lower_ in ("à", "au", "aux") for t in verb.doc[verb.i + 1:min(verb.i + 10, verb.sent.end)]):
         return None  # « Pékin appelle ses géants à renoncer » is a call; « une puce appelée H20 » is a name
-    if FORMS.get(verb.lower_) == "demander" and not _has_content(verb, first) and not any(
+    if FORMS.get(verb.lower_) in ("demander", "recommander") and not _has_content(verb, first) and not any(
             c.dep_ in ("xcomp", "ccomp", "iobj") or (c.dep_.startswith("obl") and any(
                 g.lower_ in ("à", "au", "aux") for g in c.children)) for c in verb.children):
         return None  # « ont demandé des licences » applies for them; « a demandé à X de justifier » asks X
@@ -640,6 +700,10 @@ def _speaker_of(verb, first: int, end: int, *, passive_only: bool = True):
         return _from_source(verb)
     if subject is not None:
         return _top(subject)
+    if any(c.dep_ == "obj" and c.lower_ in ("que", "qu'", "qu’") for c in children):
+        after = _speaker_after(verb, end)  # « …, ce qu'a démenti le ministère »: the subject follows the verb
+        if after is not None:
+            return after
     if verb.dep_ not in ("obj", "iobj", "ROOT") and not verb.dep_.startswith("obl") and verb.head.i < verb.i \
             and verb.head.pos_ in ("PROPN", "NOUN", "PRON"):
         # « Pékin affirmant que »; and what the small model mis-parses as a noun's dependent: headlines
@@ -670,7 +734,7 @@ def _word_before(verb, first: int):
     if i < verb.sent.start:
         return None
     tok = doc[i]
-    if tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "VERB", "ADJ", "X") or tok.lower_ in _SPEAKER_NOUNS:
+    if tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "VERB", "ADJ", "X") or _can_speak(tok):
         return _top(tok)
     return None
 
@@ -781,6 +845,8 @@ def attributions_in(tokens, text: str, offset: int = 0) -> list[Attribution]:
             selon = None  # « ont dénoncé une décision qui, selon eux, … »: the speakers already named, once
         if selon is not None:
             cue_start, noun = selon
+            if noun.lower_ not in _DOCUMENT_NOUNS | _CONTENT_NOUNS:
+                noun = _name_in_apposition(noun)  # « Pour l'économiste en chef de Natixis, Alicia García-Herrero, »
             cue_tok = doc[cue_start]
             cue = text[cue_tok.idx - base:tok.idx - base + len(tok)].lower()
             a = _attribution(text, base, offset, noun, cue, (cue_tok.idx - base, tok.idx - base + len(tok)))
@@ -802,7 +868,8 @@ def attributions_in(tokens, text: str, offset: int = 0) -> list[Attribution]:
         last = doc[min(i + width, hi) - 1]
         lemma = FORMS.get(tok.lower_)
         if (lemma in WEAK and _reported_by_a_later_incise(tok, last.i + 1)) \
-                or (lemma in WEAK | {"demander"} and _in_reported_clause(tok)):
+                or (lemma in WEAK | {"demander", "recommander", "informer"} and _in_reported_clause(tok)) \
+                or (lemma in WEAK | {"demander", "recommander"} and _reported_by_selon(tok)):
             i += width  # « La Chine réclame des garanties, a ajouté le président »: what he said, not a report
             continue
         participle = tok.lower_.endswith("ant") and first > sent.start and doc[first - 1].text in (",", "en")
@@ -818,7 +885,7 @@ def attributions_in(tokens, text: str, offset: int = 0) -> list[Attribution]:
         if head is not None and head.i != tok.i and lo <= head.i < hi:
             cue = text[doc[first].idx - base:last.idx - base + len(last)]
             for one in (head, *_coordinated(head)):
-                one = _name_in_apposition(one)
+                one = _name_in_apposition(one, first)
                 earlier.append(one)
                 a = _attribution(text, base, offset, one, cue, (doc[first].idx - base, last.idx - base + len(last)))
                 if a:
@@ -856,6 +923,19 @@ def _in_reported_clause(verb) -> bool:
         if tok.dep_ in ("ccomp", "xcomp") and tok.head.lower_ in FORMS:
             return True
         tok = tok.head
+    return False
+
+
+def _reported_by_selon(verb) -> bool:
+    """True when « selon X » / « d'après X » opens the sentence or hangs on the verb: « D'après le Wall Street Journal,
+    le MIIT a recommandé … » reports the newspaper's account of a demand, not the demand as said."""
+    sent = verb.sent
+    for tok in sent:
+        if tok.i >= verb.i:
+            return False
+        cue = tok.lower_ == "selon" or (tok.lower_ == "après" and tok.i > sent.start and tok.nbor(-1).lower_ in ("d'", "d’"))
+        if cue and (tok.i <= sent.start + 1 or tok.head.head.i == verb.i):
+            return True
     return False
 
 

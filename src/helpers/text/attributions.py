@@ -301,8 +301,9 @@ def _trim(head) -> tuple[int, int] | None:
                     or any(t.lower_ in _ORG_NOUNS for t in tok.doc[max(tok.sent.start, edge - 3):edge])
                 allowed = _NP_PREPOSITIONS | ({"sur", "pour", "en"} if named else set()) \
                     | ({"of"} if tok.pos_ == "PROPN" else set()) | ({"en"} if child.lower_ == "poste" else set())
+                posted = child.i >= 2 and child.doc[child.i - 2].lower_ == "poste"  # « diplomate en poste à Pékin »
                 if case and (case[0] not in allowed or child.lower_ in _NOT_WHO
-                             or (tok is head and child.pos_ == "PROPN" and case[0] == "à")):
+                             or (tok is head and child.pos_ == "PROPN" and case[0] == "à" and not posted)):
                     continue  # « sur son réseau social », « au cours de », « à Pékin »: where or when, not who
                 if not case and child.pos_ in ("VERB", "AUX", "PUNCT", "PRON", "SCONJ", "ADV"):
                     continue
@@ -343,7 +344,7 @@ def _trim(head) -> tuple[int, int] | None:
         if doc[i].is_punct and doc[i].text not in ("-", "'", "’"):
             lo = i + 1
             break
-    while lo < head.i and (doc[lo].lower_ in _ARTICLES or doc[lo].pos_ == "CCONJ"):
+    while lo < head.i and (doc[lo].lower_ in _ARTICLES or doc[lo].pos_ == "CCONJ") and not _article_of_a_name(doc, lo):
         lo += 1
     while hi - 1 > head.i and (doc[hi - 1].pos_ in ("ADP", "CCONJ", "DET") or doc[hi - 1].is_punct):
         hi -= 1
@@ -385,6 +386,13 @@ def _complements_after(doc, head, hi: int) -> int:
             j += 1
         hi = j
     return hi
+
+
+def _article_of_a_name(doc, i: int) -> bool:
+    """« Le Monde », « La Haye », « Les Echos »: a capitalised article inside a sentence, before a capitalised word,
+    is part of the name."""
+    return i > doc[i].sent.start and doc[i].text in ("Le", "La", "Les", "L'", "L’") and i + 1 < len(doc) \
+        and doc[i + 1].text[:1].isupper()
 
 
 def _continues_name(doc, i: int) -> bool:
@@ -628,6 +636,12 @@ def _speaker_of(verb, first: int, end: int, *, passive_only: bool = True):
         return None
     if FORMS.get(verb.lower_) == "publier" and verb.head.lower_ in _OPINION_NOUNS:
         return None  # « une tribune publiée par le Washington Post »: the paper prints its author's words
+    if passive and agent is None and FORMS.get(verb.lower_) != "citer":  # « cité par X » is not X's speech
+        agent = _agent_by_surface(verb)
+    if passive and agent is not None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN" \
+            and FORMS.get(verb.lower_) in ("annoncer", "confirmer", "détailler", "publier") \
+            and not _can_speak(verb.head) and not any(t.text == "«" for t in verb.doc[verb.i + 1:agent.i]):
+        return None  # « les mesures annoncées par Washington »: an act reported, not words
     if passive:
         if agent is not None:
             return agent
@@ -725,6 +739,32 @@ def _speaker_of(verb, first: int, end: int, *, passive_only: bool = True):
     return subject
 
 
+def _agent_by_surface(verb):
+    """« un chiffre jugé « exagéré » mercredi par le secrétaire au Trésor », « qualifiée de « préventive » par le
+    ministre »: the agent of a participle read from the words, over a quotation, « de » and words of time, when the
+    parse hung it elsewhere. None at a comma, another verb or after a dozen words."""
+    doc, sent = verb.doc, verb.sent
+    i, quoted = verb.i + 1, False
+    while i < min(sent.end, verb.i + 14):
+        tok = doc[i]
+        if tok.text == "«":
+            quoted = True
+        elif tok.text == "»":
+            quoted = False
+        elif not quoted:
+            if tok.lower_ == "par":
+                j = i + 1
+                while j < sent.end and doc[j].pos_ == "DET":
+                    j += 1
+                return doc[j] if j < sent.end and doc[j].pos_ in ("NOUN", "PROPN") else None
+            if tok.text in (",", ";", ":") or (tok.pos_ in ("VERB", "AUX") and tok.dep_ != "xcomp") \
+                    or not (tok.lower_ in _BETWEEN | {"de", "d'", "d’", "aussitôt", "immédiatement"}
+                            or tok.pos_ == "ADV"):
+                return None
+        i += 1
+    return None
+
+
 def _word_before(verb, first: int):
     """The name or speaking noun right before a verb (over object pronouns: « ASML les juge »), in a headline."""
     doc, i = verb.doc, first - 1
@@ -793,10 +833,14 @@ def _attribution(text: str, base: int, offset: int, head, cue: str, cue_span: tu
     if head.pos_ == "PROPN":  # the title in front of a name belongs to the source (« le sénateur démocrate Chris Coons »)
         k = lo - 1
         while k >= head.sent.start and lo - k <= 6 and (doc[k].pos_ in ("NOUN", "ADJ", "PROPN")
-                                                        or doc[k].lower_ in ("de", "du", "des", "au", "aux", "à", "d'", "d’")):
+                                                        or doc[k].lower_ in ("de", "du", "des", "au", "aux", "à", "d'", "d’")
+                                                        or (doc[k].lower_ in ("la", "l'", "l’") and k > 0
+                                                            and doc[k - 1].lower_ in ("de", "à"))):
             if doc[k].lower_ in _PERSON_NOUNS | _SPEAKER_NOUNS | _MEDIA_NOUNS and doc[k].pos_ == "NOUN" \
-                    and (k == head.sent.start or doc[k - 1].pos_ == "DET"):
+                    and (k == head.sent.start or doc[k - 1].pos_ == "DET" or doc[k - 1].lower_ in _RANKS):
                 lo = k
+                while lo - 1 >= head.sent.start and doc[lo - 1].lower_ in _RANKS:
+                    lo -= 1  # « l'ancien conseiller à la sécurité nationale Jake Sullivan »
                 break
             k -= 1
     start, end = doc[lo].idx - base, doc[hi - 1].idx + len(doc[hi - 1]) - base

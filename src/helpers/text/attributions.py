@@ -489,6 +489,8 @@ def _speaker_after(verb, end: int):
         tok = sent.doc[i]
         if tok.lower_ in _BETWEEN or tok.pos_ == "ADV":
             i += 1
+        elif tok.lower_ in ("des", "du") and i + 1 < sent.end and _can_speak(sent.doc[i + 1]):
+            break  # « ont confié à l'AFP des sources proches du dossier »: the article, tagged as a preposition
         elif tok.pos_ == "ADP" or tok.lower_ in ("d'", "d’"):  # « à Genève », « dans la soirée », « en fin de journée »
             j = _noun_group(sent, i + 1)
             if j < sent.end and sent.doc[j].lower_ in ("de", "d'", "d’"):  # « de journée », « de télévision »
@@ -499,13 +501,15 @@ def _speaker_after(verb, end: int):
         else:
             break
     j = i
-    while j < sent.end and sent.doc[j].pos_ in ("DET", "ADJ", "NUM") and sent.doc[j].lower_ not in _BETWEEN:
+    while j < sent.end and (sent.doc[j].pos_ in ("DET", "ADJ", "NUM") or (j == i and sent.doc[j].lower_ in ("des", "du"))) \
+            and sent.doc[j].lower_ not in _BETWEEN:
         j += 1
     if j < sent.end and sent.doc[j].pos_ in ("NOUN", "PROPN", "PRON") and sent.doc[j].lower_ not in _RELATIVES \
             and not sent.doc[j].is_punct and sent.doc[j].text not in ("«", "»", '"', "on"):
         return _top(sent.doc[j])
     if j > i and sent.doc[j - 1].pos_ == "ADJ":  # « un haut fonctionnaire » with the noun tagged as an adjective
-        return sent.doc[j - 1]
+        # (« un haut fonctionnaire chinois »: the word that can speak, not the last adjective)
+        return next((t for t in reversed(sent.doc[i:j]) if _can_speak(t)), sent.doc[j - 1])
     return None
 
 
@@ -574,6 +578,9 @@ def _has_content(verb, first: int) -> bool:
         return True
     if any(t.lower_ in ("que", "qu'", "qu’") for t in verb.doc[verb.i + 1:min(verb.i + 3, verb.sent.end)]):
         return True
+    if any(c.dep_ == "advcl" and c.i > verb.i and any(g.dep_ == "mark" and g.lower_ in ("que", "qu'", "qu’")
+                                                     for g in c.children) for c in verb.children):
+        return True  # « a été informé par La Haye que … », the clause parsed as an adverbial
     before = verb.doc[verb.sent.start:first].text
     after = verb.doc[verb.i + 1:verb.sent.end].text
     return "»" in before or '"' in before or "«" in after or _inverted(verb, first)

@@ -329,7 +329,8 @@ def _trim(head) -> tuple[int, int] | None:
         # Sullivan »: a name right after the title, whatever its parse
         while hi < head.sent.end and hi - head.i <= 6 and _continues_name(doc, hi):
             hi += 1
-    if head.text.islower() and (_can_speak(head) or head.lower_ in _PERSON_NOUNS | _ORG_NOUNS | _DOCUMENT_NOUNS):
+    if (head.text.islower() and (_can_speak(head) or head.lower_ in _PERSON_NOUNS | _DOCUMENT_NOUNS)) \
+            or head.lower_ in _ORG_NOUNS:
         hi = _complements_after(doc, head, hi)
     # a comma or a quotation mark ends the noun phrase on either side of its head
     for i in range(head.i + 1, hi):
@@ -368,7 +369,17 @@ def _complements_after(doc, head, hi: int) -> int:
                 and doc[hi - 1].pos_ in ("NOUN", "ADJ", "PROPN"):
             hi += 1  # « rapport de la commission | parlementaire »
             continue
-        if doc[hi].lower_ not in _OF:
+        named = doc[hi - 1].text[:1].isupper() or (doc[hi - 1].lower_ in ("for", "and", "of", "&")
+                                                   and doc[hi - 2].text[:1].isupper())
+        if named and not doc[hi].is_punct and (
+                doc[hi].text[:1].isupper() and doc[hi].pos_ in ("PROPN", "NOUN", "X", "ADJ")
+                or doc[hi].lower_ in ("for", "and", "of", "&") and hi + 1 < end and doc[hi + 1].text[:1].isupper()):
+            hi += 1  # « rapport du Center | for Strategic and International Studies »: the name goes on
+            continue
+        # « Institut Mercator pour les études chinoises », « commission spéciale … sur la Chine »: a body named by
+        # what it is about
+        about = doc[hi].lower_ in ("pour", "sur") and any(t.lower_ in _ORG_NOUNS for t in doc[head.i:hi])
+        if doc[hi].lower_ not in _OF and not about:
             break
         j = hi + 1
         while j < end and doc[j].pos_ == "DET" and doc[j].lower_ in _ARTICLES:
@@ -699,8 +710,11 @@ def _speaker_of(verb, first: int, end: int, *, passive_only: bool = True):
         c.dep_ in _SUBJECT_DEPS and c.i < first and c.lower_ not in _RELATIVES for c in children)
     if _inverted(verb, first) and not participle and not subject_before:
         after = _speaker_after(verb, end)
-        if after is not None and _agrees(verb, first, after):
+        qualified = FORMS.get(verb.lower_) == "qualifier" and after is not None and any(
+            t.lower_ in ("de", "d'", "d’") for t in doc[after.i + 1:min(after.i + 3, verb.sent.end)])
+        if after is not None and _agrees(verb, first, after) and not qualified:
             return after  # « …, a reconnu le directeur financier », whatever the small model calls it
+            # (« …, a qualifié le H200 de produit dépassé »: what follows is what is qualified, not who)
     subject = next((c for c in children if c.dep_ in _SUBJECT_DEPS and c.lower_ not in _BETWEEN), None)
     if subject is None:
         for aux in (c for c in children if c.dep_.startswith("aux")):

@@ -601,6 +601,9 @@ def _speaker(verb, first: int, end: int):
     """The token heading who speaks, for a reporting verb (its form spans ``first``..``end``)."""
     if FORMS.get(verb.lower_) in NEEDS_CONTENT and not _has_content(verb, first):
         return None
+    if FORMS.get(verb.lower_) == "accuser" and any(t.lower_ in _SETBACKS for t in
+                                                 verb.doc[verb.i + 1:min(verb.i + 8, verb.sent.end)]):
+        return None  # « les puces accusent un retard », « le titre accuse une baisse »: to show a setback, not speech
     if FORMS.get(verb.lower_) == "appeler" and not any(
             t.lower_ in ("à", "au", "aux") for t in verb.doc[verb.i + 1:min(verb.i + 10, verb.sent.end)]):
         return None  # « Pékin appelle ses géants à renoncer » is a call; « une puce appelée H20 » is a name
@@ -634,7 +637,8 @@ def _speaker_of(verb, first: int, end: int, *, passive_only: bool = True):
     """:func:`_speaker` once the special forms are handled (``passive_only=False``: « tenu » of « a tenu à
     préciser », which reports through its infinitive)."""
     children = list(verb.children)
-    has_avoir = any(c.dep_ == "aux:tense" and c.lower_ in ("a", "ont", "avait", "avaient", "aurait", "auraient", "aura")
+    has_avoir = any(c.dep_ == "aux:tense" and c.lower_ in ("a", "ont", "avait", "avaient", "aurait", "auraient", "aura",
+                                                          "ayant")  # « le groupe ayant confirmé »
                     for c in children)
     # (« », écrit l'ancien conseiller »: a present tense in an incise, though it reads as a participle)
     reflexive = any(c.lower_ in ("s'", "s’", "se") and c.i < verb.i for c in children)  # « s'est félicité »: active
@@ -708,6 +712,9 @@ def _speaker_of(verb, first: int, end: int, *, passive_only: bool = True):
         k -= 1
     subject_before = k < first - 2 and doc[k].text == "," and any(
         c.dep_ in _SUBJECT_DEPS and c.i < first and c.lower_ not in _RELATIVES for c in children)
+    opener = _subject_before_a_relative(verb, first)
+    if opener is not None:
+        return opener
     if _inverted(verb, first) and not participle and not subject_before:
         after = _speaker_after(verb, end)
         qualified = FORMS.get(verb.lower_) == "qualifier" and after is not None and any(
@@ -758,6 +765,25 @@ def _speaker_of(verb, first: int, end: int, *, passive_only: bool = True):
     if subject is None:
         subject = _word_before(verb, first)  # a headline the small model could not parse: « Huawei promet … »
     return subject
+
+
+def _subject_before_a_relative(verb, first: int):
+    """« Huawei, dont les puces Ascend sont présentées comme l'alternative, a reconnu que … »: the sentence opens with
+    a noun phrase, a relative clause between commas follows, and the verb comes right after it. The small model
+    often hangs the opening name on the relative's verb; the words say it is the subject."""
+    doc, sent = verb.doc, verb.sent
+    if first - 1 <= sent.start or doc[first - 1].text != ",":
+        return None
+    comma = next((t.i for t in doc[sent.start:first - 1] if t.text == ","), None)
+    if comma is None or comma == sent.start or doc[comma + 1].lower_ not in ("dont", "qui"):
+        return None
+    opening = doc[sent.start:comma]
+    if any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in opening) or any(t.is_quote for t in doc[comma:first]):
+        return None
+    if any(c.dep_ in _SUBJECT_DEPS and sent.start <= c.i < comma for c in verb.children):
+        return None  # the parse found it: the usual rules read it
+    nouns = [t for t in opening if t.pos_ in ("NOUN", "PROPN")]
+    return _top(nouns[0]) if nouns else None
 
 
 def _agent_by_surface(verb):
@@ -878,6 +904,12 @@ def _attribution(text: str, base: int, offset: int, head, cue: str, cue_span: tu
     return Attribution(offset + span[0], offset + span[1], source, cue, kind)
 
 
+#: What « accuser » shows when it does not accuse: « accuser un retard », « accuser une baisse de 5 % ».
+_SETBACKS = {"retard", "recul", "baisse", "hausse", "perte", "pertes", "déficit", "repli", "chute", "coup",
+             "ralentissement", "écart", "génération", "générations", "trimestre"}
+#: Verbs whose infinitive complement reports through them: « s'est contenté de rappeler », « s'est borné à répéter ».
+_GOVERNORS = {"contenté", "contentée", "contentés", "contente", "contentent", "borné", "bornée", "borne", "bornent",
+              "empressé", "empressée", "empresse"}
 #: Words that open a source without a verb: « selon X », « d'après X », « à en croire X », « Pour X, « … » ».
 _OTHER_CUES = frozenset(("selon", "après", "croire", "pour"))
 
@@ -902,7 +934,9 @@ def attributions_in(tokens, text: str, offset: int = 0) -> list[Attribution]:
                 i = sent_end
                 continue
         word = tok.lower_
-        if word not in _FIRST_WORDS and word not in _OTHER_CUES:
+        if word in REPORTING_VERBS and tok.head.lower_ in _GOVERNORS and tok.head.i < tok.i:
+            word = ""  # « s'est contenté de rappeler que »: the infinitive reports, through its governor's subject
+        elif word not in _FIRST_WORDS and word not in _OTHER_CUES:
             i += 1
             continue
         selon = _selon(doc, i) if word in _OTHER_CUES else None
@@ -919,7 +953,7 @@ def attributions_in(tokens, text: str, offset: int = 0) -> list[Attribution]:
                 found.setdefault((a.start, a.end), a)
             i += 1
             continue
-        form = _form(doc, i)
+        form = _form(doc, i) if word else (tok.lower_, 1)
         if form is None or not _is_verb(tok) or _negated(tok):
             i += 1
             continue

@@ -26,10 +26,11 @@ from helpers.text.frenchnum import MONTHS
 #: Words that open the name of an institution in French copy.
 INSTITUTION_NOUNS = ("ministère", "département", "agence", "administration", "commission", "bureau", "office",
                      "autorité", "secrétariat", "conseil", "cour", "chambre", "sénat", "parlement", "gouvernement",
-                     "banque", "comité", "direction", "service", "haut-commissariat")
+                     "banque", "comité", "direction", "service", "haut-commissariat", "université", "école",
+                     "institut", "fondation", "tribunal", "cour")
 _INSTITUTION = re.compile(rf"^(?:{'|'.join(INSTITUTION_NOUNS)})\b", re.IGNORECASE)
 
-_CODE = r"(?=[A-Za-z]*\d)(?=\d*[A-Z])[A-Z0-9][A-Za-z0-9]*"  # mixes capitals and digits: H20, B30A, GB200, NVL72
+_CODE = r"(?=[A-Za-z]*\d)(?=\d*[A-Z])[A-Z0-9][A-Za-z0-9]*(?:\.\d+(?![\d.]))?"  # H20, B30A, GB200, NVL72, V3.1
 _NAME = r"[A-Z][a-z]+[A-Z]?[a-z]*|[A-Z]{2,5}"  # Ascend, TaiShan, RTX
 _NUMBER = r"\d{2,5}[A-Z]{0,2}"  # 950, 6000D, 910C
 PRODUCT = re.compile(
@@ -42,11 +43,14 @@ _NOT_NAMES = re.compile(r"^(?:Le|La|Les|Un|Une|Des|En|Selon|Sur|Dans|Pour|Avec|P
                         + "|".join(m.capitalize() for m in MONTHS) + r")\s+")
 
 
+_CALENDAR_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", *MONTHS}
+
+
 def institution_label(text: str, label: str) -> str:
     """The label an entity should have: ``ORG`` when its text begins with an institution noun or ends with a
     company word (« Hygon Information Technology »), ``""`` (not an entity) for a number format (« FP8 »)."""
-    if _NUMBER_FORMAT.fullmatch(text.strip()):
-        return ""
+    if _NUMBER_FORMAT.fullmatch(text.strip()) or text.strip().lower() in _CALENDAR_WORDS:
+        return ""  # « FP8 »; « Lundi, … » at a sentence's start, which the model reads as a place
     if _INSTITUTION.match(text) or re.search(COMPANY_SUFFIX.pattern + "$", text):
         return "ORG"
     return label
@@ -70,7 +74,7 @@ def product_spans(text: str) -> list[tuple[int, int]]:
 
 
 #: Number formats that look like product codes and are not products.
-_NUMBER_FORMAT = re.compile(r"(?:FP|BF|TF|INT|UINT)\d{1,2}", re.IGNORECASE)
+_NUMBER_FORMAT = re.compile(r"(?:FP|BF|TF|INT|UINT)\d{1,2}|(?:HBM|G?DDR|LPDDR)\d[A-Za-z]?", re.IGNORECASE)
 
 #: Organisations the small model reads as people or places: agencies, outlets, brokers, banks, AI labs,
 #: platforms. A list, not a rule: nothing in « Jefferies » or « Nikkei » says what it is.
@@ -86,6 +90,8 @@ KNOWN_ORGANISATIONS = (
     "SoftBank", "Kunlunxin", "Biren", "Moore Threads", "MetaX", "Hygon", "Enflame", "Iluvatar", "Inspur", "Lenovo",
     "Xiaomi", "Samsung", "SK Hynix", "Micron", "Foxconn", "Supermicro", "Tokyo Electron", "Applied Materials",
     "Lam Research", "Qualcomm", "Broadcom", "Oracle", "Microsoft", "Intel", "ASML", "Nexperia",
+    # stop 30: seats of power the model reads as places
+    "Pentagone", "Maison Blanche", "Maison-Blanche", "Kremlin", "Élysée", "Matignon", "Bercy",
 )
 #: People of the story the small model reads as places or misses at the start of a sentence (« He Lifeng »,
 #: « Xi Jinping »): names, not linked to a knowledge base (the gazetteer holds the linked ones).
@@ -106,7 +112,10 @@ _KNOWN = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(KNO
                     + r"|(?<=réseau social )X)(?![\w-])")
 #: Words that stay with a company's name (« Huawei Technologies », « Alibaba Cloud »).
 COMPANY_SUFFIX = re.compile(r"\s+(?:Technologies|Technology|Information Technology|Cloud|Group|Holdings|Semiconductor"
-                            r"|Semiconductors|Corporation|Inc\.?)(?![\w-])")
+                            r"|Semiconductors|Corporation|Inc\.?|Electronics|Materials|Securities|Rare Earths|Motors"
+                            r"|Systems|Capital|Partners|Industries|Pharmaceuticals|Therapeutics|Airlines|Energy"
+                            r"|Research|Labs|Ventures|Automotive|Mobility|Bank|Investments|Insights|Intelligence"
+                            r"|SA|SE|AG|NV|plc|Ltd|& Co\.?)(?![\w-])")
 
 
 def organisation_spans(text: str) -> list[tuple[int, int]]:
@@ -118,3 +127,72 @@ def with_company_suffix(text: str, end: int) -> int:
     """``end`` moved past a company suffix that follows it (« Huawei| Technologies »), else unchanged."""
     m = COMPANY_SUFFIX.match(text, end)
     return m.end() if m else end
+
+
+#: Nouns that introduce a company or body by what it is, before its name: « le cabinet TrendForce », « le groupe
+#: australien Lynas Rare Earths », « l'allemand Infineon ». The name after them is an organisation's.
+DESCRIPTORS = ("cabinet", "cabinet d'études", "cabinet d’études", "société", "groupe", "institut", "courtier",
+               "banque", "banque d'affaires", "banque d’affaires", "fabricant", "start-up", "géant", "équipementier",
+               "constructeur", "opérateur", "laboratoire", "fonds", "assureur", "conglomérat", "chimiste",
+               "sidérurgiste", "motoriste", "avionneur", "pétrolier", "énergéticien", "distributeur", "éditeur",
+               "fondeur", "concepteur", "firme", "agence de notation", "plateforme", "réseau social", "think tank",
+               "centre de recherche", "cabinet de conseil", "société de conseil", "entreprise", "spécialiste",
+               "numéro un", "leader", "compagnie", "transporteur", "minier", "négociant", "régulateur")
+NATIONALITIES = ("américain", "allemand", "français", "chinois", "japonais", "coréen", "sud-coréen", "taïwanais",
+                 "néerlandais", "britannique", "suisse", "italien", "espagnol", "indien", "australien", "canadien",
+                 "suédois", "finlandais", "européen", "belge", "danois", "norvégien", "israélien", "saoudien")
+_ADJ = "|".join(f"{n}(?:e|s|es)?" for n in NATIONALITIES)
+_DESCRIBED = re.compile(
+    r"(?<![\w-])(?:(?:" + "|".join(re.escape(d) for d in sorted(DESCRIPTORS, key=len, reverse=True)) + r")s?"
+    + rf"(?:\s+(?:{_ADJ}))?|[lL]['’](?:{_ADJ}))\s+"
+    + r"((?:[A-Z][\w&.'’-]*)(?:\s+(?:&\s+)?[A-Z][\w&.'’-]*)*)")
+
+
+def described_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of names an organisation noun introduces (:data:`DESCRIPTORS`, or « l'américain » and the like)."""
+    spans = []
+    for m in _DESCRIBED.finditer(text):
+        start, end = m.span(1)
+        name = m.group(1)
+        if name.endswith(".") and not name.endswith(("Inc.", "Co.", "Corp.")):
+            end, name = end - 1, name[:-1]  # « … le cabinet TrendForce. »: the sentence's full stop
+        if _NOT_NAMES.match(name.split()[0] + " ") or name.lower() in _CALENDAR_WORDS:
+            continue  # « le groupe Le … », « l'allemand En »: no name
+        spans.append((start, end))
+    return spans
+
+
+_ARTICLE_LEAD = re.compile(r"^(?:(?:le|la|les|l['’]|du|des|de la|de l['’])\s*)", re.IGNORECASE)
+
+
+def trimmed(text: str, start: int, end: int) -> int:
+    """The start of an entity without a lowercase article or descriptor the model kept in front (« le Pentagone »,
+    « institut Rhodium Group »); an institution named in lower case (« ministère chinois du Commerce ») stays."""
+    surface = text[start:end]
+    lead = _ARTICLE_LEAD.match(surface)
+    if lead and surface[:1].islower():
+        start, surface = start + lead.end(), surface[lead.end():]
+    if surface[:1].islower() and not _INSTITUTION.match(surface):
+        m = re.search(r"\s([A-Z])", surface)
+        if m:
+            start += m.start(1)
+    return start
+
+
+def through_of(text: str, end: int) -> int:
+    """« Banque populaire de| Chine »: a name the model cut after « de » goes on over the capitalised words after it."""
+    if not re.search(r"\s(?:de|du|des|d['’])$", text[max(0, end - 4):end]):
+        return end
+    m = re.match(r"\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", text[end:])
+    return end + m.end() if m else end
+
+
+def lone_surname(surface: str, full_names: set[str], before: str) -> bool:
+    """A one-word « person » that no full name of the article ends with and no title introduces: the small model
+    reads unknown one-word names (« Gartner », « Infineon ») as people, where news names a person in full first."""
+    if " " in surface.strip() or "-" in surface:
+        return False
+    if any(n.split()[-1] == surface for n in full_names):
+        return False
+    return not re.search(r"(?:\bM\.|\bMme|\bMe|\bDr|président|présidente|ministre|secrétaire|sénateur|sénatrice"
+                         r"|député|députée|porte-parole|patron|patronne|PDG|directeur|directrice|chef)\s*$", before)

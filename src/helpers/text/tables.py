@@ -18,10 +18,15 @@ import pandas as pd
 from helpers.text.article import Article
 from helpers.text.attributions import find_attributions
 from helpers.text.entities import (
+    KNOWN_PEOPLE,
+    described_spans,
     institution_label,
+    lone_surname,
     organisation_spans,
     person_spans,
     product_spans,
+    through_of,
+    trimmed,
     with_company_suffix,
 )
 from helpers.text.figures import calendar_test, find_figures
@@ -166,6 +171,10 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
     ids = [row[0] for row in sentences]
     mentions = []
     unlinked: dict[str, tuple[str, str]] = {}
+    # the people the article names in full: a one-word « person » that is none of their surnames is a firm
+    full_names = {e.name for e in gazetteer.values() if e.type == "PER"} | set(KNOWN_PEOPLE) | {
+        ent.text for para in article.paragraphs for ent in docs[para.paragraph_id].ents
+        if ent.label_ == "PER" and " " in ent.text.strip()}
     for para in article.paragraphs:
         text = article.text[para.start:para.end]
         found = []  # (start, end, entity_id, name, label), offsets within the paragraph
@@ -173,8 +182,16 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
             if ent.ent_id_:
                 found.append((ent.start_char, ent.end_char, ent.ent_id_, "", ""))
             elif ent.label_ in KEPT_STATISTICAL_LABELS and institution_label(ent.text, ent.label_):
-                found.append((ent.start_char, ent.end_char, "", text[ent.start_char:ent.end_char],
-                              institution_label(ent.text, ent.label_)))
+                start = trimmed(text, ent.start_char, ent.end_char)
+                # « Banque populaire de| Chine »: an organisation cut after « de » goes on; anything else ends before it
+                end = ent.end_char - len(re.search(r"(?:\s+(?:de|du|des|d['’]))?$", text[start:ent.end_char]).group())
+                label = institution_label(text[start:end], ent.label_)
+                if label == "ORG" and end < ent.end_char:
+                    end = through_of(text, ent.end_char)
+                if label == "PER" and lone_surname(text[start:end], full_names, text[max(0, start - 30):start]):
+                    label = "ORG"
+                if label and start < end:
+                    found.append((start, end, "", text[start:end], label))
         # a linked company keeps its suffix (« Huawei Technologies »), an unlinked one too
         found = [(s, with_company_suffix(text, e), eid, text[s:with_company_suffix(text, e)] if not eid else name, label)
                  for s, e, eid, name, label in found]
@@ -182,6 +199,7 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
         products = [(s, e) for s, e in product_spans(text) if not any(ls < e and s < le for ls, le in linked)]
         orgs = [(s, with_company_suffix(text, e)) for s, e in organisation_spans(text)
                 if not any(ls < e and s < le for ls, le in linked)]
+        orgs += [(s, e) for s, e in described_spans(text) if not any(ls < e and s < le for ls, le in linked + orgs)]
         people = [(s, e) for s, e in person_spans(text) if not any(ls < e and s < le for ls, le in linked + orgs)]
         taken = products + orgs + people
         found = [f for f in found if f[2] or not any(s < f[1] and f[0] < e for s, e in taken)]

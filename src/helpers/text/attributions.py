@@ -46,7 +46,7 @@ _FIRST_GROUP = ("déclarer", "affirmer", "indiquer", "annoncer", "préciser", "e
                 "critiquer", "révéler", "rappeler", "évoquer", "qualifier", "publier", "lancer", "glisser", "résumer", "féliciter",
                 "menacer", "réclamer", "tempérer", "assumer", "exhorter", "regretter", "fustiger", "nuancer",
                 "minimiser", "inquiéter", "indigner", "alarmer", "invoquer", "montrer", "appeler", "réagir",
-                "justifier", "évaluer", "répliquer", "recommander", "informer")
+                "justifier", "évaluer", "répliquer", "recommander", "informer", "arguer", "argumenter")
 _IRREGULAR = {
     "dire": ("dit", "disent", "disait", "disaient", "disant", "dira", "diront", "dirait", "diraient", "dis"),
     "écrire": ("écrit", "écrits", "écrite", "écrites", "écrivent", "écrivait", "écrivaient", "écrivant", "écrira"),
@@ -138,7 +138,8 @@ _ORG_NOUNS = {"ministère", "département", "gouvernement", "entreprise", "entre
               "administration", "congrès", "régulateur", "bureau", "autorité", "autorités", "maison", "conseil",
               "banque", "cabinet", "comité", "fabricant", "constructeur", "parlement", "sénat", "justice", "douanes",
               "pékin", "washington", "ministères", "ambassade", "ambassades", "chancellerie", "services",
-              "gouvernements", "administrations", "institut", "organisation", "fédération", "syndicat", "union"}
+              "gouvernements", "administrations", "institut", "organisation", "fédération", "syndicat", "union",
+              "filiale", "filiales"}
 #: Words of rank before a role (« ancien conseiller », « haut responsable »): the role that follows says the kind.
 _RANKS = {"ancien", "ancienne", "haut", "haute", "hauts", "hautes", "nouveau", "nouvelle", "ex", "premier", "première",
           "vice", "actuel", "actuelle", "futur", "future", "principal", "principale"}
@@ -520,7 +521,8 @@ def _speaker_after(verb, end: int):
         return _top(sent.doc[j])
     if j > i and sent.doc[j - 1].pos_ == "ADJ":  # « un haut fonctionnaire » with the noun tagged as an adjective
         # (« un haut fonctionnaire chinois »: the word that can speak, not the last adjective)
-        return next((t for t in reversed(sent.doc[i:j]) if _can_speak(t)), sent.doc[j - 1])
+        return next((t for t in reversed(sent.doc[i:j]) if _can_speak(t)),
+                    None if sent.doc[j - 1].is_quote else sent.doc[j - 1])
     return None
 
 
@@ -594,13 +596,17 @@ def _has_content(verb, first: int) -> bool:
         return True  # « a été informé par La Haye que … », the clause parsed as an adverbial
     before = verb.doc[verb.sent.start:first].text
     after = verb.doc[verb.i + 1:verb.sent.end].text
-    return "»" in before or '"' in before or "«" in after or _inverted(verb, first)
+    # an incise (« …, a lancé X ») reports; « Plusieurs sénateurs, dont …, s'inquiètent de … » has its subject before
+    incise = _inverted(verb, first) and not any(c.dep_ in _SUBJECT_DEPS and c.i < first for c in verb.children)
+    return "»" in before or '"' in before or "«" in after or incise
 
 
 def _speaker(verb, first: int, end: int):
     """The token heading who speaks, for a reporting verb (its form spans ``first``..``end``)."""
-    if FORMS.get(verb.lower_) in NEEDS_CONTENT and not _has_content(verb, first):
-        return None
+    data = FORMS.get(verb.lower_) == "montrer" and any(
+        c.dep_ in _SUBJECT_DEPS and c.lower_ in _CONTENT_NOUNS | _DOCUMENT_NOUNS for c in verb.children)
+    if FORMS.get(verb.lower_) in NEEDS_CONTENT and not _has_content(verb, first) and not data:
+        return None  # (« les chiffres de l'Insee montrent un repli »: figures speak by what they show)
     if FORMS.get(verb.lower_) == "accuser" and any(t.lower_ in _SETBACKS for t in
                                                  verb.doc[verb.i + 1:min(verb.i + 8, verb.sent.end)]):
         return None  # « les puces accusent un retard », « le titre accuse une baisse »: to show a setback, not speech
@@ -726,6 +732,10 @@ def _speaker_of(verb, first: int, end: int, *, passive_only: bool = True):
     if subject is None:
         for aux in (c for c in children if c.dep_.startswith("aux")):
             subject = next((c for c in aux.children if c.dep_ in _SUBJECT_DEPS), subject)
+    if subject is None and verb.dep_ in ("aux", "aux:tense", "dep") and verb.head.i > verb.i \
+            and verb.head.pos_ in ("VERB", "AUX"):
+        # « fait savoir », « affirme pouvoir »: the model made the cue an auxiliary of the next verb, which has the subject
+        subject = next((c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS and c.i < verb.i), None)
     if subject is None:  # the small model put the subject under an incise before the verb
         subject = next((g for c in children if c.dep_ == "advcl" and c.i < verb.i
                         for g in c.children if g.dep_ in _SUBJECT_DEPS and g.i < c.i and g.lower_ not in _RELATIVES),
@@ -767,6 +777,41 @@ def _speaker_of(verb, first: int, end: int, *, passive_only: bool = True):
     return subject
 
 
+_AUXILIARIES = {"a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "est", "sont", "était", "étaient"}
+
+
+def _phrase_before(doc, k: int, start: int):
+    """The head of the noun phrase that ends right before token ``k`` (« Le président américain | a »), or None."""
+    i = k - 1
+    while i > start and doc[i].pos_ == "ADJ" and doc[i].text.islower():
+        i -= 1
+    if i < start:
+        return None
+    tok = doc[i]
+    if tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "PRON" and tok.lower_ in _PRONOUNS):
+        return _top(tok)
+    return None
+
+
+def _auxiliary_before_an_incise(doc, first: int, start: int) -> int | None:
+    """Where the cue starts when words stand between the auxiliary and the participle: « a, pour sa part, fait
+    savoir », « a, sur son réseau social, menacé », « ont en outre prévenu ». The auxiliary at most seven words back,
+    over an incise between commas or adverbs; None when there is none."""
+    k = first - 1
+    commas = 0
+    while k >= start and first - k <= 8:
+        tok = doc[k]
+        if tok.lower_ in _AUXILIARIES and k < first - 1:
+            return k if commas in (0, 2) and (commas == 2 or all(t.pos_ == "ADV" or t.lower_ in ("en", "outre")
+                                                                  for t in doc[k + 1:first])) else None
+        if tok.text == ",":
+            commas += 1
+        elif tok.pos_ in ("VERB", "AUX") or tok.is_quote or tok.text in (".", ";", ":"):
+            return None
+        k -= 1
+    return None
+
+
 def _subject_before_a_relative(verb, first: int):
     """« Huawei, dont les puces Ascend sont présentées comme l'alternative, a reconnu que … »: the sentence opens with
     a noun phrase, a relative clause between commas follows, and the verb comes right after it. The small model
@@ -775,13 +820,19 @@ def _subject_before_a_relative(verb, first: int):
     if first - 1 <= sent.start or doc[first - 1].text != ",":
         return None
     comma = next((t.i for t in doc[sent.start:first - 1] if t.text == ","), None)
-    if comma is None or comma == sent.start or doc[comma + 1].lower_ not in ("dont", "qui"):
+    if comma is None or comma == sent.start:
         return None
     opening = doc[sent.start:comma]
+    named = all(t.text[:1].isupper() or t.lower_ in _NAME_PARTICLES or t.text == "-" for t in opening)
+    if doc[comma + 1].lower_ not in ("dont", "qui") and not (named and doc[comma + 1].pos_ == "DET"):
+        return None  # neither « X, dont … , a dit » nor « Jensen Huang, le fondateur de Nvidia, a dit »
     if any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in opening) or any(t.is_quote for t in doc[comma:first]):
         return None
-    if any(c.dep_ in _SUBJECT_DEPS and sent.start <= c.i < comma for c in verb.children):
-        return None  # the parse found it: the usual rules read it
+    found = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS and sent.start <= c.i < comma), None)
+    if named:
+        return _top(doc[sent.start])
+    if found is not None:
+        return _top(found)  # the parse found it (and what follows the verb is not an inverted speaker)
     nouns = [t for t in opening if t.pos_ in ("NOUN", "PROPN")]
     return _top(nouns[0]) if nouns else None
 
@@ -820,6 +871,8 @@ def _word_before(verb, first: int):
         i -= 1
     if i < verb.sent.start:
         return None
+    while i > verb.sent.start and doc[i].pos_ == "ADJ" and doc[i].text.islower() and _can_speak(doc[i - 1]):
+        i -= 1  # « la filiale chinoise affirme »
     tok = doc[i]
     if tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "VERB", "ADJ", "X") or _can_speak(tok):
         return _top(tok)
@@ -964,6 +1017,9 @@ def attributions_in(tokens, text: str, offset: int = 0) -> list[Attribution]:
             first -= 1
         if first > max(lo, sent.start) and doc[first - 1].lower_ in ("s'", "s’", "se"):
             first -= 1  # « », s'est félicité le gouverneur »: the reflexive pronoun opens the incise
+        split = _auxiliary_before_an_incise(doc, first, max(lo, sent.start))
+        if split is not None:
+            first = split  # « a, pour sa part, fait savoir », « ont en outre prévenu »: the auxiliary is the cue's
         last = doc[min(i + width, hi) - 1]
         lemma = FORMS.get(tok.lower_)
         if (lemma in WEAK and _reported_by_a_later_incise(tok, last.i + 1)) \
@@ -976,6 +1032,8 @@ def attributions_in(tokens, text: str, offset: int = 0) -> list[Attribution]:
             head = earlier[-1]  # « a regretté Jensen Huang, ajoutant que … »: the speaker already named goes on
         else:
             head = _speaker(tok, first, last.i + 1)
+            if split is not None and head is None:  # such clauses parse poorly: the words before the auxiliary say who
+                head = _phrase_before(doc, split, sent.start)
         if head is not None and head.i < first:
             head = _after_colon(tok, first, head)
         if head is not None and head.dep_ == "conj" and head.pos_ == "PROPN" and head.head.pos_ == "PROPN" \
@@ -1050,7 +1108,9 @@ def _reported_by_a_later_incise(verb, end: int) -> bool:
         k = j + 1
         while k < sent.end and doc[k].pos_ == "AUX":
             k += 1
-        if k < sent.end and doc[k].lower_ in FORMS and not doc[k].lower_.endswith("ant") and _is_verb(doc[k]):
+        bare_participle = k == j + 1 and doc[k].lower_ in PARTICIPLES and doc[k].lower_ not in _PRESENT_TOO
+        if k < sent.end and doc[k].lower_ in FORMS and not doc[k].lower_.endswith("ant") and _is_verb(doc[k]) \
+                and not bare_participle:  # « , estimé à 50 milliards, » qualifies a noun; it reports nothing
             return True
     return False
 

@@ -30,6 +30,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from helpers.text.entities import DESCRIPTORS
+
 #: A source longer than this is not a name; a longer stretch is not taken as a source.
 MAX_SOURCE_WORDS = 16
 #: A "sentence" longer than this many tokens is not news prose (a wire sentence runs to 60 or so): it is
@@ -63,6 +65,7 @@ _IRREGULAR = {
     "tenir": ("tenus", "tenu", "tenue", "tenues"),  # « des propos tenus par », as a passive only
     "prévoir": ("prévoit", "prévoient", "prévoyait", "prévoyant"),
     "apprendre": ("appris",),
+    "défendre": ("défend", "défendent", "défendu", "défendait", "défendaient", "défendant", "défendra"),
     "promettre": ("promet", "promettent", "promis", "promettait", "promettaient", "promettant", "promettra"),  # « a-t-on appris de source proche du dossier »: only with the source named
 }
 
@@ -97,7 +100,9 @@ NEEDS_CONTENT = {"lancer", "glisser", "résumer", "féliciter", "prévoir", "év
                  "invoquer", "montrer", "ajouter", "réagir",
                  # « a justifié la décision par la nécessité de « … » », « ont évalué le coût à « … » », « a été informé
                  # par La Haye que »: with what was said; « a évalué ses options », « informer le public » are not
-                 "justifier", "évaluer", "informer"}
+                 "justifier", "évaluer", "informer",
+                 # « a défendu mardi le Premier ministre » after a quotation; « défendre un projet » is not speech
+                 "défendre"}
 #: Verbs that report only in the passive, with an agent: « publiés par l'agence », « des propos tenus par ».
 PASSIVE_ONLY = {"publier", "tenir"}
 #: Verbs that report only when the sentence names its source with « de source … » (« a-t-on appris de source
@@ -129,7 +134,8 @@ _QUANTIFIERS = {"plusieurs", "certains", "certaines", "quelques", "deux", "trois
                 "huit", "dix", "nombre", "beaucoup"}
 _DOCUMENT_NOUNS = {"décret", "rapport", "communiqué", "lettre", "note", "document", "texte", "arrêté", "décision",
                    "courrier", "avis", "déclaration", "règlement", "notice", "circulaire", "documents", "rapports",
-                   "lettres", "notes", "textes", "communiqués", "décrets"}
+                   "lettres", "notes", "textes", "communiqués", "décrets", "étude", "études", "enquête", "sondage",
+                   "analyse"}
 _ANONYMOUS_NOUNS = {"source", "sources", "porte-parole", "expert", "experts", "analyste", "analystes", "responsable",
                     "responsables", "observateur", "observateurs", "proche", "proches", "personne", "personnes",
                     "dirigeant", "dirigeants", "spécialiste", "spécialistes", "connaisseur", "connaisseurs"}
@@ -148,6 +154,16 @@ _PERSON_NOUNS = {"gouverneur", "gouverneure", "conseiller", "conseillère", "amb
                  "président", "présidente", "ministre", "pdg", "directeur", "directrice", "secrétaire", "sénateur",
                  "sénatrice", "représentant", "représentante", "élu", "élue", "patron", "patronne", "dirigeante",
                  "chef", "fondateur", "porte-parole"}
+
+
+#: The one-word nouns that introduce a firm by what it is (« le laboratoire Novo Nordisk », « le constructeur
+#: Stellantis »): the name after them belongs to the source.
+_DESCRIPTOR_WORDS = {d for d in DESCRIPTORS if " " not in d}
+
+
+def capitalised_after(source: str) -> bool:
+    """Whether a capitalised name follows the source's first word (« laboratoire Novo Nordisk »)."""
+    return any(w[:1].isupper() for w in source.split()[1:])
 
 
 @dataclass(frozen=True)
@@ -169,7 +185,10 @@ def source_kind(source: str) -> str:
     if not words:
         return "anonymous"
     if " et " in source:  # "Alibaba et ByteDance": the kind of the first of them
-        return source_kind(source.split(" et ")[0])
+        items = re.split(r", | et ", source)
+        if len(items) > 2 and any(len(item.split()) == 1 for item in items):
+            return "organisation"  # « Bouygues Telecom, Iliad et Orange »: a list of firms, not of people
+        return source_kind(items[0])
     if source in KNOWN_ORGANISATIONS:  # « Goldman Sachs » reads like a person's name
         return "organisation"
     head = words[0]
@@ -187,7 +206,7 @@ def source_kind(source: str) -> str:
     unnamed_employer = bool(re.search(r"\bd[’']une?\b|\bde plusieurs\b", source))
     if head in _ANONYMOUS_NOUNS and not (rest and source.split()[len(words) - len(rest)][:1].isupper()):
         return "anonymous"  # « analystes de Morgan Stanley »: unnamed people; « porte-parole Lin Jian » is named
-    if head in _ORG_NOUNS or head in _MEDIA_NOUNS:
+    if head in _ORG_NOUNS or head in _MEDIA_NOUNS or (head in _DESCRIPTOR_WORDS and capitalised_after(source)):
         return "organisation"
     if head in _PERSON_NOUNS:
         return "anonymous" if unnamed_employer else "person"
@@ -228,6 +247,9 @@ _NOT_WHO = {"cours", "moment", "occasion", "issue", "lendemain", "sortie", "veil
 #: Nouns that carry what was said, not who said it: « selon des propos relayés par l'agence » names the agency.
 _CONTENT_NOUNS = {"propos", "informations", "information", "données", "chiffres", "déclarations", "déclaration",
                   "statistiques", "estimations", "images", "révélations", "éléments"}
+#: Participles of asking: « analystes interrogés par Reuters » are the analysts.
+_INTERVIEWED = {"interrogé", "interrogée", "interrogés", "interrogées", "sollicité", "sollicitée", "sollicités",
+                "sollicitées", "contacté", "contactée", "contactés", "contactées", "joint", "jointe", "joints"}
 _RELATIVES = {"qui", "que", "qu'", "qu’", "lequel", "laquelle", "lesquels", "lesquelles", "dont"}
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 #: Subject pronouns inverted after the verb: « a-t-il ajouté », « ont-ils souligné ».
@@ -286,6 +308,8 @@ def _trim(head) -> tuple[int, int] | None:
                 continue  # the head's own preposition (« par », « selon ») is the cue's, not the speaker's
             if child.lower_ in FORMS and child.morph.get("Tense") != ["Past"] and child.lower_ not in PARTICIPLES:
                 continue  # the reporting verb itself, when the small model hangs it under its subject
+            if child.dep_ == "acl" and child.lower_ in _INTERVIEWED:
+                continue  # « analystes interrogés par Reuters »: who asked, not who speaks
             if child.pos_ in ("VERB", "AUX") and not (child.dep_ == "amod" or (
                     child.dep_ == "acl" and child.morph.get("Tense") == ["Past"]
                     and (not any(t.lower_ in _CONTENT_NOUNS | _DOCUMENT_NOUNS for t in (head, *head.lefts)) or any(
@@ -311,7 +335,8 @@ def _trim(head) -> tuple[int, int] | None:
             if child.dep_ == "appos" and child.pos_ != "PROPN" and not child.text[:1].isupper():
                 continue  # « Le rapport signale une hausse »: the small model's appos is not part of the name
             of = any(g.dep_ == "case" and g.lower_ in _NP_PREPOSITIONS for g in child.children)
-            if child.dep_ == "conj" and not ((tok.pos_ == "PROPN" and child.pos_ == "PROPN") or tok is not head or of):
+            names = tok.pos_ == "PROPN" and (child.pos_ == "PROPN" or child.text[:1].isupper())
+            if child.dep_ == "conj" and not (names or tok is not head or of):
                 continue  # « Alibaba et ByteDance », « Bureau de l'industrie et de la sécurité »; not other coordinations
             keep.add(child.i)
             stack.append(child)
@@ -321,10 +346,11 @@ def _trim(head) -> tuple[int, int] | None:
     while lo - 1 in keep:
         lo -= 1
     while hi in keep or (hi + 1 in keep and doc[hi].text == "," and doc[hi + 1].dep_ == "conj"
-                         and doc[hi + 1].pos_ == "PROPN" and head.pos_ == "PROPN" and head.dep_ in _SUBJECT_DEPS
+                         and doc[hi + 1].text[:1].isupper() and head.pos_ == "PROPN" and head.dep_ in _SUBJECT_DEPS
                          and not any(c.dep_ == "case" for c in head.children)):
         hi += 1
-    if head.lower_ in _MEDIA_NOUNS | _PERSON_NOUNS | _ANONYMOUS_NOUNS | _SPEAKER_NOUNS or head.pos_ == "PROPN" \
+    if head.lower_ in _MEDIA_NOUNS | _PERSON_NOUNS | _ANONYMOUS_NOUNS | _SPEAKER_NOUNS | _DESCRIPTOR_WORDS \
+            or head.pos_ == "PROPN" \
             or (head.text[:1].isupper() and head.i > head.sent.start):  # « Le Financial Times », « Financial » a noun
         # « le quotidien hongkongais South China Morning Post », « l'ancien conseiller à la sécurité nationale Jake
         # Sullivan »: a name right after the title, whatever its parse
@@ -335,7 +361,7 @@ def _trim(head) -> tuple[int, int] | None:
         hi = _complements_after(doc, head, hi)
     # a comma or a quotation mark ends the noun phrase on either side of its head
     for i in range(head.i + 1, hi):
-        if doc[i].text == "," and head.pos_ == "PROPN" and doc[i + 1].dep_ == "conj" and doc[i + 1].pos_ == "PROPN" \
+        if doc[i].text == "," and head.pos_ == "PROPN" and doc[i + 1].dep_ == "conj" and doc[i + 1].text[:1].isupper() \
                 and doc[i + 1].head.i == head.i and head.dep_ in _SUBJECT_DEPS \
                 and not any(c.dep_ == "case" for c in head.children):
             continue  # « Microsoft, Amazon et Google »: a list of names is one source
@@ -407,6 +433,34 @@ def _article_of_a_name(doc, i: int) -> bool:
         and doc[i + 1].text[:1].isupper()
 
 
+def _list_before(doc, lo: int, head) -> int:
+    """« Airbus, Thales et | Leonardo disent »: the names listed before the last one, when the parse kept only it."""
+    start = head.sent.start
+    if head.pos_ != "PROPN" or lo - 2 < start or doc[lo - 1].lower_ != "et" or not doc[lo - 2].text[:1].isupper():
+        return lo
+    k = lo - 2
+    while k >= start and doc[k].text[:1].isupper() and doc[k].pos_ in ("PROPN", "NOUN", "X", "ADJ"):
+        k -= 1
+    first = k + 1
+    while k - 1 >= start and doc[k].text == "," and doc[k - 1].text[:1].isupper():
+        k -= 1
+        while k >= start and doc[k].text[:1].isupper() and doc[k].pos_ in ("PROPN", "NOUN", "X", "ADJ"):
+            k -= 1
+        first = k + 1
+    if first > start and doc[first - 1].pos_ == "DET" or (first == start and doc[first].pos_ == "DET"):
+        return lo  # « les Etats-Unis et Pékin »: not a list of names
+    return first
+
+
+def _quoted(tok) -> bool:
+    """Whether ``tok`` stands inside a quotation « … » of its sentence."""
+    depth = 0
+    for t in tok.doc[tok.sent.start:tok.i]:
+        depth += t.text == "«"
+        depth -= t.text == "»" and depth > 0
+    return depth > 0
+
+
 def _continues_name(doc, i: int) -> bool:
     """Whether token ``i`` goes on the name before it, whatever the small model tagged it: a capitalised word
     (« Li Qiang », whose « Qiang » it reads as a verb) or the glued pieces of a hyphenated one (« Lai Ching-te »)."""
@@ -415,6 +469,8 @@ def _continues_name(doc, i: int) -> bool:
     after_hyphen = doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and i > 1 and doc[i - 2].text[:1].isupper()
     if glued_hyphen or after_hyphen or (tok.text.startswith("-") and doc[i - 1].text[:1].isupper()):
         return True
+    if re.fullmatch(r"[A-Z][’']", tok.text) and i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
+        return True  # « O’Leary », « D’Alema »
     return not tok.is_punct and tok.text[:1].isupper() and tok.pos_ not in ("ADP", "DET", "CCONJ", "PRON", "SCONJ")
 
 
@@ -457,7 +513,7 @@ def _name_in_apposition(head, verb_first: int | None = None):
     k = j + 1
     while k < sent.end and k - j <= 6 and (
             doc[k].text[:1].isupper() and doc[k].pos_ not in ("DET", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT")
-            or re.fullmatch(r"(?:[A-Z]\.)+", doc[k].text)  # « C.C. Wei »
+            or re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][’']", doc[k].text)  # « C.C. Wei », « Michael O’Leary »
             or (k > j + 1 and _continues_name(doc, k))
             or (k > j + 1 and doc[k].lower_ in _NAME_PARTICLES and _particles_then_name(doc, k, sent.end))):
         k += 1
@@ -501,6 +557,9 @@ def _speaker_after(verb, end: int):
         tok = sent.doc[i]
         if tok.lower_ in _BETWEEN or tok.pos_ == "ADV":
             i += 1
+        elif i > end and tok.pos_ in ("VERB", "ADJ") and tok.morph.get("VerbForm") == ["Part"] \
+                and tok.lower_ not in FORMS and sent.doc[i - 1].pos_ in ("NOUN", "PROPN"):
+            i += 1  # « devant les eurodéputés réunis à Strasbourg »: a participle of the adjunct, then its own adjunct
         elif tok.lower_ in ("des", "du") and i + 1 < sent.end and _can_speak(sent.doc[i + 1]):
             break  # « ont confié à l'AFP des sources proches du dossier »: the article, tagged as a preposition
         elif tok.pos_ == "ADP" or tok.lower_ in ("d'", "d’"):  # « à Genève », « dans la soirée », « en fin de journée »
@@ -589,8 +648,8 @@ def _has_content(verb, first: int) -> bool:
     """A « que » clause, a quotation, or an incise after a quotation: what makes « lancer » report speech."""
     if any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
         return True
-    if any(t.lower_ in ("que", "qu'", "qu’") for t in verb.doc[verb.i + 1:min(verb.i + 3, verb.sent.end)]):
-        return True
+    if any(t.lower_ in ("que", "qu'", "qu’") for t in verb.doc[verb.i + 1:min(verb.i + 5, verb.sent.end)]):
+        return True  # « a informé les syndicats qu'il … »
     if any(c.dep_ == "advcl" and c.i > verb.i and any(g.dep_ == "mark" and g.lower_ in ("que", "qu'", "qu’")
                                                      for g in c.children) for c in verb.children):
         return True  # « a été informé par La Haye que … », the clause parsed as an adverbial
@@ -943,6 +1002,7 @@ def _attribution(text: str, base: int, offset: int, head, cue: str, cue_span: tu
                     lo -= 1  # « l'ancien conseiller à la sécurité nationale Jake Sullivan »
                 break
             k -= 1
+    lo = _list_before(doc, lo, head)
     start, end = doc[lo].idx - base, doc[hi - 1].idx + len(doc[hi - 1]) - base
     if doc[lo].lower_ in _CLITICS:
         start += 1  # « -ils »: the pronoun, not its hyphen
@@ -1028,6 +1088,9 @@ def attributions_in(tokens, text: str, offset: int = 0) -> list[Attribution]:
             i += width  # « La Chine réclame des garanties, a ajouté le président »: what he said, not a report
             continue
         participle = tok.lower_.endswith("ant") and first > sent.start and doc[first - 1].text in (",", "en")
+        if participle and not earlier and _reported_by_selon(tok):
+            i += width  # « Pékin aurait demandé …, invoquant …, selon Bloomberg »: the newspaper's account
+            continue
         if participle and earlier:
             head = earlier[-1]  # « a regretté Jensen Huang, ajoutant que … »: the speaker already named goes on
         else:
@@ -1036,8 +1099,15 @@ def attributions_in(tokens, text: str, offset: int = 0) -> list[Attribution]:
                 head = _phrase_before(doc, split, sent.start)
         if head is not None and head.i < first:
             head = _after_colon(tok, first, head)
+        if head is not None and earlier and (head.lower_ in _PRONOUNS or lemma in NEEDS_CONTENT) \
+                and _in_reported_clause(tok):
+            head = None  # « a fait savoir qu'il jugeait … », « a indiqué que les dirigeants avaient évoqué … »: what
+            # the speaker already named said, not a second report
+        if head is not None and _quoted(head):
+            head = None  # « « Nous ne voulons pas … » »: a word of the quotation is not who speaks
         if head is not None and head.dep_ == "conj" and head.pos_ == "PROPN" and head.head.pos_ == "PROPN" \
-                and head.head.i < head.i and head.head.i >= sent.start:
+                and head.head.i < head.i and head.head.i >= sent.start \
+                and not any(t.text == ":" for t in doc[head.head.i:head.i]):
             head = head.head  # « Microsoft, Amazon et Google ont fait savoir »: the list from its first name
         if head is not None and head.i != tok.i and lo <= head.i < hi:
             cue = text[doc[first].idx - base:last.idx - base + len(last)]
@@ -1077,7 +1147,7 @@ def _in_reported_clause(verb) -> bool:
     for _ in range(6):
         if tok.head.i == tok.i:
             return False
-        if tok.dep_ in ("ccomp", "xcomp") and tok.head.lower_ in FORMS:
+        if tok.dep_ in ("ccomp", "xcomp") and (tok.head.lower_ in FORMS or tok.head.lower_ in REPORTING_VERBS):
             return True
         tok = tok.head
     return False
@@ -1089,11 +1159,14 @@ def _reported_by_selon(verb) -> bool:
     sent = verb.sent
     for tok in sent:
         if tok.i >= verb.i:
-            return False
+            break
         cue = tok.lower_ == "selon" or (tok.lower_ == "après" and tok.i > sent.start and tok.nbor(-1).lower_ in ("d'", "d’"))
         if cue and (tok.i <= sent.start + 1 or tok.head.head.i == verb.i):
             return True
-    return False
+    # « Pékin aurait demandé …, selon Bloomberg. »: the source closes the sentence
+    tail = next((t for t in reversed(sent) if t.lower_ in ("selon", "après") and t.i > verb.i), None)
+    return tail is not None and tail.i > sent.start and tail.nbor(-1).text in (",", "d'", "d’") \
+        and not any(t.lower_ in FORMS and _is_verb(t) for t in verb.doc[tail.i + 1:sent.end])
 
 
 def _reported_by_a_later_incise(verb, end: int) -> bool:

@@ -33,8 +33,11 @@ _INSTITUTION = re.compile(rf"^(?:{'|'.join(INSTITUTION_NOUNS)})\b", re.IGNORECAS
 _CODE = r"(?=[A-Za-z]*\d)(?=\d*[A-Z])[A-Z0-9][A-Za-z0-9]*(?:\.\d+(?![\d.]))?"  # H20, B30A, GB200, NVL72, V3.1
 _NAME = r"[A-Z][a-z]+[A-Z]?[a-z]*|[A-Z]{2,5}"  # Ascend, TaiShan, RTX
 _NUMBER = r"\d{2,5}[A-Z]{0,2}"  # 950, 6000D, 910C
+_VERSIONED = (r"[a-z][A-Z][a-z]+\s+\d{1,3}(?:\s+(?:Pro|Max|Ultra|Plus|Mini|Air))?"  # iPhone 17, iPad Pro
+              r"|[A-Z]{2,5}-\d+(?:\.\d+)?(?:\s+(?:Pro|Max|Ultra|Plus|Mini|Turbo|Flash))?"  # GPT-5, GPT-4.1
+              r"|[A-Z][a-z]+\s+\d+\.\d+(?:\s+(?:Pro|Max|Ultra|Plus|Mini|Flash|Turbo))?")  # Gemini 2.5 Pro
 PRODUCT = re.compile(
-    rf"(?<![\w-])(?:(?:{_NAME})\s+(?:(?:{_NAME})\s+)?{_NUMBER}|{_CODE}(?:\s+{_CODE})?)(?![\w-])"
+    rf"(?<![\w-])(?:{_VERSIONED}|(?:{_NAME})\s+(?:(?:{_NAME})\s+)?{_NUMBER}|{_CODE}(?:\s+{_CODE})?)(?![\w-])"
 )
 #: Capitalised words that may precede a number without naming a product (a sentence's first word, a month).
 _NOT_NAMES = re.compile(r"^(?:Le|La|Les|Un|Une|Des|En|Selon|Sur|Dans|Pour|Avec|Plus|Moins|Près|Environ|Entre"
@@ -124,8 +127,9 @@ def organisation_spans(text: str) -> list[tuple[int, int]]:
 
 
 def with_company_suffix(text: str, end: int) -> int:
-    """``end`` moved past a company suffix that follows it (« Huawei| Technologies »), else unchanged."""
-    m = COMPANY_SUFFIX.match(text, end)
+    """``end`` moved past a company suffix that follows it (« Huawei| Technologies », « JPMorgan| Chase & Co »: one
+    more capitalised word may come before the suffix), else unchanged."""
+    m = COMPANY_SUFFIX.match(text, end) or re.compile(r"\s+[A-Z][a-z]+" + COMPANY_SUFFIX.pattern).match(text, end)
     return m.end() if m else end
 
 
@@ -137,7 +141,8 @@ DESCRIPTORS = ("cabinet", "cabinet d'études", "cabinet d’études", "société
                "sidérurgiste", "motoriste", "avionneur", "pétrolier", "énergéticien", "distributeur", "éditeur",
                "fondeur", "concepteur", "firme", "agence de notation", "plateforme", "réseau social", "think tank",
                "centre de recherche", "cabinet de conseil", "société de conseil", "entreprise", "spécialiste",
-               "numéro un", "leader", "compagnie", "transporteur", "minier", "négociant", "régulateur")
+               "numéro un", "leader", "compagnie", "transporteur", "minier", "négociant", "régulateur",
+               "quotidien", "journal", "hebdomadaire", "magazine", "chaîne", "radio", "site", "média", "agence")
 NATIONALITIES = ("américain", "allemand", "français", "chinois", "japonais", "coréen", "sud-coréen", "taïwanais",
                  "néerlandais", "britannique", "suisse", "italien", "espagnol", "indien", "australien", "canadien",
                  "suédois", "finlandais", "européen", "belge", "danois", "norvégien", "israélien", "saoudien")
@@ -196,3 +201,46 @@ def lone_surname(surface: str, full_names: set[str], before: str) -> bool:
         return False
     return not re.search(r"(?:\bM\.|\bMme|\bMe|\bDr|président|présidente|ministre|secrétaire|sénateur|sénatrice"
                          r"|député|députée|porte-parole|patron|patronne|PDG|directeur|directrice|chef)\s*$", before)
+
+
+#: Capitalised abbreviations that name no organisation: units, currencies, common nouns (« PIB », « IA »), formats.
+NOT_ORGANISATIONS = {"PIB", "IA", "TVA", "PME", "ETI", "USD", "EUR", "CNY", "JPY", "GBP", "CHF", "HBM", "GPU", "CPU",
+                     "NPU", "TPU", "IPO", "OPA", "CEO", "PDG", "DG", "RH", "AI", "IT", "TV", "OK", "USA", "US", "UK",
+                     "RDC", "EAU", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XX", "XXI", "GW", "MW", "KW",
+                     "TWH", "GWH", "MWH", "GB", "TB", "NM", "FP", "INT", "BF", "CO2", "ONU", "HT", "TTC", "SMS", "PC",
+                     "QG", "JO", "BTP", "CAC", "DAX", "ETF", "PER", "LOC", "ORG", "NB", "PS", "AFP"}
+_ACRONYM = re.compile(r"(?<![\w&-])[A-Z][A-Z&]{1,5}(?:\s+[A-Z][a-z]+){0,2}(?![\w&-])")
+
+
+def acronym_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of abbreviations in capitals that name a firm or a body (« BYD », « CGT », « S&P Global Ratings »), with
+    the capitalised words that follow them; not units, currencies or common nouns (:data:`NOT_ORGANISATIONS`)."""
+    spans = []
+    for m in _ACRONYM.finditer(text):
+        first = m.group().split()[0]
+        if first.upper() in NOT_ORGANISATIONS or first.replace("&", "") == "" or len(first.replace("&", "")) < 2:
+            continue
+        if m.start() == 0 or text[m.start() - 1] in ".!?\n":
+            words = m.group().split()
+            end = m.start() + len(first) if len(words) > 1 and words[1] in _SENTENCE_WORDS else m.end()
+        else:
+            end = m.end()
+        spans.append((m.start(), end))
+    return spans
+
+
+#: Capitalised words that open a sentence and are not part of a name before them.
+_SENTENCE_WORDS = {"Le", "La", "Les", "Un", "Une", "Des", "En", "Selon", "Dans", "Pour", "Avec", "Mais", "Et"}
+
+
+def possessive_end(text: str, end: int) -> int:
+    """« Moody'|s »: a name the tokenizer cut after its apostrophe goes on over the « s »."""
+    return end + 1 if text[end - 1:end] in ("'", "’") and text[end:end + 1] == "s" else end
+
+
+def institution_end(text: str, start: int, end: int) -> int:
+    """« Cour| des comptes », « Conseil| d'État »: a body named by an institution noun keeps its complement."""
+    if text[start:end].split()[-1].lower() not in INSTITUTION_NOUNS:
+        return end
+    m = re.match(r"\s+(?:des|du|de la|de l['’]|de|d['’])\s*[\wÉé-]+", text[end:])
+    return end + m.end() if m else end

@@ -19,11 +19,14 @@ from helpers.text.article import Article
 from helpers.text.attributions import find_attributions
 from helpers.text.entities import (
     KNOWN_PEOPLE,
+    acronym_spans,
     described_spans,
+    institution_end,
     institution_label,
     lone_surname,
     organisation_spans,
     person_spans,
+    possessive_end,
     product_spans,
     through_of,
     trimmed,
@@ -181,25 +184,44 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
         for ent in docs[para.paragraph_id].ents:
             if ent.ent_id_:
                 found.append((ent.start_char, ent.end_char, ent.ent_id_, "", ""))
-            elif ent.label_ in KEPT_STATISTICAL_LABELS and institution_label(ent.text, ent.label_):
+            elif (ent.label_ in KEPT_STATISTICAL_LABELS or _named_firm(ent.text)) and institution_label(ent.text, ent.label_):
                 start = trimmed(text, ent.start_char, ent.end_char)
+                # « Commission européenne| de protéger l'aciérie »: a verb ends the name
+                verb = next((t for t in ent if t.pos_ == "VERB" and t.morph.get("VerbForm") == ["Inf"]
+                             and t.i > ent.start + 1 and t.nbor(-1).lower_ in ("de", "d'", "d’")), None)
+                raw_end = ent.end_char if verb is None else verb.nbor(-2).idx + len(verb.nbor(-2))
                 # « Banque populaire de| Chine »: an organisation cut after « de » goes on; anything else ends before it
-                end = ent.end_char - len(re.search(r"(?:\s+(?:de|du|des|d['’]))?$", text[start:ent.end_char]).group())
-                label = institution_label(text[start:end], ent.label_)
-                if label == "ORG" and end < ent.end_char:
-                    end = through_of(text, ent.end_char)
+                end = raw_end - len(re.search(r"(?:\s+(?:de|du|des|d['’]))?$", text[start:raw_end]).group())
+                label = institution_label(text[start:end], "ORG" if ent.label_ == "MISC" else ent.label_)
+                if label == "ORG" and end < raw_end:
+                    end = through_of(text, raw_end)
+                end = possessive_end(text, end)
+                if label == "ORG":
+                    end = institution_end(text, start, end)
                 if label == "PER" and lone_surname(text[start:end], full_names, text[max(0, start - 30):start]):
+                    label = "ORG"
+                if label == "LOC" and _acting_place(ent):
                     label = "ORG"
                 if label and start < end:
                     found.append((start, end, "", text[start:end], label))
         # a linked company keeps its suffix (« Huawei Technologies »), an unlinked one too
-        found = [(s, with_company_suffix(text, e), eid, text[s:with_company_suffix(text, e)] if not eid else name, label)
+        found = [(s, with_company_suffix(text, e), eid, text[s:with_company_suffix(text, e)] if not eid else name,
+                  "ORG" if label and with_company_suffix(text, e) > e else label)
                  for s, e, eid, name, label in found]
+        # « Siemens| Energy »: the model's second entity inside the suffix the first one took goes
+        found = [f for f in found if not any(g is not f and g[0] < f[0] and f[1] <= g[1] for g in found)]
         linked = [(s, e) for s, e, eid, _, _ in found if eid]
         products = [(s, e) for s, e in product_spans(text) if not any(ls < e and s < le for ls, le in linked)]
         orgs = [(s, with_company_suffix(text, e)) for s, e in organisation_spans(text)
                 if not any(ls < e and s < le for ls, le in linked)]
         orgs += [(s, e) for s, e in described_spans(text) if not any(ls < e and s < le for ls, le in linked + orgs)]
+        # abbreviations in capitals (« BYD a inauguré ») where nothing else was found
+        statistical = [(f[0], f[1]) for f in found]
+        # (an abbreviation just before the model's name goes with it: « AXA| Investment Managers »)
+        wider = [(s, e) for s, e in acronym_spans(text) if not any(ls < e and s < le for ls, le in linked + orgs)
+                 and any(s < fs and fe <= e for fs, fe in statistical)]
+        orgs += wider + [(s, e) for s, e in acronym_spans(text)
+                         if not any(ls < e and s < le for ls, le in linked + orgs + statistical + product_spans(text))]
         people = [(s, e) for s, e in person_spans(text) if not any(ls < e and s < le for ls, le in linked + orgs)]
         taken = products + orgs + people
         found = [f for f in found if f[2] or not any(s < f[1] and f[0] < e for s, e in taken)]
@@ -219,6 +241,21 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
     entities += [(k, name, label, "", counts[k]) for k, (name, label) in unlinked.items()]
     entities.sort(key=lambda row: (-row[4], row[0]))
     return entities, mentions
+
+
+def _acting_place(ent) -> bool:
+    """« Stellantis envisage de … »: a one-word « place » that opens its clause as the subject of a verb, with no
+    article, is a firm or a government acting (« Berlin a annoncé »), not a place."""
+    root = ent.root
+    before = ent.doc[ent.start - 1] if ent.start > ent.sent.start else None
+    return len(ent) == 1 and root.dep_ in ("nsubj", "nsubj:pass") and root.head.pos_ in ("VERB", "AUX") \
+        and root.head.i > root.i and (before is None or before.text == "," or before.pos_ == "CCONJ") \
+        and not any(c.dep_ == "det" for c in root.children)
+
+
+def _named_firm(text: str) -> bool:
+    """A MISC entity that is a firm by its shape: « JPMorgan Chase & Co », « S&P Global Ratings »."""
+    return "&" in text or bool(re.search(r"\s(?:Group|Holdings|Ratings|Corporation|Inc\.?|SA|SE|AG|plc|Co)$", text))
 
 
 def _span_rows(sentences: list[tuple], finder) -> list[tuple]:

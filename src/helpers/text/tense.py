@@ -16,10 +16,20 @@ from collections.abc import Callable
 MAX_CLIMB = 8
 
 
+#: Endings of the simple future (« sortiront », « ouvrira »): the small model tags some of them as the imperfect or
+#: the present, and a finite verb with one of these endings is a future in news copy (the passé simple is not used).
+FUTURE_ENDINGS = ("ront", "rons", "rez", "ra", "ras", "rai")
+
+
+def _future_form(word) -> bool:
+    return word.pos_ in ("VERB", "AUX") and word.morph.get("VerbForm") != ["Inf"] and len(word.text) > 4 \
+        and word.lower_.endswith(FUTURE_ENDINGS) and word.text.islower()
+
+
 def _is_future(verb) -> bool:
     """Future, « aller » + infinitive, or a present conditional, on the verb or its auxiliaries."""
     words = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
-    if any(w.morph.get("Tense") == ["Fut"] for w in words):
+    if any(w.morph.get("Tense") == ["Fut"] or _future_form(w) for w in words):
         return True
     if any(c.dep_.startswith("aux") and c.lower_ in ("va", "vont", "allait", "allaient") for c in verb.children):
         return True
@@ -46,8 +56,9 @@ def future_at(tokens) -> Callable[[int], bool]:
             return False
         word = tok[0]
         for _ in range(MAX_CLIMB):
-            if word.pos_ in ("VERB", "AUX") and not word.dep_.startswith("aux"):
-                return _is_future(word)
+            adjective = word.dep_ in ("acl", "amod") and word.morph.get("VerbForm") == ["Part"]
+            if word.pos_ in ("VERB", "AUX") and not word.dep_.startswith("aux") and not adjective:
+                return _is_future(word)  # (« commandes … américaines en février »: an adjectival participle is skipped)
             if word.head.i == word.i:
                 return False
             word = word.head

@@ -27,8 +27,13 @@ feeds them pieces of bounded length, and the rules here visit each word's childr
 
 from __future__ import annotations
 
+import bisect
 import re
+import threading
 from dataclasses import dataclass
+
+from spacy.attrs import LOWER
+from spacy.strings import hash_string
 
 from helpers.text.entities import DESCRIPTORS
 
@@ -273,11 +278,11 @@ def _is_verb(tok) -> bool:
     if tok.pos_ in ("VERB", "AUX"):
         return True
     if tok.pos_ in ("NOUN", "PROPN") and (any(c.dep_ == "det" for c in tok.children)
-                                          or (tok.i > tok.sent.start and tok.nbor(-1).pos_ in ("DET", "ADP"))):
+                                          or (tok.i > _sent(tok).start and tok.nbor(-1).pos_ in ("DET", "ADP"))):
         # « l'annonce du ministre », « en réponse à »; but « ASML les juge « gérables » »: a name, then an object
         # pronoun the model read as an article
         before = tok.i - 2
-        return before >= tok.sent.start and tok.nbor(-1).lower_ in ("les", "la", "le", "l'", "l’", "lui", "leur") \
+        return before >= _sent(tok).start and tok.nbor(-1).lower_ in ("les", "la", "le", "l'", "l’", "lui", "leur") \
             and tok.doc[before].text[:1].isupper() and tok.doc[before].pos_ in ("PROPN", "NOUN", "X")
     return tok.pos_ in ("ADJ", "NOUN", "PROPN", "ADV", "X")
 
@@ -285,16 +290,37 @@ def _is_verb(tok) -> bool:
 def _negated(verb) -> bool:
     heads = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
     found = [c for h in heads for c in h.children if c.lower_ in ("ne", "n'", "n’")] + \
-        [t for t in verb.doc[max(verb.sent.start, verb.i - 3):verb.i] if t.lower_ in ("ne", "n'", "n’")]
+        [t for t in verb.doc[max(_sent(verb).start, verb.i - 3):verb.i] if t.lower_ in ("ne", "n'", "n’")]
     if not found:
         return False
     # a « ne » inside a quotation before the verb is the quotation's (« « Nous ne serons pas … », prévient X »)
-    quote_end = max((t.i for t in verb.doc[verb.sent.start:verb.i] if t.text in ("»", '"', "”")), default=-1)
+    quote_end = max((t.i for t in verb.doc[_sent(verb).start:verb.i] if t.text in ("»", '"', "”")), default=-1)
     return any(t.i > quote_end for t in found)
 
 
+_memo = threading.local()
+
+
+def _sent(tok):
+    """``tok.sent``, from the sentence being read when it holds ``tok`` (Token.sent walks the sentence each time)."""
+    cur = getattr(_memo, "sent", None)
+    if cur is not None and cur.doc is tok.doc and cur.start <= tok.i < cur.end:
+        return cur
+    return tok.sent
+
+
 def _trim(head) -> tuple[int, int] | None:
-    """The speaker's noun phrase around ``head`` as (first token, last token + 1), without its article."""
+    """The speaker's noun phrase around ``head`` as (first token, last token + 1), without its article (asked several
+    times per speaker: remembered for the document being read, see :func:`attributions_in`)."""
+    cache = getattr(_memo, "trims", None)
+    if cache is None or cache[0] is not head.doc:
+        cache = _memo.trims = (head.doc, {})
+    if head.i not in cache[1]:
+        cache[1][head.i] = _trim_uncached(head)
+    return cache[1][head.i]
+
+
+def _trim_uncached(head) -> tuple[int, int] | None:
     keep = {head.i}
     stack = [head]
     while stack:
@@ -321,9 +347,9 @@ def _trim(head) -> tuple[int, int] | None:
                 # « règlement européen sur les biens … », « Administration d'État pour la régulation … »: a document's
                 # subject or an institution's full name; « Bank of America »
                 edge = child.left_edge.i  # « commission spéciale sur la Chine »: a body named by what it is about
-                named = head.lower_ in _DOCUMENT_NOUNS or (head.text[:1].isupper() and head.i > head.sent.start) \
+                named = head.lower_ in _DOCUMENT_NOUNS or (head.text[:1].isupper() and head.i > _sent(head).start) \
                     or tok.lower_ in _ORG_NOUNS or (tok is not head and tok.text[:1].isupper()) \
-                    or any(t.lower_ in _ORG_NOUNS for t in tok.doc[max(tok.sent.start, edge - 3):edge])
+                    or any(t.lower_ in _ORG_NOUNS for t in tok.doc[max(_sent(tok).start, edge - 3):edge])
                 allowed = _NP_PREPOSITIONS | ({"sur", "pour", "en"} if named else set()) \
                     | ({"of"} if tok.pos_ == "PROPN" else set()) | ({"en"} if child.lower_ == "poste" else set())
                 posted = child.i >= 2 and child.doc[child.i - 2].lower_ == "poste"  # « diplomate en poste à Pékin »
@@ -351,10 +377,10 @@ def _trim(head) -> tuple[int, int] | None:
         hi += 1
     if head.lower_ in _MEDIA_NOUNS | _PERSON_NOUNS | _ANONYMOUS_NOUNS | _SPEAKER_NOUNS | _DESCRIPTOR_WORDS \
             or head.pos_ == "PROPN" \
-            or (head.text[:1].isupper() and head.i > head.sent.start):  # « Le Financial Times », « Financial » a noun
+            or (head.text[:1].isupper() and head.i > _sent(head).start):  # « Le Financial Times », « Financial » a noun
         # « le quotidien hongkongais South China Morning Post », « l'ancien conseiller à la sécurité nationale Jake
         # Sullivan »: a name right after the title, whatever its parse
-        while hi < head.sent.end and hi - head.i <= 6 and _continues_name(doc, hi):
+        while hi < _sent(head).end and hi - head.i <= 6 and _continues_name(doc, hi):
             hi += 1
     if (head.text.islower() and (_can_speak(head) or head.lower_ in _PERSON_NOUNS | _DOCUMENT_NOUNS)) \
             or head.lower_ in _ORG_NOUNS:
@@ -390,7 +416,7 @@ def _complements_after(doc, head, hi: int) -> int:
     """The end of a speaker's phrase read from the words when the parse hung its « de » complements elsewhere:
     « statistiques mensuelles | des douanes chinoises », « rapport | du Center for Strategic and International
     Studies ». Each complement is « de » + an article + a noun (not a time word) + its adjectives or its name."""
-    end = head.sent.end
+    end = _sent(head).end
     while hi < end and hi - head.i < MAX_SOURCE_WORDS:
         if doc[hi].pos_ == "ADJ" and doc[hi].text.islower() and doc[hi].lower_ not in _BETWEEN and doc[hi].lower_ not in FORMS \
                 and doc[hi - 1].pos_ in ("NOUN", "ADJ", "PROPN"):
@@ -429,13 +455,13 @@ def _complements_after(doc, head, hi: int) -> int:
 def _article_of_a_name(doc, i: int) -> bool:
     """« Le Monde », « La Haye », « Les Echos »: a capitalised article inside a sentence, before a capitalised word,
     is part of the name."""
-    return i > doc[i].sent.start and doc[i].text in ("Le", "La", "Les", "L'", "L’") and i + 1 < len(doc) \
+    return i > _sent(doc[i]).start and doc[i].text in ("Le", "La", "Les", "L'", "L’") and i + 1 < len(doc) \
         and doc[i + 1].text[:1].isupper()
 
 
 def _list_before(doc, lo: int, head) -> int:
     """« Airbus, Thales et | Leonardo disent »: the names listed before the last one, when the parse kept only it."""
-    start = head.sent.start
+    start = _sent(head).start
     if head.pos_ != "PROPN" or lo - 2 < start or doc[lo - 1].lower_ != "et" or not doc[lo - 2].text[:1].isupper():
         return lo
     k = lo - 2
@@ -455,7 +481,7 @@ def _list_before(doc, lo: int, head) -> int:
 def _quoted(tok) -> bool:
     """Whether ``tok`` stands inside a quotation « … » of its sentence."""
     depth = 0
-    for t in tok.doc[tok.sent.start:tok.i]:
+    for t in tok.doc[_sent(tok).start:tok.i]:
         depth += t.text == "«"
         depth -= t.text == "»" and depth > 0
     return depth > 0
@@ -492,7 +518,7 @@ def _name_in_apposition(head, verb_first: int | None = None):
     l'Administration d'État pour la régulation du marché, a estimé »."""
     if head.pos_ == "PROPN":
         return head
-    doc, sent = head.doc, head.sent
+    doc, sent = head.doc, _sent(head)
     for child in head.children:  # between commas only: « le vice-Premier ministre He Lifeng » is one phrase
         if child.dep_ in ("appos", "conj") and child.pos_ == "PROPN" and child.i > head.i and child.i > 0 \
                 and doc[child.i - 1].text == ",":
@@ -539,19 +565,19 @@ def _name_in_apposition(head, verb_first: int | None = None):
     bounds = _trim(head)
     if bounds is not None:
         j = bounds[1]
-        if j < head.sent.end - 2 and doc[j].text == ",":
+        if j < _sent(head).end - 2 and doc[j].text == ",":
             k = j + 1
-            while k < head.sent.end and k - j <= 4 and doc[k].text[:1].isupper() \
+            while k < _sent(head).end and k - j <= 4 and doc[k].text[:1].isupper() \
                     and (doc[k].pos_ == "PROPN" or re.fullmatch(r"(?:[A-Z]\.)+", doc[k].text)):  # « C.C. Wei »
                 k += 1
-            if k > j + 1 and k < head.sent.end and doc[k].text in (",", ".") and (doc[k].text == "," or k == head.sent.end - 1):
+            if k > j + 1 and k < _sent(head).end and doc[k].text in (",", ".") and (doc[k].text == "," or k == _sent(head).end - 1):
                 return _top(doc[j + 1])
     return head
 
 
 def _speaker_after(verb, end: int):
     """The first noun phrase after an inverted verb, over words of time and manner: its head token."""
-    sent = verb.sent
+    sent = _sent(verb)
     i = end
     while i < sent.end:
         tok = sent.doc[i]
@@ -619,13 +645,13 @@ def _agrees(verb, first: int, noun) -> bool:
 def _inverted(verb, first: int) -> bool:
     """True when the verb (its auxiliaries from ``first``) follows a comma or a quote: an incise."""
     i = first - 1
-    return i >= verb.sent.start and verb.doc[i].text in (",", "»", '"', "”")
+    return i >= _sent(verb).start and verb.doc[i].text in (",", "»", '"', "”")
 
 
 def _clitic(verb, first: int, end: int):
     """« a-t-il ajouté »: the inverted pronoun after the verb or its auxiliary, if any."""
     doc = verb.doc
-    for i in range(max(verb.sent.start, first - 3), min(end + 3, verb.sent.end)):
+    for i in range(max(_sent(verb).start, first - 3), min(end + 3, _sent(verb).end)):
         if doc[i].lower_ in _CLITICS and abs(i - verb.i) <= 3:
             return doc[i]
     return None
@@ -634,7 +660,7 @@ def _clitic(verb, first: int, end: int):
 def _from_source(verb):
     """« a-t-on appris de source proche du dossier », « de source industrielle, on indique »: the source named
     with « de source », or « chez X » after the verb; None when « on » names no one."""
-    sent = verb.sent
+    sent = _sent(verb)
     for tok in sent:
         if tok.lower_ in ("source", "sources") and tok.i > sent.start and tok.nbor(-1).lower_ == "de":
             return tok
@@ -648,16 +674,17 @@ def _has_content(verb, first: int) -> bool:
     """A « que » clause, a quotation, or an incise after a quotation: what makes « lancer » report speech."""
     if any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
         return True
-    if any(t.lower_ in ("que", "qu'", "qu’") for t in verb.doc[verb.i + 1:min(verb.i + 5, verb.sent.end)]):
+    if any(t.lower_ in ("que", "qu'", "qu’") for t in verb.doc[verb.i + 1:min(verb.i + 5, _sent(verb).end)]):
         return True  # « a informé les syndicats qu'il … »
     if any(c.dep_ == "advcl" and c.i > verb.i and any(g.dep_ == "mark" and g.lower_ in ("que", "qu'", "qu’")
                                                      for g in c.children) for c in verb.children):
         return True  # « a été informé par La Haye que … », the clause parsed as an adverbial
-    before = verb.doc[verb.sent.start:first].text
-    after = verb.doc[verb.i + 1:verb.sent.end].text
+    sent = _sent(verb)
+    quote_before = any(t.text in ("»", '"') for t in verb.doc[sent.start:first])
+    quote_after = any(t.text == "«" for t in verb.doc[verb.i + 1:sent.end])
     # an incise (« …, a lancé X ») reports; « Plusieurs sénateurs, dont …, s'inquiètent de … » has its subject before
     incise = _inverted(verb, first) and not any(c.dep_ in _SUBJECT_DEPS and c.i < first for c in verb.children)
-    return "»" in before or '"' in before or "«" in after or incise
+    return quote_before or quote_after or incise
 
 
 def _speaker(verb, first: int, end: int):
@@ -667,10 +694,10 @@ def _speaker(verb, first: int, end: int):
     if FORMS.get(verb.lower_) in NEEDS_CONTENT and not _has_content(verb, first) and not data:
         return None  # (« les chiffres de l'Insee montrent un repli »: figures speak by what they show)
     if FORMS.get(verb.lower_) == "accuser" and any(t.lower_ in _SETBACKS for t in
-                                                 verb.doc[verb.i + 1:min(verb.i + 8, verb.sent.end)]):
+                                                 verb.doc[verb.i + 1:min(verb.i + 8, _sent(verb).end)]):
         return None  # « les puces accusent un retard », « le titre accuse une baisse »: to show a setback, not speech
     if FORMS.get(verb.lower_) == "appeler" and not any(
-            t.lower_ in ("à", "au", "aux") for t in verb.doc[verb.i + 1:min(verb.i + 10, verb.sent.end)]):
+            t.lower_ in ("à", "au", "aux") for t in verb.doc[verb.i + 1:min(verb.i + 10, _sent(verb).end)]):
         return None  # « Pékin appelle ses géants à renoncer » is a call; « une puce appelée H20 » is a name
     if FORMS.get(verb.lower_) in ("demander", "recommander") and not _has_content(verb, first) and not any(
             c.dep_ in ("xcomp", "ccomp", "iobj") or (c.dep_.startswith("obl") and any(
@@ -683,7 +710,7 @@ def _speaker(verb, first: int, end: int):
     if verb.morph.get("VerbForm") == ["Inf"] and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head  # « a tenu à préciser »: who speaks is the subject of « tenir »
         head_first = head.i
-        while head_first > head.sent.start and verb.doc[head_first - 1].dep_.startswith("aux") \
+        while head_first > _sent(head).start and verb.doc[head_first - 1].dep_.startswith("aux") \
                 and verb.doc[head_first - 1].head.i == head.i:
             head_first -= 1
         return _speaker_of(head, head_first, head.i + 1, passive_only=False)
@@ -691,10 +718,10 @@ def _speaker(verb, first: int, end: int):
                                                  for c in verb.children):
         return _speaker_of(verb, first, end, passive_only=False)  # « a tenu à préciser », parsed from « tenu »
     if FORMS.get(verb.lower_) in REFLEXIVE_ONLY and not any(
-            t.lower_ in ("s'", "s’", "se") for t in verb.doc[max(verb.sent.start, first - 1):verb.i]):
+            t.lower_ in ("s'", "s’", "se") for t in verb.doc[max(_sent(verb).start, first - 1):verb.i]):
         return None
     if FORMS.get(verb.lower_) in SOURCE_ONLY:
-        return _from_source(verb) if any(t.lower_ in ("source", "sources") for t in verb.sent) else None
+        return _from_source(verb) if any(t.lower_ in ("source", "sources") for t in _sent(verb)) else None
     return _speaker_of(verb, first, end)
 
 
@@ -736,7 +763,7 @@ def _speaker_of(verb, first: int, end: int, *, passive_only: bool = True):
         place = next((c for c in children if c.dep_.startswith("obl")
                       and any(g.lower_ == "dans" for g in c.children) and c.lower_ in _DOCUMENT_NOUNS), None)
         return place if expletive is not None else None  # « est-il écrit dans le décret »
-    if verb.morph.get("Tense") == ["Pres"] and verb.morph.get("VerbForm") == ["Part"] and verb.i > verb.sent.start \
+    if verb.morph.get("Tense") == ["Pres"] and verb.morph.get("VerbForm") == ["Part"] and verb.i > _sent(verb).start \
             and verb.nbor(-1).pos_ in ("PROPN", "NOUN"):
         noun = verb.nbor(-1)  # « Pékin affirmant que », « le ministre de l'Economie jugeant que »
         while noun.dep_ in ("nmod", "flat:name", "flat", "appos") and noun.head.i < noun.i \
@@ -749,14 +776,14 @@ def _speaker_of(verb, first: int, end: int, *, passive_only: bool = True):
         if cited is not None:
             return cited
     participle = verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Pres"]
-    gerund = verb.lower_.endswith("ant") and verb.i > verb.sent.start and verb.nbor(-1).lower_ == "en"
-    if (participle or gerund) and verb.i > verb.sent.start and verb.nbor(-1).text in (",", "en") \
-            and verb.sent.root.i != verb.i:
+    gerund = verb.lower_.endswith("ant") and verb.i > _sent(verb).start and verb.nbor(-1).lower_ == "en"
+    if (participle or gerund) and verb.i > _sent(verb).start and verb.nbor(-1).text in (",", "en") \
+            and _sent(verb).root.i != verb.i:
         # « …, estimant que … », « …, qualifiant ces informations de … »: the main clause's speaker, never a
         # noun the small model hung the participle on
-        main = verb.sent.root
+        main = _sent(verb).root
         doc, k = verb.doc, verb.i - 2
-        while k > verb.sent.start and doc[k].pos_ == "PROPN" and verb.i - k <= 5:
+        while k > _sent(verb).start and doc[k].pos_ == "PROPN" and verb.i - k <= 5:
             k -= 1
         if k < verb.i - 2 and doc[k].text == ",":
             return _top(doc[k + 1])  # « …, son président tournant, Eric Xu, assurant que »: the name between commas
@@ -773,7 +800,7 @@ def _speaker_of(verb, first: int, end: int, *, passive_only: bool = True):
     # closes a name in apposition to its subject, and what follows the verb is its object, not an inverted speaker
     doc = verb.doc
     k = first - 2
-    while k > verb.sent.start and doc[k].pos_ == "PROPN" and first - k <= 5:
+    while k > _sent(verb).start and doc[k].pos_ == "PROPN" and first - k <= 5:
         k -= 1
     subject_before = k < first - 2 and doc[k].text == "," and any(
         c.dep_ in _SUBJECT_DEPS and c.i < first and c.lower_ not in _RELATIVES for c in children)
@@ -783,7 +810,7 @@ def _speaker_of(verb, first: int, end: int, *, passive_only: bool = True):
     if _inverted(verb, first) and not participle and not subject_before:
         after = _speaker_after(verb, end)
         qualified = FORMS.get(verb.lower_) == "qualifier" and after is not None and any(
-            t.lower_ in ("de", "d'", "d’") for t in doc[after.i + 1:min(after.i + 3, verb.sent.end)])
+            t.lower_ in ("de", "d'", "d’") for t in doc[after.i + 1:min(after.i + 3, _sent(verb).end)])
         if after is not None and _agrees(verb, first, after) and not qualified:
             return after  # « …, a reconnu le directeur financier », whatever the small model calls it
             # (« …, a qualifié le H200 de produit dépassé »: what follows is what is qualified, not who)
@@ -822,7 +849,7 @@ def _speaker_of(verb, first: int, end: int, *, passive_only: bool = True):
         # up the chain of complements to the subject's own noun (« Deux sources au sein de l'industrie affirment »)
         noun = verb.head
         while noun.dep_ in ("nmod", "obl", "obl:mod", "obl:arg", "flat:name", "flat") and noun.head.i < noun.i \
-                and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i >= verb.sent.start:
+                and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i >= _sent(verb).start:
             noun = noun.head
         return _top(noun)
     if verb.dep_ == "conj" and verb.head.i < verb.i:
@@ -875,7 +902,7 @@ def _subject_before_a_relative(verb, first: int):
     """« Huawei, dont les puces Ascend sont présentées comme l'alternative, a reconnu que … »: the sentence opens with
     a noun phrase, a relative clause between commas follows, and the verb comes right after it. The small model
     often hangs the opening name on the relative's verb; the words say it is the subject."""
-    doc, sent = verb.doc, verb.sent
+    doc, sent = verb.doc, _sent(verb)
     if first - 1 <= sent.start or doc[first - 1].text != ",":
         return None
     comma = next((t.i for t in doc[sent.start:first - 1] if t.text == ","), None)
@@ -900,7 +927,7 @@ def _agent_by_surface(verb):
     """« un chiffre jugé « exagéré » mercredi par le secrétaire au Trésor », « qualifiée de « préventive » par le
     ministre »: the agent of a participle read from the words, over a quotation, « de » and words of time, when the
     parse hung it elsewhere. None at a comma, another verb or after a dozen words."""
-    doc, sent = verb.doc, verb.sent
+    doc, sent = verb.doc, _sent(verb)
     i, quoted = verb.i + 1, False
     while i < min(sent.end, verb.i + 14):
         tok = doc[i]
@@ -925,12 +952,12 @@ def _agent_by_surface(verb):
 def _word_before(verb, first: int):
     """The name or speaking noun right before a verb (over object pronouns: « ASML les juge »), in a headline."""
     doc, i = verb.doc, first - 1
-    while i >= verb.sent.start and doc[i].lower_ in ("les", "la", "le", "l'", "l’", "lui", "leur", "y", "en", "se",
+    while i >= _sent(verb).start and doc[i].lower_ in ("les", "la", "le", "l'", "l’", "lui", "leur", "y", "en", "se",
                                                      "s'", "s’", "ne", "n'", "n’"):
         i -= 1
-    if i < verb.sent.start:
+    if i < _sent(verb).start:
         return None
-    while i > verb.sent.start and doc[i].pos_ == "ADJ" and doc[i].text.islower() and _can_speak(doc[i - 1]):
+    while i > _sent(verb).start and doc[i].pos_ == "ADJ" and doc[i].text.islower() and _can_speak(doc[i - 1]):
         i -= 1  # « la filiale chinoise affirme »
     tok = doc[i]
     if tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "VERB", "ADJ", "X") or _can_speak(tok):
@@ -967,7 +994,7 @@ def _selon(tokens, i: int):
         noun = nxt
     if noun is None or noun.lower_ in _RELATIVES or any(t.lower_ in ("nos", "notre") for t in tokens[i + 1:noun.i]):
         return None  # « selon nos informations »: the outlet's own reporting, no one else's
-    if noun.lower_ in _CONTENT_NOUNS and any(t.lower_ == "par" for t in tokens[noun.i + 1:min(noun.i + 6, noun.sent.end)]):
+    if noun.lower_ in _CONTENT_NOUNS and any(t.lower_ == "par" for t in tokens[noun.i + 1:min(noun.i + 6, _sent(noun).end)]):
         return None  # « selon des propos relayés par l'agence »: the participle names the speaker
     # « selon un communiqué conjoint »: the small model may make the adjective the head and the noun its modifier
     inner = any(_can_speak(t) for t in tokens[i + 1:noun.i] if t.head.i == noun.i)
@@ -991,14 +1018,14 @@ def _attribution(text: str, base: int, offset: int, head, cue: str, cue_span: tu
     lo, hi = bounds
     if head.pos_ == "PROPN":  # the title in front of a name belongs to the source (« le sénateur démocrate Chris Coons »)
         k = lo - 1
-        while k >= head.sent.start and lo - k <= 6 and (doc[k].pos_ in ("NOUN", "ADJ", "PROPN")
+        while k >= _sent(head).start and lo - k <= 6 and (doc[k].pos_ in ("NOUN", "ADJ", "PROPN")
                                                         or doc[k].lower_ in ("de", "du", "des", "au", "aux", "à", "d'", "d’")
                                                         or (doc[k].lower_ in ("la", "l'", "l’") and k > 0
                                                             and doc[k - 1].lower_ in ("de", "à"))):
             if doc[k].lower_ in _PERSON_NOUNS | _SPEAKER_NOUNS | _MEDIA_NOUNS and doc[k].pos_ == "NOUN" \
-                    and (k == head.sent.start or doc[k - 1].pos_ == "DET" or doc[k - 1].lower_ in _RANKS):
+                    and (k == _sent(head).start or doc[k - 1].pos_ == "DET" or doc[k - 1].lower_ in _RANKS):
                 lo = k
-                while lo - 1 >= head.sent.start and doc[lo - 1].lower_ in _RANKS:
+                while lo - 1 >= _sent(head).start and doc[lo - 1].lower_ in _RANKS:
                     lo -= 1  # « l'ancien conseiller à la sécurité nationale Jake Sullivan »
                 break
             k -= 1
@@ -1010,7 +1037,7 @@ def _attribution(text: str, base: int, offset: int, head, cue: str, cue_span: tu
     if not source or source.split()[0].lower() in _RELATIVES or len(source.split()) > MAX_SOURCE_WORDS:
         return None
     kind = source_kind(source)
-    indefinite = lo > 0 and doc[lo - 1].lower_ in ("un", "une", "des") and lo - 1 >= head.sent.start
+    indefinite = lo > 0 and doc[lo - 1].lower_ in ("un", "une", "des") and lo - 1 >= _sent(head).start
     if indefinite and kind in ("organisation", "person") and sum(w[:1].isupper() for w in source.split()) < 2:
         kind = "anonymous"  # "un responsable", "des entreprises": no one in particular
     span = (min(start, cue_span[0]), max(end, cue_span[1]))
@@ -1027,6 +1054,21 @@ _GOVERNORS = {"contenté", "contentée", "contentés", "contente", "contentent",
 _OTHER_CUES = frozenset(("selon", "après", "croire", "pour"))
 
 
+#: Every word that can open a cue (verb forms, infinitives, « selon »…), hashed as spaCy hashes lower-case text.
+_CUE_HASHES = frozenset(hash_string(w) for w in _FIRST_WORDS | _OTHER_CUES | set(REPORTING_VERBS))
+
+
+def _cue_positions(doc, lo: int, hi: int) -> list[int]:
+    """The token indices in ``lo``..``hi`` whose lower-case text can open a cue: found for the whole document in one
+    vectorised pass, remembered while its sentences are read one by one."""
+    memo = getattr(_memo, "cues", None)
+    if memo is None or memo[0] is not doc:
+        lowers = doc.to_array(LOWER).astype("uint64").tolist()  # (spaCy keeps the hashes signed)
+        memo = _memo.cues = (doc, [i for i, h in enumerate(lowers) if h in _CUE_HASHES])
+    positions = memo[1]
+    return positions[bisect.bisect_left(positions, lo):bisect.bisect_left(positions, hi)]
+
+
 def attributions_in(tokens, text: str, offset: int = 0) -> list[Attribution]:
     """Reported speech in ``tokens`` (a parsed spaCy Doc, or a Span of one, whose characters are ``text``)."""
     doc = getattr(tokens, "doc", tokens)
@@ -1037,10 +1079,17 @@ def attributions_in(tokens, text: str, offset: int = 0) -> list[Attribution]:
     found: dict[tuple[int, int], Attribution] = {}
     i = lo
     sent_end = -1
-    while i < hi:
+    cues = _cue_positions(doc, lo, hi)  # most words are no cue: visit only those that are
+    c = 0
+    while True:
+        while c < len(cues) and cues[c] < i:
+            c += 1
+        if c == len(cues):
+            break
+        i = cues[c]
         tok = doc[i]
         if i >= sent_end:  # a new sentence: its bounds once (Token.sent walks the sentence each time it is asked)
-            sent = tok.sent
+            sent = _memo.sent = tok.sent
             sent_end = sent.end
             earlier = []  # the speakers found so far in this sentence
             if len(sent) > MAX_SENTENCE_TOKENS:
@@ -1156,7 +1205,7 @@ def _in_reported_clause(verb) -> bool:
 def _reported_by_selon(verb) -> bool:
     """True when « selon X » / « d'après X » opens the sentence or hangs on the verb: « D'après le Wall Street Journal,
     le MIIT a recommandé … » reports the newspaper's account of a demand, not the demand as said."""
-    sent = verb.sent
+    sent = _sent(verb)
     for tok in sent:
         if tok.i >= verb.i:
             break
@@ -1172,7 +1221,7 @@ def _reported_by_selon(verb) -> bool:
 def _reported_by_a_later_incise(verb, end: int) -> bool:
     """True when a reporting incise follows the verb's clause (« …, a ajouté le président », « …, a-t-il dit »):
     the clause is what was said, and its verb reports nothing of its own."""
-    doc, sent = verb.doc, verb.sent
+    doc, sent = verb.doc, _sent(verb)
     if any(t.text in ("«", "»", '"') for t in doc[sent.start:verb.i]):
         return False  # a quotation before it: the verb may be an incise itself
     for j in range(end, sent.end - 1):

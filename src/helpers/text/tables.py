@@ -151,11 +151,14 @@ def sentence_rows(article: Article, docs: dict[int, object]) -> list[tuple]:
         if para.kind == "heading":
             spans.append((para.paragraph_id, "heading", para.start, para.end))
             continue
-        for sent in docs[para.paragraph_id].sents:
-            text = sent.text.strip()
+        doc = docs[para.paragraph_id]
+        doc_text = doc.text  # once per paragraph: Span.text and Doc.text each walk every token
+        for sent in doc.sents:
+            raw = doc_text[sent.start_char:sent.end_char]
+            text = raw.strip()
             if not text:
                 continue
-            start = para.start + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+            start = para.start + sent.start_char + (len(raw) - len(raw.lstrip()))
             spans.append((para.paragraph_id, "body", start, start + len(text)))
     return [(i, pid, kind, start, end, article.text[start:end])
             for i, (pid, kind, start, end) in enumerate(spans, start=1)]
@@ -268,10 +271,12 @@ def _span_rows(sentences: list[tuple], finder) -> list[tuple]:
 def _sentence_tokens(starts: dict[int, int], docs: dict[int, object], row: tuple):
     """The parsed tokens of one sentence row, from its paragraph's analysis (None if they do not align);
     ``starts``: each paragraph's first character."""
-    sid, pid, _, start, end, text = row
+    _, pid, _, start, end, _ = row
     para_start = starts[pid]
     span = docs[pid].char_span(start - para_start, end - para_start, alignment_mode="expand")
-    return span if span is not None and span.text == text.replace("\u2019", "'") else None  # spaCy read ’ as '
+    # aligned when the tokens cover exactly the sentence's characters (spaCy read ’ as ', one character for one)
+    return span if span is not None and (span.start_char, span.end_char) == (start - para_start, end - para_start) \
+        else None
 
 
 def time_rows(article: Article, sentences: list[tuple], docs: dict[int, object] | None = None) -> list[tuple]:
@@ -280,10 +285,22 @@ def time_rows(article: Article, sentences: list[tuple], docs: dict[int, object] 
     rows = []
     starts = {p.paragraph_id: p.start for p in article.paragraphs}
     for row in sentences:
-        tokens = _sentence_tokens(starts, docs, row) if docs is not None else None
         rows += [(row[0], t.start, t.end, t.surface, t.kind, t.value) for t in find_time_expressions(
-            row[5], article.published, row[3], future_at=future_at(tokens) if tokens is not None else None)]
+            row[5], article.published, row[3], future_at=_lazy_tense(starts, docs, row) if docs is not None else None)]
     return rows
+
+
+def _lazy_tense(starts: dict[int, int], docs: dict[int, object], row: tuple):
+    """:func:`future_at` for one sentence row, its tokens looked up only if a date asks (most sentences have none)."""
+    made: list = []
+
+    def at(i: int) -> bool:
+        if not made:
+            tokens = _sentence_tokens(starts, docs, row)
+            made.append(future_at(tokens) if tokens is not None else None)
+        return made[0] is not None and made[0](i)
+
+    return at
 
 
 def figure_rows(sentences: list[tuple], times: list[tuple]) -> list[tuple]:
@@ -297,11 +314,14 @@ def figure_rows(sentences: list[tuple], times: list[tuple]) -> list[tuple]:
 def attribution_rows(article: Article, sentences: list[tuple], docs: dict[int, object]) -> list[tuple]:
     """Reported-speech markers (``selon X``, ``rapporte X``, ``X a déclaré``...) with the kind of source,
     found from each sentence's parse in the paragraph analyses already made (no second spaCy pass)."""
+    # one pass per paragraph (the rules read each sentence of the parse in turn), each found span then given to
+    # the sentence row that holds its start: a call per sentence cost a third more in corpus mode
     rows = []
-    starts = {p.paragraph_id: p.start for p in article.paragraphs}
-    for row in sentences:
-        rows += [(row[0], a.source, a.source_kind, a.cue, a.start, a.end)
-                 for a in find_attributions(row[5], row[3], tokens=_sentence_tokens(starts, docs, row))]
+    starts = [row[3] for row in sentences]
+    for para in article.paragraphs:
+        for a in find_attributions(article.text[para.start:para.end], para.start, tokens=docs[para.paragraph_id]):
+            row = sentences[bisect.bisect_right(starts, a.start) - 1]
+            rows.append((row[0], a.source, a.source_kind, a.cue, a.start, a.end))
     return rows
 
 

@@ -109,10 +109,12 @@ def test_reported_speech_on_our_corpus():
     ("attributions_wire2_fr.csv", 0.90),
     # a third dev batch (U…), written blind in stop 29 and used to tune that stop's rules: 0.72 at first, 0.88 after
     ("attributions_wire3_fr.csv", 0.80),
-    # written apart by other hands and never used to tune the rules: floors against regressions; the scores
-    # themselves are reported by `make bench` and the closing notes (X: 0.77 at first; Y: 0.60 at first)
-    ("attributions_wire_heldout_fr.csv", 0.70),
-    ("attributions_wire_heldout2_fr.csv", 0.60),
+    # written apart by other hands: X and Y were held out until stop 29 (X 0.77, Y 0.60 at first) and tuned on in
+    # stop 30 (1.00 after); Q and P, written blind in stop 30 (0.81 and 0.76 at first), were tuned on in turn
+    ("attributions_wire_heldout_fr.csv", 0.95),
+    ("attributions_wire_heldout2_fr.csv", 0.95),
+    ("attributions_wire_heldout3_fr.csv", 0.90),
+    ("attributions_wire_heldout4_fr.csv", 0.90),
 ])
 def test_reported_speech_on_wire_copy(name, floor):
     """Wire-style sentences (inversions, participles, headlines, long subjects, nouns that look like verbs)."""
@@ -120,6 +122,17 @@ def test_reported_speech_on_wire_copy(name, floor):
 
     scores = attribution_scores(CORPUS / name)
     assert scores["sentences"] >= 35 and scores["f1"] >= floor and scores["kind_accuracy"] >= 0.85, scores
+
+
+def test_reported_speech_on_the_held_out_wire_copy():
+    """R: 60 sentences written blind in stop 30 with every labelling convention spelled out, never used to tune a
+    rule (0.60 F1 with the rules at the start of that stop, 0.86 with its rules): a floor against regressions. The
+    kind of source is right less often here (0.78): a function at a named organisation (« porte-parole de la
+    Cnil ») is a person for this writer and anonymous for the rules."""
+    from helpers.text.evaluation import attribution_scores
+
+    scores = attribution_scores(CORPUS / "attributions_wire_heldout5_fr.csv")
+    assert scores["sentences"] == 60 and scores["f1"] >= 0.83 and scores["kind_accuracy"] >= 0.7, scores
 
 
 @pytest.mark.parametrize("sentence,source", [
@@ -173,6 +186,55 @@ def test_each_shape_of_reported_speech(sentence, source, kind):
     (a,) = find_attributions(sentence)
     assert (a.source, a.source_kind) == (source, kind)
     assert a.source in sentence[a.start:a.end]
+
+
+@pytest.mark.parametrize("sentence,sources", [
+    # stop 30: the shapes of the blind sets X, Y, Q and P, in sentences of our own
+    ("Le sénateur Paul Martin et la députée Anne Roux ont dénoncé un texte qui, selon eux, « affaiblit » l'industrie.",
+     ["sénateur Paul Martin", "députée Anne Roux"]),
+    ("Airbus, Safran et Thales ont fait savoir qu'ils investiraient ensemble.", ["Airbus, Safran et Thales"]),
+    ("Le gouvernement aurait exigé un rapport complet, selon Bloomberg.", ["Bloomberg"]),
+    ("Selon des sources proches du dossier, le groupe a demandé un délai.", ["sources proches du dossier"]),
+    ("« Rien n'est acquis », a ajouté devant les élus réunis à Lyon le directeur de l'usine, Marc Dubois.",
+     ["Marc Dubois"]),
+    ("Le régulateur des télécoms, l'Autorité de régulation des communications, a estimé que l'offre était loyale.",
+     ["Autorité de régulation des communications"]),
+    ("Pour la directrice de l'Institut du commerce, Claire Martin, « la demande reste forte ».", ["Claire Martin"]),
+    ("Le constructeur, dont les usines tournent au ralenti, a reconnu que les ventes reculaient.", ["constructeur"]),
+    ("Jean Morel, le patron du groupe, a regretté que le marché, estimé à 3 milliards, reste fermé.", ["Jean Morel"]),
+    ("Le ministre a, pour sa part, fait savoir que le plan serait maintenu.", ["ministre"]),
+    ("Elles ont en outre prévenu que les prix allaient monter.", ["Elles"]),
+    ("Le groupe ayant confirmé la fermeture du site, le titre a reculé.", ["groupe"]),
+    ("Interrogé sur ce point, le ministre s'est contenté de rappeler que « rien n'est décidé ».", ["ministre"]),
+    ("Le laboratoire Pharmacorp a annoncé que son essai était concluant.", ["laboratoire Pharmacorp"]),
+    ("Plusieurs analystes interrogés par l'agence estiment que la hausse va durer.", ["Plusieurs analystes"]),
+    ("Le budget a été jugé « irréaliste » jeudi par le président de la commission, Marc Leroy.", ["Marc Leroy"]),
+    ("Les chiffres de l'institut montrent un net recul des ventes.", ["chiffres de l'institut"]),
+    ("Selon les statistiques mensuelles des douanes françaises, les ventes ont chuté.",
+     ["statistiques mensuelles des douanes françaises"]),
+    ("Le groupe a été informé par Bruxelles que l'aide serait réduite.", ["Bruxelles"]),
+])
+def test_shapes_of_real_dispatches(sentence, sources):
+    assert sorted(a.source for a in find_attributions(sentence)) == sorted(sources)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Les mesures annoncées par le gouvernement entrent en vigueur lundi.",
+    "Les puces du groupe accusent encore un retard d'une génération.",
+    "Plusieurs élus, dont la députée du Nord, s'inquiètent de ces revirements.",
+    "Selon nos informations, le groupe prépare une offre.",
+])
+def test_look_alikes_of_real_dispatches(sentence):
+    assert find_attributions(sentence) == []
+
+
+def test_a_sentence_split_inside_a_name_is_joined():
+    """The small model broke « … Chris | Coons estime … » into two sentences; reported speech is read within one."""
+    from helpers.text.nlp import parse
+
+    doc = parse("Alors que le ministre assure que tout va bien, le sénateur démocrate Chris Coons estime que "
+                "l'administration « brade » l'avance.")
+    assert len(list(doc.sents)) == 1
 
 
 def test_a_negated_report_names_no_source():
@@ -234,7 +296,8 @@ def test_hedges_on_general_text():
 CORPUS = Path(__file__).parent / "corpus"
 
 
-@pytest.mark.parametrize("name", ["figures_fr.csv", "figures_heldout_fr.csv", "figures_wire_fr.csv"])
+@pytest.mark.parametrize("name", ["figures_fr.csv", "figures_heldout_fr.csv", "figures_wire_fr.csv",
+                                  "figures_wire_heldout_fr.csv"])
 def test_figures_on_our_corpus(name):
     """Sentences we wrote, every figure with its value and unit (tests/corpus/README.md); issue 14's target."""
     from helpers.text.evaluation import figure_scores
@@ -243,13 +306,14 @@ def test_figures_on_our_corpus(name):
     assert scores["sentences"] >= 40 and scores["f1"] >= (0.95 if "wire" in name else 0.9), (scores, errors)
 
 
-@pytest.mark.parametrize("name", ["timex_fr.csv", "timex_heldout_fr.csv", "timex_wire_fr.csv"])
+@pytest.mark.parametrize("name", ["timex_fr.csv", "timex_heldout_fr.csv", "timex_wire_fr.csv",
+                                  "timex_wire_heldout_fr.csv"])
 def test_time_expressions_on_our_corpus(name):
     from helpers.text.evaluation import time_scores
 
     scores, errors = time_scores(CORPUS / name)
-    # the wire file's tense-dependent dates: 0.95 when the rules were written (two misses left, see bench)
-    assert scores["sentences"] >= 40 and scores["f1"] >= (0.93 if "wire" in name else 0.9), (scores, errors)
+    # the wire files: 1.00 and 0.98 (held out, written blind in stop 30) once the future was read by its ending
+    assert scores["sentences"] >= 40 and scores["f1"] >= (0.95 if "wire" in name else 0.9), (scores, errors)
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -300,7 +364,20 @@ def test_entities_on_a_held_out_corpus():
     from helpers.text.evaluation import entity_scores
 
     scores, errors = entity_scores(CORPUS / "entities_heldout_fr.csv")
-    assert scores["sentences"] >= 50 and scores["recall"] >= 0.9 and scores["none_found"] <= 1, (scores, errors)
+    assert scores["sentences"] >= 50 and scores["recall"] >= 0.93 and scores["none_found"] <= 1, (scores, errors)
+
+
+@pytest.mark.parametrize("name,floor", [
+    # M, written blind in stop 30 on broad business news (0.75 recall at first), tuned on in that stop (0.92 after)
+    ("entities_heldout2_fr.csv", 0.88),
+    # L, written blind after M's rules and never tuned on: 0.77 with the rules at the start of stop 30, 0.87 after
+    ("entities_heldout3_fr.csv", 0.83),
+])
+def test_entities_on_broad_business_news(name, floor):
+    from helpers.text.evaluation import entity_scores
+
+    scores, errors = entity_scores(CORPUS / name)
+    assert scores["sentences"] == 50 and scores["recall"] >= floor and scores["none_found"] <= 3, (scores, errors)
 
 
 @pytest.mark.parametrize("sentence,surface,label", [
@@ -308,6 +385,16 @@ def test_entities_on_a_held_out_corpus():
     ("Huawei Technologies a présenté sa feuille de route.", "Huawei Technologies", "ORG"),
     ("Le modèle d’OpenAI tourne sur des puces Nvidia.", "OpenAI", "ORG"),
     ("Le président a écrit sur le réseau social X que la taxe serait maintenue.", "X", "ORG"),
+    # stop 30: the rules written for the blind sets M and N, in sentences of our own
+    ("Selon le cabinet Datawise, la demande reste forte.", "Datawise", "ORG"),
+    ("L'américain Northbridge Materials a signé un contrat.", "Northbridge Materials", "ORG"),
+    ("Le syndicat CFDT a demandé une réunion.", "CFDT", "ORG"),
+    ("Ventoria envisage de fermer son usine de Rennes.", "Ventoria", "ORG"),
+    ("Le Pentagone a signé un contrat avec le groupe.", "Pentagone", "ORG"),
+    ("La Banque populaire de Chine a abaissé ses taux.", "Banque populaire de Chine", "ORG"),
+    ("Le rapport de la Cour des comptes est sévère.", "Cour des comptes", "ORG"),
+    ("Le groupe présentera l'iPhone 17 en septembre.", "iPhone 17", "PRODUCT"),
+    ("Le modèle GPT-5 a été présenté jeudi.", "GPT-5", "PRODUCT"),
 ])
 def test_organisations_the_small_model_misreads(sentence, surface, label):
     from helpers.text.evaluation import sentence_entities
@@ -320,3 +407,14 @@ def test_number_formats_are_not_products():
 
     found = sentence_entities("Le H20 offre 296 TFLOPS en FP8 et 148 en FP16, contre 8 en INT8.")
     assert ("H20", "PRODUCT") in found and not any(s in ("FP8", "FP16", "INT8") for s, _ in found)
+
+
+@pytest.mark.parametrize("sentence,surface", [
+    ("Lundi, le yuan a progressé face au dollar.", "Lundi"),
+    ("La mémoire HBM3e reste rare.", "HBM3e"),
+    ("Le PIB a reculé de 0,2 %.", "PIB"),
+])
+def test_calendar_words_formats_and_common_abbreviations_are_not_entities(sentence, surface):
+    from helpers.text.evaluation import sentence_entities
+
+    assert surface not in [s for s, _ in sentence_entities(sentence)]

@@ -361,9 +361,11 @@ def _trim_uncached(head) -> tuple[int, int] | None:
             if child.dep_ == "appos" and child.pos_ != "PROPN" and not child.text[:1].isupper():
                 continue  # « Le rapport signale une hausse »: the small model's appos is not part of the name
             of = any(g.dep_ == "case" and g.lower_ in _NP_PREPOSITIONS for g in child.children)
-            names = tok.pos_ == "PROPN" and (child.pos_ == "PROPN" or child.text[:1].isupper())
+            names = _namelike(tok) and (child.pos_ == "PROPN" or child.text[:1].isupper())
             if child.dep_ == "conj" and not (names or tok is not head or of):
-                continue  # « Alibaba et ByteDance », « Bureau de l'industrie et de la sécurité »; not other coordinations
+                continue
+            if child.dep_ == "conj" and _own_phrase(child) and head.dep_ in _SUBJECT_DEPS:
+                continue  # « le sénateur Paul Martin et la députée Anne Roux »: a second speaker, not part of the first  # « Alibaba et ByteDance », « Bureau de l'industrie et de la sécurité »; not other coordinations
             keep.add(child.i)
             stack.append(child)
     doc = head.doc
@@ -372,7 +374,7 @@ def _trim_uncached(head) -> tuple[int, int] | None:
     while lo - 1 in keep:
         lo -= 1
     while hi in keep or (hi + 1 in keep and doc[hi].text == "," and doc[hi + 1].dep_ == "conj"
-                         and doc[hi + 1].text[:1].isupper() and head.pos_ == "PROPN" and head.dep_ in _SUBJECT_DEPS
+                         and doc[hi + 1].text[:1].isupper() and _namelike(head) and head.dep_ in _SUBJECT_DEPS
                          and not any(c.dep_ == "case" for c in head.children)):
         hi += 1
     if head.lower_ in _MEDIA_NOUNS | _PERSON_NOUNS | _ANONYMOUS_NOUNS | _SPEAKER_NOUNS | _DESCRIPTOR_WORDS \
@@ -387,7 +389,7 @@ def _trim_uncached(head) -> tuple[int, int] | None:
         hi = _complements_after(doc, head, hi)
     # a comma or a quotation mark ends the noun phrase on either side of its head
     for i in range(head.i + 1, hi):
-        if doc[i].text == "," and head.pos_ == "PROPN" and doc[i + 1].dep_ == "conj" and doc[i + 1].text[:1].isupper() \
+        if doc[i].text == "," and _namelike(head) and doc[i + 1].dep_ == "conj" and doc[i + 1].text[:1].isupper() \
                 and doc[i + 1].head.i == head.i and head.dep_ in _SUBJECT_DEPS \
                 and not any(c.dep_ == "case" for c in head.children):
             continue  # « Microsoft, Amazon et Google »: a list of names is one source
@@ -516,8 +518,8 @@ def _name_in_apposition(head, verb_first: int | None = None):
     name, when the speaker's noun phrase has one in apposition between commas. With ``verb_first`` (where the
     reporting verb's words start), an organisation's name too: « Le régulateur chinois de la concurrence,
     l'Administration d'État pour la régulation du marché, a estimé »."""
-    if head.pos_ == "PROPN":
-        return head
+    if head.pos_ == "PROPN" or (_namelike(head) and not any(c.dep_ == "det" for c in head.children)):
+        return head  # a name has no name in apposition (« Airbus, Safran et Thales » is a list)
     doc, sent = head.doc, _sent(head)
     for child in head.children:  # between commas only: « le vice-Premier ministre He Lifeng » is one phrase
         if child.dep_ in ("appos", "conj") and child.pos_ == "PROPN" and child.i > head.i and child.i > 0 \
@@ -941,9 +943,11 @@ def _agent_by_surface(verb):
                 while j < sent.end and doc[j].pos_ == "DET":
                     j += 1
                 return doc[j] if j < sent.end and doc[j].pos_ in ("NOUN", "PROPN") else None
+            if tok.lower_ in _BETWEEN | {"de", "d'", "d’", "aussitôt", "immédiatement"}:
+                i += 1  # (« jeudi », whatever the small model tags it)
+                continue
             if tok.text in (",", ";", ":") or (tok.pos_ in ("VERB", "AUX") and tok.dep_ != "xcomp") \
-                    or not (tok.lower_ in _BETWEEN | {"de", "d'", "d’", "aussitôt", "immédiatement"}
-                            or tok.pos_ == "ADV"):
+                    or tok.pos_ != "ADV":
                 return None
         i += 1
     return None
@@ -1154,7 +1158,7 @@ def attributions_in(tokens, text: str, offset: int = 0) -> list[Attribution]:
             # the speaker already named said, not a second report
         if head is not None and _quoted(head):
             head = None  # « « Nous ne voulons pas … » »: a word of the quotation is not who speaks
-        if head is not None and head.dep_ == "conj" and head.pos_ == "PROPN" and head.head.pos_ == "PROPN" \
+        if head is not None and head.dep_ == "conj" and _namelike(head) and _namelike(head.head) \
                 and head.head.i < head.i and head.head.i >= sent.start \
                 and not any(t.text == ":" for t in doc[head.head.i:head.i]):
             head = head.head  # « Microsoft, Amazon et Google ont fait savoir »: the list from its first name
@@ -1182,11 +1186,24 @@ def _coordinated(head) -> list:
     """The other speakers of a coordinated subject when each has its own article (« le sénateur Jim Banks et la
     sénatrice Elizabeth Warren », « La société Rhodium Group et l'Institut Mercator »): two sources. Bare names
     (« Microsoft, Amazon et Google ») stay one source, the way the kinds read them."""
-    return [c for c in head.children if c.dep_ == "conj" and c.i > head.i and c.pos_ in ("NOUN", "PROPN")
-            and any(g.dep_ == "det" and g.lower_ in _ARTICLES for g in c.children)
-            and any(g.dep_ == "cc" and g.lower_ in ("et", "ou") for g in c.children)
-            and c.head.dep_ in _SUBJECT_DEPS
-            and any(g.dep_ == "det" for g in head.children)]
+    if head.dep_ not in _SUBJECT_DEPS or not any(g.dep_ == "det" for g in head.children):
+        return []
+    # the second speaker hangs on the first's head or on its name (« le sénateur Paul Martin et la députée … »)
+    holders = [head, *(c for c in head.children if c.dep_ in ("appos", "flat:name", "nmod") and c.pos_ == "PROPN")]
+    return [c for h in holders for c in h.children if c.dep_ == "conj" and c.i > head.i
+            and c.pos_ in ("NOUN", "PROPN") and _own_phrase(c)]
+
+
+def _own_phrase(tok) -> bool:
+    """« et la députée Anne Roux »: a coordinated noun with its own article, a phrase of its own."""
+    return any(g.dep_ == "det" and g.lower_ in _ARTICLES for g in tok.children) \
+        and any(g.dep_ == "cc" and g.lower_ in ("et", "ou") for g in tok.children) \
+        and not any(g.dep_ == "case" for g in tok.children)  # « Bureau de l'industrie et de la sécurité »: one name
+
+
+def _namelike(tok) -> bool:
+    """A proper name, or a capitalised word the small model tagged as a common noun (« Airbus »)."""
+    return tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.pos_ in ("NOUN", "X"))
 
 
 def _in_reported_clause(verb) -> bool:

@@ -18,7 +18,11 @@ news with syntactic rules over spaCy's parse and a curated list of reporting ver
   trailing « sur son réseau social » or a relative clause, and without its article.
 
 The small model labels some inverted subjects as objects, so after a comma or a closing quote the
-first noun phrase after the verb is its speaker whatever its label. Each source gets a kind: person,
+first noun phrase after the verb is its speaker whatever its label. Where its parse of real dispatches
+breaks (a name tagged as a verb, an auxiliary cut from its participle by an incise, a name in apposition
+hung elsewhere, a list of firms read as a person), the rules read the words around the verb instead:
+each such reading is a named function below (:func:`_name_in_apposition`, :func:`_auxiliary_before_an_incise`,
+:func:`_subject_before_a_relative`, :func:`_agent_by_surface`, :func:`_complements_after`, :func:`_list_before`). Each source gets a kind: person,
 organisation, anonymous, document or pronoun (:func:`source_kind`).
 
 Bounds: spaCy's tagger and parser are linear in the number of words; :func:`helpers.text.nlp.parse`

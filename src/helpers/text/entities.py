@@ -14,7 +14,16 @@ Two general rules, applied to what the gazetteer does not already know:
 - **Organisations the model misreads**: news agencies, outlets, brokers and investment banks, AI labs
   and platforms (a wire service read as a person, a broker as a place) are organisations, from a list
   (:data:`KNOWN_ORGANISATIONS`); a company name followed by « Technologies », « Cloud »… keeps that word
-  (« Huawei Technologies »).
+  (« Huawei Technologies ») and is an organisation whatever the model said.
+- **Names a noun introduces** (« le cabinet TrendForce », « l'américain MP Materials »): organisations
+  (:data:`DESCRIPTORS`); **abbreviations in capitals** (« BYD », « S&P Global Ratings ») too, but not units,
+  currencies or common nouns (« PIB », « IA », :data:`NOT_ORGANISATIONS`).
+- **A one-word person** that no full name of the article ends with and no title introduces is a firm (the model
+  reads « Gartner » as a person); **a one-word place** that opens its clause as a verb's subject, with no article,
+  is an actor (« Stellantis envisage », « Berlin a annoncé »).
+- **Edges**: an article or descriptor the model kept in front goes (« le Pentagone »), a name cut after « de » goes
+  on (« Banque populaire de Chine »), « Moody's » keeps its « s », a body keeps its complement (« Cour des
+  comptes »); weekdays, months and memory types (« HBM3e ») are not entities.
 """
 
 from __future__ import annotations

@@ -709,6 +709,9 @@ def _speaker(verb, first: int, end: int):
             c.dep_ in ("xcomp", "ccomp", "iobj") or (c.dep_.startswith("obl") and any(
                 g.lower_ in ("à", "au", "aux") for g in c.children)) for c in verb.children):
         return None  # « ont demandé des licences » applies for them; « a demandé à X de justifier » asks X
+    if FORMS.get(verb.lower_) == "assurer" and not _inverted(verb, first) and not _has_content(verb, first) \
+            and not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return None  # « Pékin assure ne donner aucune consigne » says; « la Chine assure 90 % du raffinage » provides
     clitic = _clitic(verb, first, end)
     if clitic is not None and clitic.nbor(-1).lower_ not in ("est", "sont", "était", "étaient", "sera"):
         # (« est-il écrit dans le décret » is an impersonal passive: the document speaks, below)
@@ -806,8 +809,8 @@ def _speaker_of(verb, first: int, end: int, *, passive_only: bool = True):
     # closes a name in apposition to its subject, and what follows the verb is its object, not an inverted speaker
     doc = verb.doc
     k = first - 2
-    while k > _sent(verb).start and doc[k].pos_ == "PROPN" and first - k <= 5:
-        k -= 1
+    while k > _sent(verb).start and (doc[k].pos_ == "PROPN" or doc[k].text in _HONORIFICS) and first - k <= 5:
+        k -= 1  # (« , Me Hervé Lambert, »: a lawyer's title before the name)
     subject_before = k < first - 2 and doc[k].text == "," and any(
         c.dep_ in _SUBJECT_DEPS and c.i < first and c.lower_ not in _RELATIVES for c in children)
     opener = _subject_before_a_relative(verb, first)
@@ -869,6 +872,8 @@ def _speaker_of(verb, first: int, end: int, *, passive_only: bool = True):
     return subject
 
 
+#: Titles written before a name (« Me Hervé Lambert », « M. Dupont »).
+_HONORIFICS = {"M.", "Mme", "Mmes", "MM.", "Me", "Dr", "Pr", "Mgr", "Maître"}
 _AUXILIARIES = {"a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "est", "sont", "était", "étaient"}
 
 

@@ -42,11 +42,16 @@ _INSTITUTION = re.compile(rf"^(?:{'|'.join(INSTITUTION_NOUNS)})\b", re.IGNORECAS
 _CODE = r"(?=[A-Za-z]*\d)(?=\d*[A-Z])[A-Z0-9][A-Za-z0-9]*(?:\.\d+(?![\d.]))?"  # H20, B30A, GB200, NVL72, V3.1
 _NAME = r"[A-Z][a-z]+[A-Z]?[a-z]*|[A-Z]{2,5}"  # Ascend, TaiShan, RTX
 _NUMBER = r"\d{2,5}[A-Z]{0,2}"  # 950, 6000D, 910C
+_VARIANT = r"(?:\s+(?:Pro|Max|Ultra|Plus|Mini|Air|Elite|Lite|Neo))?"  # « Xiaomi 15 Ultra », « Snapdragon 8 Elite »
 _VERSIONED = (r"[a-z][A-Z][a-z]+\s+\d{1,3}(?:\s+(?:Pro|Max|Ultra|Plus|Mini|Air))?"  # iPhone 17, iPad Pro
+              r"|[A-Z][a-z]+\s+\d\s+(?:Pro|Max|Ultra|Plus|Elite|Lite)"  # Snapdragon 8 Elite: one digit, then a variant
+              r"|[A-Z][a-z]+[A-Z][a-z]+\s+\d{1,2}(?!\d|[,.]\d)"  # AlphaFold 3, PlayStation 5: a name in two capitals
+              r"|Model\s+[A-Z0-9](?![\w-])"  # Model Y
               r"|[A-Z]{2,5}-\d+(?:\.\d+)?(?:\s+(?:Pro|Max|Ultra|Plus|Mini|Turbo|Flash))?"  # GPT-5, GPT-4.1
               r"|[A-Z][a-z]+\s+\d+\.\d+(?:\s+(?:Pro|Max|Ultra|Plus|Mini|Flash|Turbo))?")  # Gemini 2.5 Pro
 PRODUCT = re.compile(
-    rf"(?<![\w-])(?:{_VERSIONED}|(?:{_NAME})\s+(?:(?:{_NAME})\s+)?{_NUMBER}|{_CODE}(?:\s+{_CODE})?)(?![\w-])"
+    rf"(?<![\w-])(?:{_VERSIONED}|(?:{_NAME})\s+(?:(?:{_NAME})\s+)?{_NUMBER}{_VARIANT}|{_CODE}(?:\s+{_CODE})?{_VARIANT})"
+    r"(?![\w-])"
 )
 #: Capitalised words that may precede a number without naming a product (a sentence's first word, a month).
 _NOT_NAMES = re.compile(r"^(?:Le|La|Les|Un|Une|Des|En|Selon|Sur|Dans|Pour|Avec|Plus|Moins|Près|Environ|Entre"
@@ -61,7 +66,8 @@ _CALENDAR_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", 
 def institution_label(text: str, label: str) -> str:
     """The label an entity should have: ``ORG`` when its text begins with an institution noun or ends with a
     company word (« Hygon Information Technology »), ``""`` (not an entity) for a number format (« FP8 »)."""
-    if _NUMBER_FORMAT.fullmatch(text.strip()) or text.strip().lower() in _CALENDAR_WORDS:
+    if _NUMBER_FORMAT.fullmatch(text.strip()) or text.strip().lower() in _CALENDAR_WORDS \
+            or text.strip() in NOT_ORGANISATIONS:
         return ""  # « FP8 »; « Lundi, … » at a sentence's start, which the model reads as a place
     if _INSTITUTION.match(text) or re.search(COMPANY_SUFFIX.pattern + "$", text):
         return "ORG"
@@ -86,7 +92,7 @@ def product_spans(text: str) -> list[tuple[int, int]]:
 
 
 #: Number formats that look like product codes and are not products.
-_NUMBER_FORMAT = re.compile(r"(?:FP|BF|TF|INT|UINT)\d{1,2}|(?:HBM|G?DDR|LPDDR)\d[A-Za-z]?", re.IGNORECASE)
+_NUMBER_FORMAT = re.compile(r"(?:FP|BF|TF|INT|UINT)\d{1,2}|(?:HBM|G?DDR|LPDDR)\d[A-Za-z]?|\d{1,2}[GK]", re.IGNORECASE)
 
 #: Organisations the small model reads as people or places: agencies, outlets, brokers, banks, AI labs,
 #: platforms. A list, not a rule: nothing in « Jefferies » or « Nikkei » says what it is.
@@ -104,6 +110,8 @@ KNOWN_ORGANISATIONS = (
     "Lam Research", "Qualcomm", "Broadcom", "Oracle", "Microsoft", "Intel", "ASML", "Nexperia",
     # stop 30: seats of power the model reads as places
     "Pentagone", "Maison Blanche", "Maison-Blanche", "Kremlin", "Élysée", "Matignon", "Bercy",
+    # names that begin with an elided article, which the tokenizer cuts off (« L'|Oréal »)
+    "L'Oréal", "L’Oréal", "L'Équipe", "L’Équipe", "L'Occitane", "L’Occitane",
 )
 #: People of the story the small model reads as places or misses at the start of a sentence (« He Lifeng »,
 #: « Xi Jinping »): names, not linked to a knowledge base (the gazetteer holds the linked ones).
@@ -115,6 +123,18 @@ KNOWN_PEOPLE = (
 )
 _PEOPLE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(KNOWN_PEOPLE, key=len, reverse=True))
                      + r")(?![\w-])")
+
+
+def surname_spans(text: str, full_names: set[str]) -> list[tuple[int, int]]:
+    """Spans of the surnames of ``full_names`` standing alone in ``text`` (« Mensch » after « Arthur Mensch »): the
+    last word of each name, three letters or more, capitalised, not inside the full name itself."""
+    surnames = {n.split()[-1] for n in full_names if len(n.split()[-1]) >= 3 and n.split()[-1][:1].isupper()}
+    if not surnames:
+        return []
+    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(n) for n in sorted(surnames)) + r")(?![\w-])")
+    inside = [(m.start(), m.end()) for m in re.finditer(
+        "|".join(re.escape(n) for n in sorted(full_names, key=len, reverse=True)), text)]
+    return [m.span() for m in pattern.finditer(text) if not any(s <= m.start() < e for s, e in inside)]
 
 
 def person_spans(text: str) -> list[tuple[int, int]]:
@@ -130,9 +150,15 @@ COMPANY_SUFFIX = re.compile(r"\s+(?:Technologies|Technology|Information Technolo
                             r"|SA|SE|AG|NV|plc|Ltd|& Co\.?)(?![\w-])")
 
 
+_AI_FIRM = re.compile(r"(?<![\w-])[A-Z][a-z]+\s+AI(?![\w-])")  # « Mistral AI », « Scale AI »
+
+
 def organisation_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of :data:`KNOWN_ORGANISATIONS` in ``text`` (and « X » right after « réseau social »)."""
-    return [(m.start(), m.end()) for m in _KNOWN.finditer(text)]
+    """Spans of :data:`KNOWN_ORGANISATIONS` in ``text`` (and « X » right after « réseau social »), and of firms named
+    « … AI »."""
+    spans = [(m.start(), m.end()) for m in _KNOWN.finditer(text)]
+    return spans + [m.span() for m in _AI_FIRM.finditer(text)
+                    if not _NOT_NAMES.match(m.group() ) and not any(s < m.end() and m.start() < e for s, e in spans)]
 
 
 def with_company_suffix(text: str, end: int) -> int:
@@ -151,14 +177,16 @@ DESCRIPTORS = ("cabinet", "cabinet d'études", "cabinet d’études", "société
                "fondeur", "concepteur", "firme", "agence de notation", "plateforme", "réseau social", "think tank",
                "centre de recherche", "cabinet de conseil", "société de conseil", "entreprise", "spécialiste",
                "numéro un", "leader", "compagnie", "transporteur", "minier", "négociant", "régulateur",
-               "quotidien", "journal", "hebdomadaire", "magazine", "chaîne", "radio", "site", "média", "agence")
+               "quotidien", "journal", "hebdomadaire", "magazine", "chaîne", "radio", "site", "média", "agence",
+               "PME", "ETI", "ONG", "association", "fédération", "syndicat", "club", "label", "marque", "maison",
+               "pépite", "licorne", "filiale")
 NATIONALITIES = ("américain", "allemand", "français", "chinois", "japonais", "coréen", "sud-coréen", "taïwanais",
                  "néerlandais", "britannique", "suisse", "italien", "espagnol", "indien", "australien", "canadien",
                  "suédois", "finlandais", "européen", "belge", "danois", "norvégien", "israélien", "saoudien")
 _ADJ = "|".join(f"{n}(?:e|s|es)?" for n in NATIONALITIES)
 _DESCRIBED = re.compile(
     r"(?<![\w-])(?:(?:" + "|".join(re.escape(d) for d in sorted(DESCRIPTORS, key=len, reverse=True)) + r")s?"
-    + rf"(?:\s+(?:{_ADJ}))?|[lL]['’](?:{_ADJ}))\s+"
+    + rf"(?:\s+(?:{_ADJ}|[a-zéèêà][a-zéèêàç]{{3,}}(?:-[a-zéèêàç]+)?))?|[lL]['’](?:{_ADJ}))\s+"
     + r"((?:[A-Z][\w&.'’-]*)(?:\s+(?:&\s+)?[A-Z][\w&.'’-]*)*)")
 
 
@@ -179,10 +207,73 @@ def described_spans(text: str) -> list[tuple[int, int]]:
 _ARTICLE_LEAD = re.compile(r"^(?:(?:le|la|les|l['’]|du|des|de la|de l['’])\s*)", re.IGNORECASE)
 
 
+#: Courts and bodies written in lower case before a place or a capitalised domain: « tribunal administratif de
+#: Paris », « cour d'appel de Versailles », « parquet de Nanterre », « ministère des Transports ».
+_LOWER_COURT = re.compile(r"(?<![\w-])(?:tribunal|cour d['’]appel|conseil de prud['’]hommes|chambre régionale des comptes"
+                          r"|parquet|ministère|département|secrétariat d['’]État)"
+                          r"(?:\s+(?:administratif|judiciaire|correctionnel|de commerce|des affaires économiques"
+                          rf"|{_ADJ}))?"
+                          r"\s+(?:de|d['’]|du|des)\s*(?:la\s+|l['’])?[A-ZÉ][\w'’-]+")
+
+
+#: Nouns that introduce a product by what it is, before its name: « son traitement Dupixent », « le sac Birkin »,
+#: « la berline Lucid Air », « un nouveau modèle Mistral Large ». The name after them is a product's.
+PRODUCT_NOUNS = ("modèle", "modèles", "traitement", "médicament", "vaccin", "molécule", "sac", "berline", "citadine",
+                 "voiture", "SUV", "smartphone", "smartphones", "téléphone", "console", "messagerie", "application",
+                 "logiciel", "navigateur", "comparateur", "assistant", "chatbot", "puce", "puces", "processeur",
+                 "processeurs", "accélérateur", "accélérateurs", "carte graphique", "cartes graphiques", "rames",
+                 "avion", "avions", "moyen-courrier", "long-courrier", "lanceur", "fusée", "satellite", "réacteur",
+                 "système d'exploitation", "système d’exploitation", "moteur de recherche", "jeu", "série", "parfum")
+_PRODUCT_NOUN = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(PRODUCT_NOUNS, key=len, reverse=True)) + r")"
+    r"(?:\s+(?:contre|pour|de|d['’])\s+(?:l['’]|la\s+|le\s+)?[a-zéè]+)?"  # « traitement contre l'obésité Wegovy »
+    r"\s+((?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|\d{1,4}[A-Za-z]{0,3}))*)")
+
+
+def named_product_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of names a product noun introduces (:data:`PRODUCT_NOUNS`): « son traitement Dupixent »."""
+    spans = []
+    for m in _PRODUCT_NOUN.finditer(text):
+        start, end = m.span(1)
+        name = m.group(1).rstrip(".")
+        if _NOT_NAMES.match(name.split()[0] + " ") or name.lower() in _CALENDAR_WORDS \
+                or name.split()[0] in NOT_ORGANISATIONS or _NUMBER_FORMAT.fullmatch(name.split()[0]):
+            continue
+        spans.append((start, start + len(name)))
+    return spans
+
+
+def product_start(text: str, start: int, end: int, claimed: list[tuple[int, int]]) -> int:
+    """« Instinct| MI355X », « Galaxy Z| Fold7 », « Citroën| C3 »: a product code keeps the capitalised words right
+    before it (two at most) that no other entity claims and that do not open the sentence (an entity over the code
+    itself, the model's « Instinct MI355X » as a person, claims nothing)."""
+    claimed = [(s, e) for s, e in claimed if not (s < end and start < e)]
+    for _ in range(2):
+        m = re.search(r"(?<![\w'’-])([A-ZÉ][\w-]*)\s+$", text[:start])
+        if not m or _NOT_NAMES.match(m.group(1) + " ") or m.group(1).lower() in _CALENDAR_WORDS \
+                or m.group(1) in NOT_ORGANISATIONS or any(s < start and m.start(1) < e for s, e in claimed):
+            break
+        if m.start(1) == 0 or re.search(r"[.!?:;«(]\s*$", text[:m.start(1)]):
+            break  # the sentence's first word, or after a colon or a quote mark: not known to be a name
+        start = m.start(1)
+    return start
+
+
+def court_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of courts named in lower case before their seat (:data:`_LOWER_COURT`)."""
+    return [m.span() for m in _LOWER_COURT.finditer(text)]
+
+
 def trimmed(text: str, start: int, end: int) -> int:
     """The start of an entity without a lowercase article or descriptor the model kept in front (« le Pentagone »,
     « institut Rhodium Group »); an institution named in lower case (« ministère chinois du Commerce ») stays."""
     surface = text[start:end]
+    if re.match(r"(?:ONG|PME|ETI)\s+[A-Z]", surface):  # « ONG Greenpeace »: the kind of body, then its name
+        start, surface = start + 4, surface[4:]
+    # « L'ONU » at a sentence's start: the article is not the name, except in a firm's own (« L'Oréal »)
+    elided = re.match(r"[LD]['’](?=[A-ZÉ])", surface)
+    if elided and not re.match(r"L['’](?:Oréal|Occitane|Équipe|Express|Obs)\b", surface):
+        start, surface = start + 2, surface[2:]
     lead = _ARTICLE_LEAD.match(surface)
     if lead and surface[:1].islower():
         start, surface = start + lead.end(), surface[lead.end():]
@@ -216,8 +307,9 @@ def lone_surname(surface: str, full_names: set[str], before: str) -> bool:
 NOT_ORGANISATIONS = {"PIB", "IA", "TVA", "PME", "ETI", "USD", "EUR", "CNY", "JPY", "GBP", "CHF", "HBM", "GPU", "CPU",
                      "NPU", "TPU", "IPO", "OPA", "CEO", "PDG", "DG", "RH", "AI", "IT", "TV", "OK", "USA", "US", "UK",
                      "RDC", "EAU", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XX", "XXI", "GW", "MW", "KW",
-                     "TWH", "GWH", "MWH", "GB", "TB", "NM", "FP", "INT", "BF", "CO2", "ONU", "HT", "TTC", "SMS", "PC",
-                     "QG", "JO", "BTP", "CAC", "DAX", "ETF", "PER", "LOC", "ORG", "NB", "PS", "AFP"}
+                     "TWH", "GWH", "MWH", "GB", "TB", "NM", "FP", "INT", "BF", "CO2", "HT", "TTC", "SMS", "PC",
+                     "QG", "JO", "BTP", "CAC", "DAX", "ETF", "PER", "LOC", "ORG", "NB", "PS", "EUV", "DUV",
+                     "ONG", "SUV", "PLF", "RSA", "CSG", "IR", "IS", "ESG", "LNG", "GNL"}
 _ACRONYM = re.compile(r"(?<![\w&-])[A-Z][A-Z&]{1,5}(?:\s+[A-Z][a-z]+){0,2}(?![\w&-])")
 
 
@@ -250,6 +342,11 @@ def possessive_end(text: str, end: int) -> int:
 def institution_end(text: str, start: int, end: int) -> int:
     """« Cour| des comptes », « Conseil| d'État »: a body named by an institution noun keeps its complement."""
     if text[start:end].split()[-1].lower() not in INSTITUTION_NOUNS:
+        # « Banque européenne| d'investissement »: after an adjective, a lower-case noun complement (not a verb)
+        m = re.match(r"\s+(?:de|d['’]|du|de la|de l['’])\s*([a-zé][\wé-]+)", text[end:])
+        if _INSTITUTION.match(text[start:end]) and " " in text[start:end] and m \
+                and not re.search(r"(?:er|ir|re|oir)$", m.group(1)):
+            return end + m.end()
         return end
     m = re.match(r"\s+(?:des|du|de la|de l['’]|de|d['’])\s*[\wÉé-]+", text[end:])
     return end + m.end() if m else end

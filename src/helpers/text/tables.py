@@ -20,14 +20,18 @@ from helpers.text.attributions import find_attributions
 from helpers.text.entities import (
     KNOWN_PEOPLE,
     acronym_spans,
+    court_spans,
     described_spans,
     institution_end,
     institution_label,
     lone_surname,
+    named_product_spans,
     organisation_spans,
     person_spans,
     possessive_end,
     product_spans,
+    product_start,
+    surname_spans,
     through_of,
     trimmed,
     with_company_suffix,
@@ -181,6 +185,8 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
     full_names = {e.name for e in gazetteer.values() if e.type == "PER"} | set(KNOWN_PEOPLE) | {
         ent.text for para in article.paragraphs for ent in docs[para.paragraph_id].ents
         if ent.label_ == "PER" and " " in ent.text.strip()}
+    named_in_full = {ent.text.strip() for para in article.paragraphs for ent in docs[para.paragraph_id].ents
+                     if ent.label_ == "PER" and " " in ent.text.strip()}
     for para in article.paragraphs:
         text = article.text[para.start:para.end]
         found = []  # (start, end, entity_id, name, label), offsets within the paragraph
@@ -192,7 +198,13 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                 # « Commission européenne| de protéger l'aciérie »: a verb ends the name
                 verb = next((t for t in ent if t.pos_ == "VERB" and t.morph.get("VerbForm") == ["Inf"]
                              and t.i > ent.start + 1 and t.nbor(-1).lower_ in ("de", "d'", "d’")), None)
+                # « Commission| promettant des prêts »: a present participle in lower case ends it too
+                acting = next((t for t in ent if t.i > ent.start and t.is_lower and t.pos_ in ("VERB", "AUX")
+                               and t.morph.get("VerbForm") == ["Part"] and t.morph.get("Tense") == ["Pres"]), None)
                 raw_end = ent.end_char if verb is None else verb.nbor(-2).idx + len(verb.nbor(-2))
+                if acting is not None:
+                    before = acting.nbor(-1)
+                    raw_end = min(raw_end, before.idx + len(before))
                 # « Banque populaire de| Chine »: an organisation cut after « de » goes on; anything else ends before it
                 end = raw_end - len(re.search(r"(?:\s+(?:de|du|des|d['’]))?$", text[start:raw_end]).group())
                 label = institution_label(text[start:end], "ORG" if ent.label_ == "MISC" else ent.label_)
@@ -205,8 +217,19 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                     label = "ORG"
                 if label == "LOC" and _acting_place(ent):
                     label = "ORG"
+                if label == "LOC" and _OWNED.search(text[max(0, start - 24):start]):
+                    label = "PRODUCT"  # « son Explorer », « la future Twingo »: a place is not owned or new
+                if " " not in text[start:end] and any(n.split()[-1] == text[start:end] for n in full_names):
+                    label = "PER"  # « Christine Lagarde … Lagarde a ajouté »: the surname of a person already named
                 if label and start < end:
                     found.append((start, end, "", text[start:end], label))
+        # « Maziar | Mike Doustdar »: a one-word name the model labelled apart, right before a person, is their first name
+        found.sort()
+        for k in range(len(found) - 1, 0, -1):
+            (s0, e0, id0, _, _), (s1, e1, id1, _, l1) = found[k - 1], found[k]
+            if not id0 and not id1 and l1 == "PER" and found[k - 1][4] != "ORG" and text[e0:s1] == " " \
+                    and " " not in text[s0:e0]:
+                found[k - 1:k + 1] = [(s0, e1, "", text[s0:e1], "PER")]
         # a linked company keeps its suffix (« Huawei Technologies »), an unlinked one too
         found = [(s, with_company_suffix(text, e), eid, text[s:with_company_suffix(text, e)] if not eid else name,
                   "ORG" if label and with_company_suffix(text, e) > e else label)
@@ -215,9 +238,16 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
         found = [f for f in found if not any(g is not f and g[0] < f[0] and f[1] <= g[1] for g in found)]
         linked = [(s, e) for s, e, eid, _, _ in found if eid]
         products = [(s, e) for s, e in product_spans(text) if not any(ls < e and s < le for ls, le in linked)]
+        # « Instinct| MI355X »: a code keeps the unclaimed name before it; « son traitement Dupixent »
+        claimed = linked + [(f[0], f[1]) for f in found if f[4] in ("ORG", "PER")] + organisation_spans(text) \
+            + person_spans(text)
+        products = [(product_start(text, s, e, claimed), e) for s, e in products]
+        products += [(s, e) for s, e in named_product_spans(text)
+                     if not any(ls < e and s < le for ls, le in linked + products)]
         orgs = [(s, with_company_suffix(text, e)) for s, e in organisation_spans(text)
                 if not any(ls < e and s < le for ls, le in linked)]
-        orgs += [(s, e) for s, e in described_spans(text) if not any(ls < e and s < le for ls, le in linked + orgs)]
+        orgs += [(s, e) for s, e in described_spans(text) + court_spans(text)
+                 if not any(ls < e and s < le for ls, le in linked + orgs)]
         # abbreviations in capitals (« BYD a inauguré ») where nothing else was found
         statistical = [(f[0], f[1]) for f in found]
         # (an abbreviation just before the model's name goes with it: « AXA| Investment Managers »)
@@ -226,6 +256,10 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
         orgs += wider + [(s, e) for s, e in acronym_spans(text)
                          if not any(ls < e and s < le for ls, le in linked + orgs + statistical + product_spans(text))]
         people = [(s, e) for s, e in person_spans(text) if not any(ls < e and s < le for ls, le in linked + orgs)]
+        # « Arthur Mensch … ; Mensch promet »: a surname alone the model missed, of a person the article names in full
+        people += [(s, e) for s, e in surname_spans(text, named_in_full)
+                   if not any(ls < e and s < le for ls, le in linked + orgs + products + people
+                              + [(f[0], f[1]) for f in found])]
         taken = products + orgs + people
         found = [f for f in found if f[2] or not any(s < f[1] and f[0] < e for s, e in taken)]
         found += [(s, e, "", text[s:e], "PRODUCT") for s, e in products]
@@ -244,6 +278,10 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
     entities += [(k, name, label, "", counts[k]) for k, (name, label) in unlinked.items()]
     entities.sort(key=lambda row: (-row[4], row[0]))
     return entities, mentions
+
+
+#: What comes before a product the model reads as a place: a possessive, or « la future », « le nouveau ».
+_OWNED = re.compile(r"(?<![\w-])(?:son|sa|ses|leur|leurs|(?:la|le|l['’]|les)\s*(?:future?s?|nouvel(?:le)?s?|nouveaux?))\s+$")
 
 
 def _acting_place(ent) -> bool:

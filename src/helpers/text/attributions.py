@@ -144,7 +144,10 @@ _QUANTIFIERS = {"plusieurs", "certains", "certaines", "quelques", "deux", "trois
 _DOCUMENT_NOUNS = {"décret", "rapport", "communiqué", "lettre", "note", "document", "texte", "arrêté", "décision",
                    "courrier", "avis", "déclaration", "règlement", "notice", "circulaire", "documents", "rapports",
                    "lettres", "notes", "textes", "communiqués", "décrets", "étude", "études", "enquête", "sondage",
-                   "analyse"}
+                   "analyse",
+                   # figures someone published: « selon les données des douanes », « les chiffres de l'Insee »
+                   "données", "chiffres", "estimations", "statistiques", "prévisions", "projections", "calculs",
+                   "dépêche", "mémo", "sondages", "enquêtes", "analyses"}
 _ANONYMOUS_NOUNS = {"source", "sources", "porte-parole", "expert", "experts", "analyste", "analystes", "responsable",
                     "responsables", "observateur", "observateurs", "proche", "proches", "personne", "personnes",
                     "dirigeant", "dirigeants", "spécialiste", "spécialistes", "connaisseur", "connaisseurs"}
@@ -154,7 +157,11 @@ _ORG_NOUNS = {"ministère", "département", "gouvernement", "entreprise", "entre
               "banque", "cabinet", "comité", "fabricant", "constructeur", "parlement", "sénat", "justice", "douanes",
               "pékin", "washington", "ministères", "ambassade", "ambassades", "chancellerie", "services",
               "gouvernements", "administrations", "institut", "organisation", "fédération", "syndicat", "union",
-              "filiale", "filiales"}
+              "filiale", "filiales",
+              # plurals and firms named by their rank or trade (« le numéro un de la distribution »)
+              "syndicats", "fédérations", "régulateurs", "banques", "agences", "constructeurs",
+              "opérateurs", "laboratoires", "numéro", "géant", "leader", "parquet", "équipementier", "opérateur",
+              "laboratoire", "assureur", "compagnie", "firme", "conglomérat", "avionneur", "motoriste"}
 #: Words of rank before a role (« ancien conseiller », « haut responsable »): the role that follows says the kind.
 _RANKS = {"ancien", "ancienne", "haut", "haute", "hauts", "hautes", "nouveau", "nouvelle", "ex", "premier", "première",
           "vice", "actuel", "actuelle", "futur", "future", "principal", "principale"}
@@ -162,7 +169,8 @@ _PERSON_NOUNS = {"gouverneur", "gouverneure", "conseiller", "conseillère", "amb
                  "députée", "commissaire", "maire", "juge",
                  "président", "présidente", "ministre", "pdg", "directeur", "directrice", "secrétaire", "sénateur",
                  "sénatrice", "représentant", "représentante", "élu", "élue", "patron", "patronne", "dirigeante",
-                 "chef", "fondateur", "porte-parole"}
+                 "chef", "fondateur", "porte-parole", "chancelier", "chancelière", "homologue", "procureur",
+                 "procureure", "préfet", "préfète", "général", "amiral", "rapporteur", "rapporteure"}
 
 
 #: The one-word nouns that introduce a firm by what it is (« le laboratoire Novo Nordisk », « le constructeur
@@ -219,6 +227,12 @@ def source_kind(source: str) -> str:
         return "organisation"
     if head in _PERSON_NOUNS:
         return "anonymous" if unnamed_employer else "person"
+    # « La France insoumise », « Santé publique France », « L'Usine Nouvelle »: a name that opens with an article, or
+    # has a lower-case word that is no particle (« de », « von »), or names a country, is no one's
+    if len(capitalised) >= 2 and source[:1].isupper() and (
+            re.match(r"(?:La|Le|Les|L['’])\s*[A-Z]", source) or "France" in capitalised[1:]
+            or any(w.islower() and w not in _NAME_PARTICLES for w in re.findall(_W, source)[1:-1])):
+        return "organisation"
     if len(capitalised) >= 2 and all(c.lower() not in _ORG_NOUNS for c in capitalised) and \
             not any(w in {"times", "journal", "post", "street", "news", "daily", "press"} for w in words):
         return "person"
@@ -951,7 +965,9 @@ def _agent_by_surface(verb):
                 j = i + 1
                 while j < sent.end and doc[j].pos_ == "DET":
                     j += 1
-                return doc[j] if j < sent.end and doc[j].pos_ in ("NOUN", "PROPN") else None
+                # (« par plusieurs analystes », the noun tagged as an adjective after a quantifier)
+                return doc[j] if j < sent.end and (doc[j].pos_ in ("NOUN", "PROPN") or doc[j].lower_ in _SPEAKER_NOUNS) \
+                    else None
             if tok.lower_ in _BETWEEN | {"de", "d'", "d’", "aussitôt", "immédiatement"}:
                 i += 1  # (« jeudi », whatever the small model tags it)
                 continue
@@ -1195,7 +1211,10 @@ def _coordinated(head) -> list:
     """The other speakers of a coordinated subject when each has its own article (« le sénateur Jim Banks et la
     sénatrice Elizabeth Warren », « La société Rhodium Group et l'Institut Mercator »): two sources. Bare names
     (« Microsoft, Amazon et Google ») stay one source, the way the kinds read them."""
-    if head.dep_ not in _SUBJECT_DEPS or not any(g.dep_ == "det" for g in head.children):
+    # (« Le secrétaire au Commerce, Howard Lutnick, et le représentant …, Jamieson Greer, »: the subject is the
+    # first name in apposition, which has no article of its own)
+    in_apposition = head.pos_ == "PROPN" and head.i > _sent(head).start and head.doc[head.i - 1].text == ","
+    if head.dep_ not in _SUBJECT_DEPS or not (any(g.dep_ == "det" for g in head.children) or in_apposition):
         return []
     # the second speaker hangs on the first's head or on its name (« le sénateur Paul Martin et la députée … »)
     holders = [head, *(c for c in head.children if c.dep_ in ("appos", "flat:name", "nmod") and c.pos_ == "PROPN")]

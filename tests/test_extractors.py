@@ -115,6 +115,9 @@ def test_reported_speech_on_our_corpus():
     ("attributions_wire_heldout2_fr.csv", 0.95),
     ("attributions_wire_heldout3_fr.csv", 0.90),
     ("attributions_wire_heldout4_fr.csv", 0.90),
+    # S, written blind in stop 31 (0.92 F1 at first as written, 0.94 with two titles and the brief's « media » kind
+    # read by the house conventions), then tuned on (0.98)
+    ("attributions_wire_heldout6_fr.csv", 0.93),
 ])
 def test_reported_speech_on_wire_copy(name, floor):
     """Wire-style sentences (inversions, participles, headlines, long subjects, nouns that look like verbs)."""
@@ -127,12 +130,12 @@ def test_reported_speech_on_wire_copy(name, floor):
 def test_reported_speech_on_the_held_out_wire_copy():
     """R: 60 sentences written blind in stop 30 with every labelling convention spelled out, never used to tune a
     rule (0.60 F1 with the rules at the start of that stop, 0.86 with its rules): a floor against regressions. The
-    kind of source is right less often here (0.78): a function at a named organisation (« porte-parole de la
-    Cnil ») is a person for this writer and anonymous for the rules."""
+    kind of source was right less often here (0.78); stop 31 read R's kind errors to write the words of
+    :func:`source_kind` (0.96 after), so only R's F1 is still held out."""
     from helpers.text.evaluation import attribution_scores
 
     scores = attribution_scores(CORPUS / "attributions_wire_heldout5_fr.csv")
-    assert scores["sentences"] == 60 and scores["f1"] >= 0.83 and scores["kind_accuracy"] >= 0.7, scores
+    assert scores["sentences"] == 60 and scores["f1"] >= 0.83 and scores["kind_accuracy"] >= 0.9, scores
 
 
 @pytest.mark.parametrize("sentence,source", [
@@ -213,6 +216,11 @@ def test_each_shape_of_reported_speech(sentence, source, kind):
     ("Selon les statistiques mensuelles des douanes françaises, les ventes ont chuté.",
      ["statistiques mensuelles des douanes françaises"]),
     ("Le groupe a été informé par Bruxelles que l'aide serait réduite.", ["Bruxelles"]),
+    # stop 31: the shapes of the blind set S, in sentences of our own
+    ("L'avocat du groupe, Me Paul Roux, a annoncé son intention de faire appel.", ["Me Paul Roux"]),
+    ("Le projet a été qualifié de « décisif » par plusieurs analystes du secteur.", ["plusieurs analystes du secteur"]),
+    ("Le secrétaire d'État au Budget, Paul Vidal, et la ministre déléguée à l'Industrie, Anne Morel, ont déclaré "
+     "vendredi que les aides seraient maintenues.", ["Paul Vidal", "Anne Morel"]),
 ])
 def test_shapes_of_real_dispatches(sentence, sources):
     assert sorted(a.source for a in find_attributions(sentence)) == sorted(sources)
@@ -223,9 +231,29 @@ def test_shapes_of_real_dispatches(sentence, sources):
     "Les puces du groupe accusent encore un retard d'une génération.",
     "Plusieurs élus, dont la députée du Nord, s'inquiètent de ces revirements.",
     "Selon nos informations, le groupe prépare une offre.",
+    "La Chine assure près de 80 % de la production mondiale de ces aimants.",
 ])
 def test_look_alikes_of_real_dispatches(sentence):
     assert find_attributions(sentence) == []
+
+
+@pytest.mark.parametrize("source,kind", [
+    ("données des douanes", "document"),
+    ("chiffres de l'institut", "document"),
+    ("Santé publique France", "organisation"),
+    ("La France insoumise", "organisation"),
+    ("numéro un du secteur", "organisation"),
+    ("syndicats de pilotes", "organisation"),
+    ("chancelier allemand", "person"),
+    ("Jean Caron", "person"),
+    ("Marie de la Tour", "person"),
+])
+def test_kinds_of_source(source, kind):
+    """Stop 31's words: figures someone published are documents; firms named by their rank, plural bodies, and
+    names that open with an article or hold a lower-case word (other than a particle) are organisations."""
+    from helpers.text.attributions import source_kind
+
+    assert source_kind(source) == kind
 
 
 def test_a_sentence_split_inside_a_name_is_joined():
@@ -370,8 +398,11 @@ def test_entities_on_a_held_out_corpus():
 @pytest.mark.parametrize("name,floor", [
     # M, written blind in stop 30 on broad business news (0.75 recall at first), tuned on in that stop (0.92 after)
     ("entities_heldout2_fr.csv", 0.88),
-    # L, written blind after M's rules and never tuned on: 0.77 with the rules at the start of stop 30, 0.87 after
-    ("entities_heldout3_fr.csv", 0.83),
+    # L, written blind after M's rules: 0.77 with the rules at the start of stop 30, 0.87 after (its held-out
+    # figure); tuned on at the end of that stop and in stop 31
+    ("entities_heldout3_fr.csv", 0.90),
+    # K, written blind in stop 31 (0.82 recall at first: brand names, drugs, cars, clubs), then tuned on
+    ("entities_heldout4_fr.csv", 0.88),
 ])
 def test_entities_on_broad_business_news(name, floor):
     from helpers.text.evaluation import entity_scores
@@ -395,6 +426,18 @@ def test_entities_on_broad_business_news(name, floor):
     ("Le rapport de la Cour des comptes est sévère.", "Cour des comptes", "ORG"),
     ("Le groupe présentera l'iPhone 17 en septembre.", "iPhone 17", "PRODUCT"),
     ("Le modèle GPT-5 a été présenté jeudi.", "GPT-5", "PRODUCT"),
+    # stop 31: the rules written for the blind set K, in sentences of our own
+    ("Son traitement Velorax a été autorisé en Europe.", "Velorax", "PRODUCT"),
+    ("Le groupe a dévoilé ses accélérateurs Tempest MX400.", "Tempest MX400", "PRODUCT"),
+    ("Le groupe a présenté son Nimbo 12 Ultra, en vente jeudi.", "Nimbo 12 Ultra", "PRODUCT"),
+    ("La future Zelia sera produite à Douai.", "Zelia", "PRODUCT"),
+    ("Le parquet de Valence a ouvert une enquête.", "parquet de Valence", "ORG"),
+    ("Le rappel a été annoncé par le ministère des Transports, mardi.", "ministère des Transports", "ORG"),
+    ("Les fonds viendront de la Banque européenne d'investissement.", "Banque européenne d'investissement", "ORG"),
+    ("Corvel AI a levé 200 millions d'euros.", "Corvel AI", "ORG"),
+    ("L'ONU a demandé une trêve.", "ONU", "ORG"),
+    ("La maison Verlaine Paris reste le moteur du groupe.", "Verlaine Paris", "ORG"),
+    ("Arthur Lemoine a fondé le groupe ; Lemoine reste actionnaire.", "Lemoine", "PER"),
 ])
 def test_organisations_the_small_model_misreads(sentence, surface, label):
     from helpers.text.evaluation import sentence_entities

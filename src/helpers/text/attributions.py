@@ -1218,8 +1218,14 @@ def _coordinated(head) -> list:
         return []
     # the second speaker hangs on the first's head or on its name (« le sénateur Paul Martin et la députée … »)
     holders = [head, *(c for c in head.children if c.dep_ in ("appos", "flat:name", "nmod") and c.pos_ == "PROPN")]
-    return [c for h in holders for c in h.children if c.dep_ == "conj" and c.i > head.i
-            and c.pos_ in ("NOUN", "PROPN") and _own_phrase(c)]
+    others = [c for h in holders for c in h.children if c.dep_ == "conj" and c.i > head.i
+              and c.pos_ in ("NOUN", "PROPN") and _own_phrase(c)]
+    # or on the verb, as a second subject after « et » (« Le secrétaire d'État, Paul Vidal, et la ministre, Anne
+    # Morel, ont déclaré »)
+    verb, doc = head.head, head.doc
+    return others + [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i > head.i and c not in others
+                     and c.pos_ in ("NOUN", "PROPN") and any(g.dep_ == "det" for g in c.children)
+                     and c.left_edge.i > 0 and doc[c.left_edge.i - 1].lower_ in ("et", "ou") and c.i < verb.i]
 
 
 def _own_phrase(tok) -> bool:

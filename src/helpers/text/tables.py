@@ -281,7 +281,7 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
 
 
 #: What comes before a product the model reads as a place: a possessive, or « la future », « le nouveau ».
-_OWNED = re.compile(r"(?<![\w-])(?:son|sa|ses|leur|leurs|(?:la|le|l['’]|les)\s*(?:future?s?|nouvel(?:le)?s?|nouveaux?))\s+$")
+_OWNED = re.compile(r"(?<![\w-])(?:son|sa|ses|leur|leurs|(?:[Ll]a|[Ll]e|[Ll]['’]|[Ll]es)\s*(?:future?s?|nouvel(?:le)?s?|nouveaux?))\s+$")
 
 
 def _acting_place(ent) -> bool:

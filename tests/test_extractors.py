@@ -438,6 +438,7 @@ def test_entities_on_broad_business_news(name, floor):
     ("L'ONU a demandé une trêve.", "ONU", "ORG"),
     ("La maison Verlaine Paris reste le moteur du groupe.", "Verlaine Paris", "ORG"),
     ("Arthur Lemoine a fondé le groupe ; Lemoine reste actionnaire.", "Lemoine", "PER"),
+    ("La start-up, cofondée par le prix Nobel Paul Verlaine, a levé des fonds.", "Paul Verlaine", "PER"),
 ])
 def test_organisations_the_small_model_misreads(sentence, surface, label):
     from helpers.text.evaluation import sentence_entities

@@ -137,6 +137,23 @@ def surname_spans(text: str, full_names: set[str]) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text) if not any(s <= m.start() < e for s, e in inside)]
 
 
+#: Titles right before a person's full name (« le prix Nobel Alain Aspect », « la sénatrice Jane Holt »).
+PERSON_TITLES = ("prix Nobel", "président", "présidente", "ministre", "PDG", "patron", "patronne", "fondateur",
+                 "fondatrice", "cofondateur", "cofondatrice", "directeur général", "directrice générale", "gouverneur",
+                 "gouverneure", "sénateur", "sénatrice", "député", "députée", "porte-parole", "commissaire", "juge",
+                 "professeur", "professeure", "chercheur", "chercheuse", "économiste", "analyste", "chancelier",
+                 "chancelière", "général", "procureur", "procureure", "avocat", "avocate", "Me", "M.", "Mme")
+_TITLED = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in sorted(PERSON_TITLES, key=len, reverse=True))
+                     + r")\s+([A-ZÉ][a-zéèëïç]+(?:-[A-ZÉ][a-zéèëïç]+)?\s+(?:(?:de|von|van|der|Le|La)\s+)?"
+                       r"[A-ZÉ][\w'’-]+)")
+
+
+def titled_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of full names right after a person's title (:data:`PERSON_TITLES`): « le prix Nobel Alain Aspect »."""
+    return [m.span(1) for m in _TITLED.finditer(text)
+            if not _NOT_NAMES.match(m.group(1) + " ") and m.group(1).split()[0] not in _CALENDAR_WORDS]
+
+
 def person_spans(text: str) -> list[tuple[int, int]]:
     """Spans of :data:`KNOWN_PEOPLE` in ``text``."""
     return [(m.start(), m.end()) for m in _PEOPLE.finditer(text)]
@@ -309,7 +326,7 @@ NOT_ORGANISATIONS = {"PIB", "IA", "TVA", "PME", "ETI", "USD", "EUR", "CNY", "JPY
                      "RDC", "EAU", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XX", "XXI", "GW", "MW", "KW",
                      "TWH", "GWH", "MWH", "GB", "TB", "NM", "FP", "INT", "BF", "CO2", "HT", "TTC", "SMS", "PC",
                      "QG", "JO", "BTP", "CAC", "DAX", "ETF", "PER", "LOC", "ORG", "NB", "PS", "EUV", "DUV",
-                     "ONG", "SUV", "PLF", "RSA", "CSG", "IR", "IS", "ESG", "LNG", "GNL"}
+                     "ONG", "SUV", "PLF", "RSA", "CSG", "IR", "IS", "ESG", "LNG", "GNL", "Bourse"}
 _ACRONYM = re.compile(r"(?<![\w&-])[A-Z][A-Z&]{1,5}(?:\s+[A-Z][a-z]+){0,2}(?![\w&-])")
 
 

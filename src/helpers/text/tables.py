@@ -18,6 +18,7 @@ import pandas as pd
 from helpers.text.article import Article
 from helpers.text.attributions import find_attributions
 from helpers.text.entities import (
+    DESCRIPTORS,
     KNOWN_PEOPLE,
     acronym_spans,
     court_spans,
@@ -32,6 +33,7 @@ from helpers.text.entities import (
     product_spans,
     product_start,
     surname_spans,
+    titled_spans,
     through_of,
     trimmed,
     with_company_suffix,
@@ -217,6 +219,8 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                     label = "ORG"
                 if label == "LOC" and _acting_place(ent):
                     label = "ORG"
+                if label == "LOC" and _DESCRIBED_AFTER.match(text, end):
+                    label = "ORG"  # « Pasqal, la pépite de l'informatique quantique »: what follows says it is a firm
                 if label == "LOC" and _OWNED.search(text[max(0, start - 24):start]):
                     label = "PRODUCT"  # « son Explorer », « la future Twingo »: a place is not owned or new
                 if " " not in text[start:end] and any(n.split()[-1] == text[start:end] for n in full_names):
@@ -257,6 +261,9 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                          if not any(ls < e and s < le for ls, le in linked + orgs + statistical + product_spans(text))]
         people = [(s, e) for s, e in person_spans(text) if not any(ls < e and s < le for ls, le in linked + orgs)]
         # « Arthur Mensch … ; Mensch promet »: a surname alone the model missed, of a person the article names in full
+        people += [(s, e) for s, e in titled_spans(text)
+                   if not any(ls < e and s < le for ls, le in linked + orgs + products + people
+                              + [(f[0], f[1]) for f in found])]
         people += [(s, e) for s, e in surname_spans(text, named_in_full)
                    if not any(ls < e and s < le for ls, le in linked + orgs + products + people
                               + [(f[0], f[1]) for f in found])]
@@ -280,6 +287,9 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
     return entities, mentions
 
 
+#: What follows a firm the model reads as a place: « , la pépite de … », « , le groupe … », « , une start-up … ».
+_DESCRIBED_AFTER = re.compile(r",\s+(?:la|le|l['’]|les|un|une)\s*(?:" + "|".join(
+    re.escape(d) for d in sorted(DESCRIPTORS, key=len, reverse=True)) + r")s?\b")
 #: What comes before a product the model reads as a place: a possessive, or « la future », « le nouveau ».
 _OWNED = re.compile(r"(?<![\w-])(?:son|sa|ses|leur|leurs|(?:[Ll]a|[Ll]e|[Ll]['’]|[Ll]es)\s*(?:future?s?|nouvel(?:le)?s?|nouveaux?))\s+$")
 

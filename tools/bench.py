@@ -186,7 +186,8 @@ def _parser_figures() -> None:
                         ("entities, N (stop 29, then dev)", "entities_heldout_fr.csv"),
                         ("entities, M (stop 30, then dev)", "entities_heldout2_fr.csv"),
                         ("entities, L (stop 30, then dev)", "entities_heldout3_fr.csv"),
-                        ("entities, K (stop 31, then dev)", "entities_heldout4_fr.csv")):
+                        ("entities, K (stop 31, then dev)", "entities_heldout4_fr.csv"),
+                        ("entities, G (stop 31, chips and trade, then dev)", "entities_heldout5_fr.csv")):
         result, _ = entity_scores(ROOT / "tests" / "corpus" / name)
         print(f"{label} ({result['sentences']} sentences): recall {result['recall']:.3f} of {result['expected']} "
               f"mentions, {result['none_found']} found that must not be (target >= 0.97)")

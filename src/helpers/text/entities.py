@@ -28,6 +28,7 @@ Two general rules, applied to what the gazetteer does not already know:
 
 from __future__ import annotations
 
+import functools
 import re
 
 from helpers.text.frenchnum import MONTHS
@@ -110,6 +111,11 @@ KNOWN_ORGANISATIONS = (
     "Lam Research", "Qualcomm", "Broadcom", "Oracle", "Microsoft", "Intel", "ASML", "Nexperia",
     # stop 30: seats of power the model reads as places
     "Pentagone", "Maison Blanche", "Maison-Blanche", "Kremlin", "Élysée", "Matignon", "Bercy",
+    # stop 31: analysts, outlets, chip, server, phone and cloud firms of the story the model reads as places or misses
+    "TrendForce", "Counterpoint", "Counterpoint Research", "TechInsights", "SemiAnalysis", "Omdia", "IDC", "Gartner",
+    "Sugon", "Baidu", "Oppo", "Vivo", "Honor", "Super Micro", "Advantest", "Z.ai", "01net", "ZDNet", "ZDNet France",
+    "L'Usine Digitale", "L’Usine Digitale", "Le Monde Informatique", "BFM Business", "La Tribune", "Boursorama",
+    "Administration d'État pour la régulation du marché", "Administration d’État pour la régulation du marché",
     # names that begin with an elided article, which the tokenizer cuts off (« L'|Oréal »)
     "L'Oréal", "L’Oréal", "L'Équipe", "L’Équipe", "L'Occitane", "L’Occitane",
 )
@@ -120,6 +126,10 @@ KNOWN_PEOPLE = (
     "He Yadong", "Ren Zhengfei", "Eric Xu", "Jensen Huang", "Lisa Su", "Colette Kress", "C.C. Wei", "Donald Trump",
     "Howard Lutnick", "Scott Bessent", "Jamieson Greer", "Marco Rubio", "John Moolenaar", "Raja Krishnamoorthi",
     "Elizabeth Warren", "Gina Raimondo", "Ursula von der Leyen", "Maroš Šefčovič", "Christophe Fouquet",
+    # stop 31: heads of the chip, cloud and AI firms of the story
+    "Eddie Wu", "Lip-Bu Tan", "Robin Li", "Pony Ma", "Liang Wenfeng", "Lei Jun", "Pat Gelsinger", "Sam Altman",
+    "Dario Amodei", "Arthur Mensch", "Satya Nadella", "Sundar Pichai", "Mark Zuckerberg", "Elon Musk",
+    "Demis Hassabis", "Morris Chang", "Chen Tianshi", "Zhang Yiming", "Liang Rubo",
 )
 _PEOPLE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(KNOWN_PEOPLE, key=len, reverse=True))
                      + r")(?![\w-])")
@@ -128,13 +138,22 @@ _PEOPLE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(KN
 def surname_spans(text: str, full_names: set[str]) -> list[tuple[int, int]]:
     """Spans of the surnames of ``full_names`` standing alone in ``text`` (« Mensch » after « Arthur Mensch »): the
     last word of each name, three letters or more, capitalised, not inside the full name itself."""
+    patterns = _surname_patterns(frozenset(full_names))
+    if patterns is None:
+        return []
+    surname, full = patterns
+    inside = [m.span() for m in full.finditer(text)]
+    return [m.span() for m in surname.finditer(text) if not any(s <= m.start() < e for s, e in inside)]
+
+
+@functools.lru_cache(maxsize=8)
+def _surname_patterns(full_names: frozenset[str]):
+    """The patterns of :func:`surname_spans`, made once per article (its full names), not once per paragraph."""
     surnames = {n.split()[-1] for n in full_names if len(n.split()[-1]) >= 3 and n.split()[-1][:1].isupper()}
     if not surnames:
-        return []
-    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(n) for n in sorted(surnames)) + r")(?![\w-])")
-    inside = [(m.start(), m.end()) for m in re.finditer(
-        "|".join(re.escape(n) for n in sorted(full_names, key=len, reverse=True)), text)]
-    return [m.span() for m in pattern.finditer(text) if not any(s <= m.start() < e for s, e in inside)]
+        return None
+    return (re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(n) for n in sorted(surnames)) + r")(?![\w-])"),
+            re.compile("|".join(re.escape(n) for n in sorted(full_names, key=len, reverse=True))))
 
 
 #: Titles right before a person's full name (« le prix Nobel Alain Aspect », « la sénatrice Jane Holt »).
@@ -314,8 +333,8 @@ def lone_surname(surface: str, full_names: set[str], before: str) -> bool:
     reads unknown one-word names (« Gartner », « Infineon ») as people, where news names a person in full first."""
     if " " in surface.strip() or "-" in surface:
         return False
-    if any(n.split()[-1] == surface for n in full_names):
-        return False
+    if any(surface in (n.split()[-1], n.split()[0]) for n in full_names):
+        return False  # (« Ren » after « Ren Zhengfei »: a Chinese name puts the family name first)
     return not re.search(r"(?:\bM\.|\bMme|\bMe|\bDr|président|présidente|ministre|secrétaire|sénateur|sénatrice"
                          r"|député|députée|porte-parole|patron|patronne|PDG|directeur|directrice|chef)\s*$", before)
 
@@ -326,7 +345,8 @@ NOT_ORGANISATIONS = {"PIB", "IA", "TVA", "PME", "ETI", "USD", "EUR", "CNY", "JPY
                      "RDC", "EAU", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XX", "XXI", "GW", "MW", "KW",
                      "TWH", "GWH", "MWH", "GB", "TB", "NM", "FP", "INT", "BF", "CO2", "HT", "TTC", "SMS", "PC",
                      "QG", "JO", "BTP", "CAC", "DAX", "ETF", "PER", "LOC", "ORG", "NB", "PS", "EUV", "DUV",
-                     "ONG", "SUV", "PLF", "RSA", "CSG", "IR", "IS", "ESG", "LNG", "GNL", "Bourse"}
+                     "ONG", "SUV", "PLF", "RSA", "CSG", "IR", "IS", "ESG", "LNG", "GNL", "Bourse", "DRAM", "NAND",
+                     "SRAM", "SSD", "ASIC", "FPGA", "SoC", "LLM", "API"}
 _ACRONYM = re.compile(r"(?<![\w&-])[A-Z][A-Z&]{1,5}(?:\s+[A-Z][a-z]+){0,2}(?![\w&-])")
 
 

@@ -194,7 +194,10 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
         found = []  # (start, end, entity_id, name, label), offsets within the paragraph
         for ent in docs[para.paragraph_id].ents:
             if ent.ent_id_:
-                found.append((ent.start_char, ent.end_char, ent.ent_id_, "", ""))
+                # « Blackwell Ultra »: a product of the gazetteer keeps the variant written after it
+                variant = re.match(r"\s+(?:Ultra|Pro|Max|Plus|Mini)(?![\w-])", text[ent.end_char:]) \
+                    if ent.label_ == "PRODUCT" else None
+                found.append((ent.start_char, ent.end_char + (variant.end() if variant else 0), ent.ent_id_, "", ""))
             elif (ent.label_ in KEPT_STATISTICAL_LABELS or _named_firm(ent.text)) and institution_label(ent.text, ent.label_):
                 start = trimmed(text, ent.start_char, ent.end_char)
                 # « Commission européenne| de protéger l'aciérie »: a verb ends the name
@@ -223,8 +226,11 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                     label = "ORG"  # « Pasqal, la pépite de l'informatique quantique »: what follows says it is a firm
                 if label == "LOC" and _OWNED.search(text[max(0, start - 24):start]):
                     label = "PRODUCT"  # « son Explorer », « la future Twingo »: a place is not owned or new
-                if " " not in text[start:end] and any(n.split()[-1] == text[start:end] for n in full_names):
+                if " " not in text[start:end] and any(text[start:end] in (n.split()[-1], n.split()[0])
+                                                      for n in full_names if " " in n):
                     label = "PER"  # « Christine Lagarde … Lagarde a ajouté »: the surname of a person already named
+                if label and not institution_label(text[start:end], label):
+                    label = ""  # « HBM3e| de »: once trimmed, a number format
                 if label and start < end:
                     found.append((start, end, "", text[start:end], label))
         # « Maziar | Mike Doustdar »: a one-word name the model labelled apart, right before a person, is their first name
@@ -241,7 +247,11 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
         # « Siemens| Energy »: the model's second entity inside the suffix the first one took goes
         found = [f for f in found if not any(g is not f and g[0] < f[0] and f[1] <= g[1] for g in found)]
         linked = [(s, e) for s, e, eid, _, _ in found if eid]
-        products = [(s, e) for s, e in product_spans(text) if not any(ls < e and s < le for ls, le in linked)]
+        # « Le Huawei| Mate 70 Pro »: a product whose first word is a linked firm starts after it
+        products = [(next((le + 1 for ls, le in linked if ls <= s < le < e - 1 and text[le] == " "), s), e)
+                    for s, e in product_spans(text)]
+        products = [(s, e) for s, e in products if not any(ls < e and s < le for ls, le in linked)
+                    and re.search(r"[A-Za-z]", text[s:e]) and not re.fullmatch(r"\d+", text[s:e])]
         # « Instinct| MI355X »: a code keeps the unclaimed name before it; « son traitement Dupixent »
         claimed = linked + [(f[0], f[1]) for f in found if f[4] in ("ORG", "PER")] + organisation_spans(text) \
             + person_spans(text)

@@ -500,10 +500,11 @@ def _list_before(doc, lo: int, head) -> int:
 
 def _quoted(tok) -> bool:
     """Whether ``tok`` stands inside a quotation « … » of its sentence."""
-    depth = 0
-    for t in tok.doc[_sent(tok).start:tok.i]:
-        depth += t.text == "«"
-        depth -= t.text == "»" and depth > 0
+    depth, doc, quotes = 0, tok.doc, _marks(tok.doc)[2]
+    for i in quotes[bisect.bisect_left(quotes, _sent(tok).start):bisect.bisect_left(quotes, tok.i)]:
+        opening = doc[i].text == "«"
+        depth += opening
+        depth -= not opening and depth > 0
     return depth > 0
 
 
@@ -670,9 +671,10 @@ def _inverted(verb, first: int) -> bool:
 
 def _clitic(verb, first: int, end: int):
     """« a-t-il ajouté »: the inverted pronoun after the verb or its auxiliary, if any."""
-    doc = verb.doc
-    for i in range(max(_sent(verb).start, first - 3), min(end + 3, _sent(verb).end)):
-        if doc[i].lower_ in _CLITICS and abs(i - verb.i) <= 3:
+    doc, clitics = verb.doc, _marks(verb.doc)[1]
+    lo, hi = max(_sent(verb).start, first - 3), min(end + 3, _sent(verb).end)
+    for i in clitics[bisect.bisect_left(clitics, lo):bisect.bisect_left(clitics, hi)]:
+        if abs(i - verb.i) <= 3:
             return doc[i]
     return None
 
@@ -1085,17 +1087,28 @@ _OTHER_CUES = frozenset(("selon", "après", "croire", "pour"))
 
 #: Every word that can open a cue (verb forms, infinitives, « selon »…), hashed as spaCy hashes lower-case text.
 _CUE_HASHES = frozenset(hash_string(w) for w in _FIRST_WORDS | _OTHER_CUES | set(REPORTING_VERBS))
+_CLITIC_HASHES = frozenset(hash_string(w) for w in _CLITICS)
+_QUOTE_HASHES = frozenset(hash_string(w) for w in ("«", "»"))
 
 
 def _cue_positions(doc, lo: int, hi: int) -> list[int]:
     """The token indices in ``lo``..``hi`` whose lower-case text can open a cue: found for the whole document in one
     vectorised pass, remembered while its sentences are read one by one."""
-    memo = getattr(_memo, "cues", None)
+    positions = _marks(doc)[0]
+    return positions[bisect.bisect_left(positions, lo):bisect.bisect_left(positions, hi)]
+
+
+def _marks(doc) -> tuple[list[int], list[int], list[int]]:
+    """The token indices of ``doc`` that open a cue, that are an inverted pronoun (« -il ») and that are a quotation
+    mark « or », found in one vectorised pass over spaCy's lower-case hashes and remembered while the document is
+    read (reading tokens one by one makes a Python object of each)."""
+    memo = getattr(_memo, "marks", None)
     if memo is None or memo[0] is not doc:
         lowers = doc.to_array(LOWER).astype("uint64").tolist()  # (spaCy keeps the hashes signed)
-        memo = _memo.cues = (doc, [i for i, h in enumerate(lowers) if h in _CUE_HASHES])
-    positions = memo[1]
-    return positions[bisect.bisect_left(positions, lo):bisect.bisect_left(positions, hi)]
+        memo = _memo.marks = (doc, ([i for i, h in enumerate(lowers) if h in _CUE_HASHES],
+                                    [i for i, h in enumerate(lowers) if h in _CLITIC_HASHES],
+                                    [i for i, h in enumerate(lowers) if h in _QUOTE_HASHES]))
+    return memo[1]
 
 
 def attributions_in(tokens, text: str, offset: int = 0) -> list[Attribution]:

@@ -95,8 +95,10 @@ class Figure:
 def find_figures(text: str, offset: int = 0) -> list[Figure]:
     """Return the figures in ``text``; offsets are shifted by ``offset``."""
     found = []
-    english = re.search(r"\btrillions?\b", text, re.I) is not None  # this text calques English scale words
-    fractions = [(m.start(), m.end()) for m in FRACTION.finditer(text)]  # sorted, non-overlapping
+    english = "trillion" in text.lower() and re.search(r"\btrillions?\b", text, re.I) is not None  # English scales
+    low = text.lower()
+    fractions = [(m.start(), m.end()) for m in FRACTION.finditer(text)  # sorted, non-overlapping
+                 ] if "tiers" in low or "quart" in low or "moitié" in low else []
     fraction_starts = [start for start, _ in fractions]
     for m in FIGURE.finditer(text):
         number, has_unit = m["number"], any(m[g] for g in ("scale", "percent", "times", "symbol", "word", "tech",

@@ -247,29 +247,30 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
         # « Siemens| Energy »: the model's second entity inside the suffix the first one took goes
         found = [f for f in found if not any(g is not f and g[0] < f[0] and f[1] <= g[1] for g in found)]
         linked = [(s, e) for s, e, eid, _, _ in found if eid]
+        raw_products, known_orgs, known_people = product_spans(text), organisation_spans(text), person_spans(text)
         # « Le Huawei| Mate 70 Pro »: a product whose first word is a linked firm starts after it
         products = [(next((le + 1 for ls, le in linked if ls <= s < le < e - 1 and text[le] == " "), s), e)
-                    for s, e in product_spans(text)]
+                    for s, e in raw_products]
         products = [(s, e) for s, e in products if not any(ls < e and s < le for ls, le in linked)
                     and re.search(r"[A-Za-z]", text[s:e]) and not re.fullmatch(r"\d+", text[s:e])]
         # « Instinct| MI355X »: a code keeps the unclaimed name before it; « son traitement Dupixent »
-        claimed = linked + [(f[0], f[1]) for f in found if f[4] in ("ORG", "PER")] + organisation_spans(text) \
-            + person_spans(text)
+        claimed = linked + [(f[0], f[1]) for f in found if f[4] in ("ORG", "PER")] + known_orgs + known_people
         products = [(product_start(text, s, e, claimed), e) for s, e in products]
         products += [(s, e) for s, e in named_product_spans(text)
                      if not any(ls < e and s < le for ls, le in linked + products)]
-        orgs = [(s, with_company_suffix(text, e)) for s, e in organisation_spans(text)
+        orgs = [(s, with_company_suffix(text, e)) for s, e in known_orgs
                 if not any(ls < e and s < le for ls, le in linked)]
         orgs += [(s, e) for s, e in described_spans(text) + court_spans(text)
                  if not any(ls < e and s < le for ls, le in linked + orgs)]
         # abbreviations in capitals (« BYD a inauguré ») where nothing else was found
         statistical = [(f[0], f[1]) for f in found]
         # (an abbreviation just before the model's name goes with it: « AXA| Investment Managers »)
-        wider = [(s, e) for s, e in acronym_spans(text) if not any(ls < e and s < le for ls, le in linked + orgs)
+        acronyms = acronym_spans(text)
+        wider = [(s, e) for s, e in acronyms if not any(ls < e and s < le for ls, le in linked + orgs)
                  and any(s < fs and fe <= e for fs, fe in statistical)]
-        orgs += wider + [(s, e) for s, e in acronym_spans(text)
-                         if not any(ls < e and s < le for ls, le in linked + orgs + statistical + product_spans(text))]
-        people = [(s, e) for s, e in person_spans(text) if not any(ls < e and s < le for ls, le in linked + orgs)]
+        orgs += wider + [(s, e) for s, e in acronyms
+                         if not any(ls < e and s < le for ls, le in linked + orgs + statistical + raw_products)]
+        people = [(s, e) for s, e in known_people if not any(ls < e and s < le for ls, le in linked + orgs)]
         # « Arthur Mensch … ; Mensch promet »: a surname alone the model missed, of a person the article names in full
         people += [(s, e) for s, e in titled_spans(text)
                    if not any(ls < e and s < le for ls, le in linked + orgs + products + people

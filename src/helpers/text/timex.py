@@ -196,6 +196,27 @@ def _value(kind: str, m: re.Match[str], published: dt.date, forward: bool = Fals
     return _relative_word(m["word"], published)
 
 
+_WEEKDAY_WORDS = tuple(WEEKDAYS)
+#: For each of :data:`PATTERNS`, words of which the lower-cased text must hold one for the pattern to match: a
+#: substring test is cheaper than a scan with a regular expression, and most sentences hold no date at all.
+_HINTS: list[tuple[str, ...]] = [
+    ("exercice",),
+    tuple(MONTHS),
+    ("trimestre", "t1", "t2", "t3", "t4"),
+    ("dernier", "prochain"),
+    tuple(MONTHS),
+    tuple(MONTHS),
+    ("19", "20"),
+    ("jour", "semaine", "mois", "ans", "année"),
+    ("année",),
+    ("aujourd", "hier", "demain", "an dernier", "année", "an prochain", "semaine", "mois dernier"),
+    ("semaine",),
+    ("dernier", "prochain"),
+    _WEEKDAY_WORDS,
+]
+assert len(_HINTS) == len(PATTERNS)
+
+
 def find_time_expressions(text: str, published: dt.date, offset: int = 0,
                           future_at: Callable[[int], bool] | None = None) -> list[TimeExpression]:
     """Return non-overlapping time expressions, earlier patterns winning ties.
@@ -209,7 +230,10 @@ def find_time_expressions(text: str, published: dt.date, offset: int = 0,
     """
     taken: list[tuple[int, int]] = []  # sorted, non-overlapping
     found = []
-    for kind, pattern in PATTERNS:
+    low = text.lower()
+    for (kind, pattern), hints in zip(PATTERNS, _HINTS):
+        if not any(h in low for h in hints):
+            continue
         accepted: list[tuple[int, int]] = []
         j = 0
         for m in pattern.finditer(text):

@@ -285,13 +285,16 @@ def product_start(text: str, start: int, end: int, claimed: list[tuple[int, int]
     itself, the model's « Instinct MI355X » as a person, claims nothing)."""
     claimed = [(s, e) for s, e in claimed if not (s < end and start < e)]
     for _ in range(2):
-        m = re.search(r"(?<![\w'’-])([A-ZÉ][\w-]*)\s+$", text[:start])
+        # (a window before the code, not the whole text before it: linear on a megabyte of codes)
+        window = max(0, start - 60)
+        m = re.search(r"(?<![\w'’-])([A-ZÉ][\w-]*)\s+$", text[window:start])
         if not m or _NOT_NAMES.match(m.group(1) + " ") or m.group(1).lower() in _CALENDAR_WORDS \
-                or m.group(1) in NOT_ORGANISATIONS or any(s < start and m.start(1) < e for s, e in claimed):
+                or m.group(1) in NOT_ORGANISATIONS or any(s < start and window + m.start(1) < e for s, e in claimed):
             break
-        if m.start(1) == 0 or re.search(r"[.!?:;«(]\s*$", text[:m.start(1)]):
+        word = window + m.start(1)
+        if word == 0 or re.search(r"[.!?:;«(]\s*$", text[max(0, word - 8):word]):
             break  # the sentence's first word, or after a colon or a quote mark: not known to be a name
-        start = m.start(1)
+        start = word
     return start
 
 
@@ -320,12 +323,18 @@ def trimmed(text: str, start: int, end: int) -> int:
     return start
 
 
+# (compiled and matched at a position, not on a copy of the rest of the paragraph: linear on a megabyte)
+_CAPITALISED_RUN = re.compile(r"\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+_LOWER_COMPLEMENT = re.compile(r"\s+(?:de|d['’]|du|de la|de l['’])\s*([a-zé][\wé-]+)")
+_COMPLEMENT = re.compile(r"\s+(?:des|du|de la|de l['’]|de|d['’])\s*[\wÉé-]+")
+
+
 def through_of(text: str, end: int) -> int:
     """« Banque populaire de| Chine »: a name the model cut after « de » goes on over the capitalised words after it."""
     if not re.search(r"\s(?:de|du|des|d['’])$", text[max(0, end - 4):end]):
         return end
-    m = re.match(r"\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", text[end:])
-    return end + m.end() if m else end
+    m = _CAPITALISED_RUN.match(text, end)
+    return m.end() if m else end
 
 
 def lone_surname(surface: str, full_names: set[str], before: str) -> bool:
@@ -380,10 +389,10 @@ def institution_end(text: str, start: int, end: int) -> int:
     """« Cour| des comptes », « Conseil| d'État »: a body named by an institution noun keeps its complement."""
     if text[start:end].split()[-1].lower() not in INSTITUTION_NOUNS:
         # « Banque européenne| d'investissement »: after an adjective, a lower-case noun complement (not a verb)
-        m = re.match(r"\s+(?:de|d['’]|du|de la|de l['’])\s*([a-zé][\wé-]+)", text[end:])
+        m = _LOWER_COMPLEMENT.match(text, end)
         if _INSTITUTION.match(text[start:end]) and " " in text[start:end] and m \
                 and not re.search(r"(?:er|ir|re|oir)$", m.group(1)):
-            return end + m.end()
+            return m.end()
         return end
-    m = re.match(r"\s+(?:des|du|de la|de l['’]|de|d['’])\s*[\wÉé-]+", text[end:])
-    return end + m.end() if m else end
+    m = _COMPLEMENT.match(text, end)
+    return m.end() if m else end

@@ -195,9 +195,8 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
         for ent in docs[para.paragraph_id].ents:
             if ent.ent_id_:
                 # « Blackwell Ultra »: a product of the gazetteer keeps the variant written after it
-                variant = re.match(r"\s+(?:Ultra|Pro|Max|Plus|Mini)(?![\w-])", text[ent.end_char:]) \
-                    if ent.label_ == "PRODUCT" else None
-                found.append((ent.start_char, ent.end_char + (variant.end() if variant else 0), ent.ent_id_, "", ""))
+                variant = _VARIANT_AFTER.match(text, ent.end_char) if ent.label_ == "PRODUCT" else None
+                found.append((ent.start_char, variant.end() if variant else ent.end_char, ent.ent_id_, "", ""))
             elif (ent.label_ in KEPT_STATISTICAL_LABELS or _named_firm(ent.text)) and institution_label(ent.text, ent.label_):
                 start = trimmed(text, ent.start_char, ent.end_char)
                 # « Commission européenne| de protéger l'aciérie »: a verb ends the name
@@ -298,6 +297,7 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
     return entities, mentions
 
 
+_VARIANT_AFTER = re.compile(r"\s+(?:Ultra|Pro|Max|Plus|Mini)(?![\w-])")
 #: What follows a firm the model reads as a place: « , la pépite de … », « , le groupe … », « , une start-up … ».
 _DESCRIBED_AFTER = re.compile(r",\s+(?:la|le|l['’]|les|un|une)\s*(?:" + "|".join(
     re.escape(d) for d in sorted(DESCRIPTORS, key=len, reverse=True)) + r")s?\b")

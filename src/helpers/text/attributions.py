@@ -725,6 +725,9 @@ def _speaker(verb, first: int, end: int):
             c.dep_ in ("xcomp", "ccomp", "iobj") or (c.dep_.startswith("obl") and any(
                 g.lower_ in ("à", "au", "aux") for g in c.children)) for c in verb.children):
         return None  # « ont demandé des licences » applies for them; « a demandé à X de justifier » asks X
+    if any(c.dep_ == "mark" and c.lower_ in ("que", "qu'", "qu’") and c.i > _sent(verb).start
+           and verb.doc[c.i - 1].lower_ in ("pour", "afin") for c in verb.children):
+        return None  # « a convoqué ses dirigeants pour qu'ils s'expliquent »: speech asked for, not reported
     if FORMS.get(verb.lower_) == "assurer" and not _inverted(verb, first) and not _has_content(verb, first) \
             and not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
         return None  # « Pékin assure ne donner aucune consigne » says; « la Chine assure 90 % du raffinage » provides
@@ -1065,8 +1068,9 @@ def _attribution(text: str, base: int, offset: int, head, cue: str, cue_span: tu
     if doc[lo].lower_ in _CLITICS:
         start += 1  # « -ils »: the pronoun, not its hyphen
     source = text[start:end].strip()
-    if not source or source.split()[0].lower() in _RELATIVES or len(source.split()) > MAX_SOURCE_WORDS:
-        return None
+    if not source or source.split()[0].lower() in _RELATIVES or len(source.split()) > MAX_SOURCE_WORDS \
+            or not re.search(r"[^\W\d_]", source):
+        return None  # (« s'est dit « confiant » »: a quotation mark, parsed as the subject, names no one)
     kind = source_kind(source)
     indefinite = lo > 0 and doc[lo - 1].lower_ in ("un", "une", "des") and lo - 1 >= _sent(head).start
     if indefinite and kind in ("organisation", "person") and sum(w[:1].isupper() for w in source.split()) < 2:

@@ -159,7 +159,8 @@ def _parser_figures() -> None:
                         ("reported speech, wire copy, P (stop 30, then dev)", "attributions_wire_heldout4_fr.csv"),
                         ("reported speech, wire copy, R (stop 30, HELD OUT; its kinds read in stop 31)",
                          "attributions_wire_heldout5_fr.csv"),
-                        ("reported speech, wire copy, S (stop 31, then dev)", "attributions_wire_heldout6_fr.csv")):
+                        ("reported speech, wire copy, S (stop 31, then dev)", "attributions_wire_heldout6_fr.csv"),
+                        ("reported speech, wire copy, O (stop 31, then dev)", "attributions_wire_heldout7_fr.csv")):
         if not (ROOT / "tests" / "corpus" / name).exists():
             continue
         scores = attribution_scores(ROOT / "tests" / "corpus" / name)
@@ -187,7 +188,9 @@ def _parser_figures() -> None:
                         ("entities, M (stop 30, then dev)", "entities_heldout2_fr.csv"),
                         ("entities, L (stop 30, then dev)", "entities_heldout3_fr.csv"),
                         ("entities, K (stop 31, then dev)", "entities_heldout4_fr.csv"),
-                        ("entities, G (stop 31, chips and trade, then dev)", "entities_heldout5_fr.csv")):
+                        ("entities, G (stop 31, chips and trade, then dev)", "entities_heldout5_fr.csv"),
+                        ("entities, D (stop 31, chips and trade, then dev)", "entities_heldout6_fr.csv"),
+                        ("entities, C (stop 31, broad, then dev)", "entities_heldout7_fr.csv")):
         result, _ = entity_scores(ROOT / "tests" / "corpus" / name)
         print(f"{label} ({result['sentences']} sentences): recall {result['recall']:.3f} of {result['expected']} "
               f"mentions, {result['none_found']} found that must not be (target >= 0.97)")

@@ -48,6 +48,8 @@ _VERSIONED = (r"[a-z][A-Z][a-z]+\s+\d{1,3}(?:\s+(?:Pro|Max|Ultra|Plus|Mini|Air))
               r"|[A-Z][a-z]+\s+\d\s+(?:Pro|Max|Ultra|Plus|Elite|Lite)"  # Snapdragon 8 Elite: one digit, then a variant
               r"|[A-Z][a-z]+[A-Z][a-z]+\s+\d{1,2}(?!\d|[,.]\d)"  # AlphaFold 3, PlayStation 5: a name in two capitals
               r"|Model\s+[A-Z0-9](?![\w-])"  # Model Y
+              r"|[A-Z][a-z]+OS"  # HarmonyOS
+              r"|ChatGPT|[A-Z]{3}-\d[a-z]"  # ChatGPT, GPT-4o
               r"|[A-Z]{2,5}-\d+(?:\.\d+)?(?:\s+(?:Pro|Max|Ultra|Plus|Mini|Turbo|Flash))?"  # GPT-5, GPT-4.1
               r"|[A-Z][a-z]+\s+\d+\.\d+(?:\s+(?:Pro|Max|Ultra|Plus|Mini|Flash|Turbo))?")  # Gemini 2.5 Pro
 PRODUCT = re.compile(
@@ -88,10 +90,14 @@ def product_spans(text: str) -> list[tuple[int, int]]:
             continue  # « Nvidia 2025 »: a year, not a model number
         if _NUMBER_FORMAT.fullmatch(surface):
             continue  # « FP8 »: a number format
+        if re.match(r"\d", surface.split()[-1]) and _COUNTED.match(text, m.end()):
+            continue  # « a commandé à Dassault Aviation 42 Rafale »: a count of named things, not a model number
         spans.append((start, m.end()))
     return spans
 
 
+#: What follows a count (« 42 Rafale », « 50 exemplaires »), not a model number.
+_COUNTED = re.compile(r"\s+(?:[A-Z]|(?:exemplaires|unités|appareils|avions|rames|puces|serveurs|voitures)\b)")
 #: Number formats that look like product codes and are not products.
 _NUMBER_FORMAT = re.compile(r"(?:FP|BF|TF|INT|UINT)\d{1,2}|(?:HBM|G?DDR|LPDDR)\d[A-Za-z]?|\d{1,2}[GK]", re.IGNORECASE)
 
@@ -116,6 +122,8 @@ KNOWN_ORGANISATIONS = (
     "Sugon", "Baidu", "Oppo", "Vivo", "Honor", "Super Micro", "Advantest", "Z.ai", "01net", "ZDNet", "ZDNet France",
     "L'Usine Digitale", "L’Usine Digitale", "Le Monde Informatique", "BFM Business", "La Tribune", "Boursorama",
     "Administration d'État pour la régulation du marché", "Administration d’État pour la régulation du marché",
+    "Administration d'Etat pour la régulation du marché", "Administration d’Etat pour la régulation du marché",
+    "Meta", "Meta Platforms", "Sénat",
     # names that begin with an elided article, which the tokenizer cuts off (« L'|Oréal »)
     "L'Oréal", "L’Oréal", "L'Équipe", "L’Équipe", "L'Occitane", "L’Occitane",
 )
@@ -129,7 +137,7 @@ KNOWN_PEOPLE = (
     # stop 31: heads of the chip, cloud and AI firms of the story
     "Eddie Wu", "Lip-Bu Tan", "Robin Li", "Pony Ma", "Liang Wenfeng", "Lei Jun", "Pat Gelsinger", "Sam Altman",
     "Dario Amodei", "Arthur Mensch", "Satya Nadella", "Sundar Pichai", "Mark Zuckerberg", "Elon Musk",
-    "Demis Hassabis", "Morris Chang", "Chen Tianshi", "Zhang Yiming", "Liang Rubo",
+    "Demis Hassabis", "Morris Chang", "Chen Tianshi", "Zhang Yiming", "Liang Rubo", "Masayoshi Son", "Hock Tan",
 )
 _PEOPLE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(KNOWN_PEOPLE, key=len, reverse=True))
                      + r")(?![\w-])")
@@ -179,7 +187,7 @@ def person_spans(text: str) -> list[tuple[int, int]]:
 _KNOWN = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(KNOWN_ORGANISATIONS, key=len, reverse=True))
                     + r"|(?<=réseau social )X)(?![\w-])")
 #: Words that stay with a company's name (« Huawei Technologies », « Alibaba Cloud »).
-COMPANY_SUFFIX = re.compile(r"\s+(?:Technologies|Technology|Information Technology|Cloud|Group|Holdings|Semiconductor"
+COMPANY_SUFFIX = re.compile(r"\s+(?:Technologies|Technology|Information Technology|Cloud|Group|Holdings|Platforms|Semiconductor"
                             r"|Semiconductors|Corporation|Inc\.?|Electronics|Materials|Securities|Rare Earths|Motors"
                             r"|Systems|Capital|Partners|Industries|Pharmaceuticals|Therapeutics|Airlines|Energy"
                             r"|Research|Labs|Ventures|Automotive|Mobility|Bank|Investments|Insights|Intelligence"
@@ -193,8 +201,10 @@ def organisation_spans(text: str) -> list[tuple[int, int]]:
     """Spans of :data:`KNOWN_ORGANISATIONS` in ``text`` (and « X » right after « réseau social »), and of firms named
     « … AI »."""
     spans = [(m.start(), m.end()) for m in _KNOWN.finditer(text)]
-    return spans + [m.span() for m in _AI_FIRM.finditer(text)
-                    if not _NOT_NAMES.match(m.group() ) and not any(s < m.end() and m.start() < e for s, e in spans)]
+    firms = [m.span() for m in _AI_FIRM.finditer(text) if not _NOT_NAMES.match(m.group())]
+    # « Zhipu| AI »: a listed name the word « AI » follows is that longer name
+    spans = [(s, e) for s, e in spans if not any(fs == s and e < fe for fs, fe in firms)]
+    return sorted(spans + [(fs, fe) for fs, fe in firms if not any(s < fe and fs < e for s, e in spans)])
 
 
 def with_company_suffix(text: str, end: int) -> int:
@@ -246,10 +256,12 @@ _ARTICLE_LEAD = re.compile(r"^(?:(?:le|la|les|l['’]|du|des|de la|de l['’])\s
 #: Courts and bodies written in lower case before a place or a capitalised domain: « tribunal administratif de
 #: Paris », « cour d'appel de Versailles », « parquet de Nanterre », « ministère des Transports ».
 _LOWER_COURT = re.compile(r"(?<![\w-])(?:tribunal|cour d['’]appel|conseil de prud['’]hommes|chambre régionale des comptes"
-                          r"|parquet|ministère|département|secrétariat d['’]État)"
+                          r"|parquet(?= (?:de|d['’]|du|des) )|ministère|département|secrétariat d['’]État)"
                           r"(?:\s+(?:administratif|judiciaire|correctionnel|de commerce|des affaires économiques"
                           rf"|{_ADJ}))?"
-                          r"\s+(?:de|d['’]|du|des)\s*(?:la\s+|l['’])?[A-ZÉ][\w'’-]+")
+                          r"\s+(?:de|d['’]|du|des)\s*(?:la\s+|l['’])?[A-ZÉ][\w'’-]+"
+                          # « ministère de l'Economie, du Commerce et de l'Industrie »: a list of domains
+                          r"(?:,?\s+(?:et\s+)?(?:de\s+la|de\s+l['’]|du|des)\s*[A-ZÉ][\w'’-]+)*")
 
 
 #: Nouns that introduce a product by what it is, before its name: « son traitement Dupixent », « le sac Birkin »,
@@ -298,9 +310,15 @@ def product_start(text: str, start: int, end: int, claimed: list[tuple[int, int]
     return start
 
 
+#: Offices named by lower-case words alone.
+_NATIONAL_OFFICE = re.compile(r"(?<![\w-])[Pp]arquet national (?:financier|antiterroriste)(?![\w-])")
+
+
 def court_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of courts named in lower case before their seat (:data:`_LOWER_COURT`)."""
-    return [m.span() for m in _LOWER_COURT.finditer(text)]
+    """Spans of courts named in lower case before their seat (:data:`_LOWER_COURT`), and of the national
+    prosecutors' offices (« parquet national financier »)."""
+    return [(m.start(), domain_end(text, m.start(), m.end())) for m in _LOWER_COURT.finditer(text)] + \
+        [m.span() for m in _NATIONAL_OFFICE.finditer(text)]
 
 
 def trimmed(text: str, start: int, end: int) -> int:
@@ -317,7 +335,7 @@ def trimmed(text: str, start: int, end: int) -> int:
     if lead and surface[:1].islower():
         start, surface = start + lead.end(), surface[lead.end():]
     if surface[:1].islower() and not _INSTITUTION.match(surface):
-        m = re.search(r"\s([A-Z])", surface)
+        m = re.search(r"[\s'’]([A-Z])", surface)  # (« détournement de l'|Ozempic »)
         if m:
             start += m.start(1)
     return start
@@ -355,7 +373,7 @@ NOT_ORGANISATIONS = {"PIB", "IA", "TVA", "PME", "ETI", "USD", "EUR", "CNY", "JPY
                      "TWH", "GWH", "MWH", "GB", "TB", "NM", "FP", "INT", "BF", "CO2", "HT", "TTC", "SMS", "PC",
                      "QG", "JO", "BTP", "CAC", "DAX", "ETF", "PER", "LOC", "ORG", "NB", "PS", "EUV", "DUV",
                      "ONG", "SUV", "PLF", "RSA", "CSG", "IR", "IS", "ESG", "LNG", "GNL", "Bourse", "DRAM", "NAND",
-                     "SRAM", "SSD", "ASIC", "FPGA", "SoC", "LLM", "API"}
+                     "SRAM", "SSD", "ASIC", "FPGA", "SoC", "LLM", "API", "SOI"}
 _ACRONYM = re.compile(r"(?<![\w&-])[A-Z][A-Z&]{1,5}(?:\s+[A-Z][a-z]+){0,2}(?![\w&-])")
 
 
@@ -395,4 +413,17 @@ def institution_end(text: str, start: int, end: int) -> int:
             return m.end()
         return end
     m = _COMPLEMENT.match(text, end)
+    return m.end() if m else end
+
+
+#: Lower-case words that end the name of a ministry or office after its capitalised domain (« ministère des
+#: Affaires| étrangères », « ministère des Armées », « direction générale des Finances| publiques »).
+_DOMAIN_TAIL = re.compile(r"\s+(?:étrangères|économiques|sociales|publiques|publics|intérieures|maritimes)(?![\w-])")
+
+
+def domain_end(text: str, start: int, end: int) -> int:
+    """``end`` past a lower-case word that closes an institution's domain (:data:`_DOMAIN_TAIL`), else unchanged."""
+    if not _INSTITUTION.match(text[start:end]) or not text[end - 1:end].isalpha():
+        return end
+    m = _DOMAIN_TAIL.match(text, end)
     return m.end() if m else end

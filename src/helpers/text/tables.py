@@ -23,6 +23,7 @@ from helpers.text.entities import (
     acronym_spans,
     court_spans,
     described_spans,
+    domain_end,
     institution_end,
     institution_label,
     lone_surname,
@@ -213,14 +214,25 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                 end = raw_end - len(re.search(r"(?:\s+(?:de|du|des|d['’]))?$", text[start:raw_end]).group())
                 label = institution_label(text[start:end], "ORG" if ent.label_ == "MISC" else ent.label_)
                 if label == "ORG" and end < raw_end:
-                    end = through_of(text, raw_end)
+                    # (« Rassemblement national de| Marine Le Pen »: not over a person the model found)
+                    further = through_of(text, raw_end)
+                    if not any(p.label_ == "PER" and p.start_char < further and raw_end <= p.start_char
+                               for p in docs[para.paragraph_id].ents):
+                        end = further
+                if counted := re.search(r"\s\d+\s+[A-Z]", text[start:end]):
+                    end = start + counted.start()  # « Dassault Aviation| 42 Rafale »: a count ends the name
                 end = possessive_end(text, end)
                 if label == "ORG":
-                    end = institution_end(text, start, end)
+                    end = domain_end(text, start, institution_end(text, start, end))
                 if label == "PER" and lone_surname(text[start:end], full_names, text[max(0, start - 30):start]):
-                    label = "ORG"
+                    # (« basé à Hefei », « notamment à Rousset »: after « à », the unknown one-word name is a town)
+                    # (but « a confié à Ampere », « infligée à Shein »: the one a verb of giving gives to is a firm)
+                    label = "LOC" if re.search(r"(?<![\w-])à\s$", text[max(0, start - 3):start]) \
+                        and not _given_to(ent) else "ORG"
                 if label == "LOC" and _acting_place(ent):
                     label = "ORG"
+                if label in ("LOC", "ORG") and " " not in text[start:end] and (digit := _ONE_DIGIT_AFTER.match(text, end)):
+                    end, label = digit.end(), "PRODUCT"  # « Llama 4 », « Qwen 3 »: a model and its version
                 if label == "LOC" and _DESCRIBED_AFTER.match(text, end):
                     label = "ORG"  # « Pasqal, la pépite de l'informatique quantique »: what follows says it is a firm
                 if label == "LOC" and _OWNED.search(text[max(0, start - 24):start]):
@@ -297,12 +309,27 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
     return entities, mentions
 
 
+_ONE_DIGIT_AFTER = re.compile(r"\s\d(?:\.\d)?(?![\w,%-]|\s*(?:%|pour|milliards?|millions?|ans?|mois|jours?|fois|h\b))")
 _VARIANT_AFTER = re.compile(r"\s+(?:Ultra|Pro|Max|Plus|Mini)(?![\w-])")
 #: What follows a firm the model reads as a place: « , la pépite de … », « , le groupe … », « , une start-up … ».
-_DESCRIBED_AFTER = re.compile(r",\s+(?:la|le|l['’]|les|un|une)\s*(?:" + "|".join(
+_DESCRIBED_AFTER = re.compile(r",\s+(?:la|le|l['’]|les|un|une|sa|son|leur)\s*(?:" + "|".join(
     re.escape(d) for d in sorted(DESCRIPTORS, key=len, reverse=True)) + r")s?\b")
 #: What comes before a product the model reads as a place: a possessive, or « la future », « le nouveau ».
 _OWNED = re.compile(r"(?<![\w-])(?:son|sa|ses|leur|leurs|(?:[Ll]a|[Ll]e|[Ll]['’]|[Ll]es)\s*(?:future?s?|nouvel(?:le)?s?|nouveaux?))\s+$")
+
+
+#: Verbs whose « à » names who receives, not where: « confier à », « infliger une amende à ».
+#: (by the stem: the pipeline has no lemmatizer)
+_GIVING = re.compile(r"(?:confi|inflig|vend|c[éè]d|livr|fourni|accord|impos|attribu|octroy|vers|propos|offr|rachet"
+                     r"|demand|ordonn|interdi|perm)")
+
+
+def _given_to(ent) -> bool:
+    """Whether the entity is what a verb of giving (:data:`_GIVING`) gives to, directly or through its object."""
+    head = ent.root.head
+    if head.pos_ in ("NOUN", "PROPN") and head.head.pos_ in ("VERB", "AUX"):
+        head = head.head  # « infligé une amende à Shein »
+    return head.pos_ in ("VERB", "AUX") and bool(_GIVING.match(head.lower_))
 
 
 def _acting_place(ent) -> bool:

@@ -24,6 +24,11 @@ Two general rules, applied to what the gazetteer does not already know:
 - **Edges**: an article or descriptor the model kept in front goes (« le Pentagone »), a name cut after « de » goes
   on (« Banque populaire de Chine »), « Moody's » keeps its « s », a body keeps its complement (« Cour des
   comptes »); weekdays, months and memory types (« HBM3e ») are not entities.
+- **Stop 31**: names a product noun introduces are products (« son traitement Dupixent », :data:`PRODUCT_NOUNS`),
+  and a code keeps the unclaimed name before it (« Instinct MI355X », :func:`product_start`) and its variant
+  (« Xiaomi 15 Ultra »); courts, prosecutors and ministries written in lower case are organisations, with their list
+  of domains (« ministère de l'Economie, du Commerce et de l'Industrie »); a full name after a person's title is a
+  person (:data:`PERSON_TITLES`), and so is a surname standing alone after the full name (:func:`surname_spans`).
 """
 
 from __future__ import annotations

@@ -372,6 +372,7 @@ def test_figure_shapes(text, expected):
     ("lundi prochain", "2025-08-12", [("relative", "2025-08-18")]),  # 12 Aug 2025 is a Tuesday
     ("mardi prochain", "2025-08-12", [("relative", "2025-08-19")]),
     ("mardi dernier", "2025-08-12", [("relative", "2025-08-05")]),
+    ("reprendront le mois prochain", "2025-12-03", [("relative", "2026-01")]),  # stop 31: across the year's end
 ])
 def test_time_shapes(text, published, expected):
     import datetime as dt

@@ -67,7 +67,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?P<word>\bd['\u2019]ici (?:à )?la fin de l['\u2019]année|\bplus tôt cette année|\bcette année)\b", re.I)),
     ("relative", re.compile(
         r"\b(?P<word>aujourd['\u2019]hui|hier|demain|l['\u2019]an dernier|l['\u2019]année dernière"
-        r"|l['\u2019]an prochain|l['\u2019]année prochaine|la semaine dernière|le mois dernier)\b", re.I)),
+        r"|l['\u2019]an prochain|l['\u2019]année prochaine|la semaine dernière|le mois dernier|le mois prochain)\b",
+        re.I)),
     ("relative", re.compile(
         r"\b(?P<week>cette semaine|(?:en|au) (?:début|fin) de (?:la )?semaine|la semaine prochaine)\b", re.I)),
     ("relative", re.compile(
@@ -125,6 +126,9 @@ def _relative_word(word: str, published: dt.date) -> str:
     if w == "le mois dernier":
         first = published.replace(day=1) - dt.timedelta(days=1)
         return f"{first.year:04d}-{first.month:02d}"
+    if w == "le mois prochain":  # the month after the publication month
+        year, month = (published.year + 1, 1) if published.month == 12 else (published.year, published.month + 1)
+        return f"{year:04d}-{month:02d}"
     # la semaine dernière: the ISO week before the publication week
     year, week, _ = (published - dt.timedelta(days=7)).isocalendar()
     return f"{year:04d}-W{week:02d}"
@@ -209,7 +213,7 @@ _HINTS: list[tuple[str, ...]] = [
     ("19", "20"),
     ("jour", "semaine", "mois", "ans", "année"),
     ("année",),
-    ("aujourd", "hier", "demain", "an dernier", "année", "an prochain", "semaine", "mois dernier"),
+    ("aujourd", "hier", "demain", "an dernier", "année", "an prochain", "semaine", "mois dernier", "mois prochain"),
     ("semaine",),
     ("dernier", "prochain"),
     _WEEKDAY_WORDS,

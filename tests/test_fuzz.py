@@ -115,3 +115,33 @@ def test_cli_on_an_adversarial_megabyte_within_budget(tmp_path):
     started = time.perf_counter()
     assert main(["tables", str(article), "--out", str(tmp_path / "out")]) == 0
     assert time.perf_counter() - started < CLI_BUDGET_S
+
+
+#: Text the entity rules of stop 31 read: codes after names, product nouns, lists of ministries, titles.
+ENTITY_ADVERSARIAL = {
+    **ADVERSARIAL,
+    "codes after names": "Instinct MI355X " * (ONE_MB // 16),
+    "product nouns": "son traitement Velorax " * (ONE_MB // 23),
+    "domains that never end": "ministère de l'Economie, du Commerce et de l'Industrie " * (ONE_MB // 56),
+    "titles": "le prix Nobel Jean Dupont " * (ONE_MB // 26),
+    "courts": "parquet de Paris " * (ONE_MB // 17),
+}
+
+
+@pytest.mark.parametrize("case", ENTITY_ADVERSARIAL)
+def test_entity_rules_linear_on_adversarial_text(case):
+    """The entity corrections that read the raw text (spans of products, products a noun introduces, codes with the
+    name before them, courts and ministries, titled people, surnames, abbreviations): a tenth of the megabyte, a
+    tenth of the budget."""
+    from helpers.text import entities
+
+    text = ENTITY_ADVERSARIAL[case][: ONE_MB // 10]
+    started = time.perf_counter()
+    products = entities.product_spans(text)
+    for start, end in products:
+        entities.product_start(text, start, end, [])
+    for finder in (entities.named_product_spans, entities.court_spans, entities.described_spans,
+                   entities.acronym_spans, entities.organisation_spans, entities.titled_spans, entities.person_spans):
+        finder(text)
+    entities.surname_spans(text, {"Jean Dupont", "Lisa Su"})
+    assert time.perf_counter() - started < EXTRACTOR_BUDGET_S / 10, case

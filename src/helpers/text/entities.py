@@ -33,6 +33,7 @@ Two general rules, applied to what the gazetteer does not already know:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -155,8 +156,14 @@ def surname_spans(text: str, full_names: set[str]) -> list[tuple[int, int]]:
     if patterns is None:
         return []
     surname, full = patterns
-    inside = [m.span() for m in full.finditer(text)]
-    return [m.span() for m in surname.finditer(text) if not any(s <= m.start() < e for s, e in inside)]
+    inside = [m.span() for m in full.finditer(text)]  # sorted, non-overlapping
+    starts = [s for s, _ in inside]
+    spans = []
+    for m in surname.finditer(text):
+        i = bisect.bisect_right(starts, m.start()) - 1  # (the full name that may hold it: linear on a megabyte)
+        if i < 0 or m.start() >= inside[i][1]:
+            spans.append(m.span())
+    return spans
 
 
 @functools.lru_cache(maxsize=8)

@@ -222,6 +222,9 @@ def test_each_shape_of_reported_speech(sentence, source, kind):
     ("L'avocat du groupe, Me Paul Roux, a annoncé son intention de faire appel.", ["Me Paul Roux"]),
     ("Le projet a été qualifié de « décisif » par plusieurs analystes du secteur.", ["plusieurs analystes du secteur"]),
     ("Le groupe s'est dit « confiant » dans sa capacité à livrer.", ["groupe"]),
+    ("Le parquet a salué « une décision exemplaire ».", ["parquet"]),
+    ("Le Wall Street Journal a fait état de discussions avancées.", ["Wall Street Journal"]),
+    ("Ce chiffre est contesté par la direction du groupe.", ["direction du groupe"]),
     ("Le secrétaire d'État au Budget, Paul Vidal, et la ministre déléguée à l'Industrie, Anne Morel, ont déclaré "
      "vendredi que les aides seraient maintenues.", ["Paul Vidal", "Anne Morel"]),
 ])

@@ -57,7 +57,9 @@ _FIRST_GROUP = ("déclarer", "affirmer", "indiquer", "annoncer", "préciser", "e
                 "critiquer", "révéler", "rappeler", "évoquer", "qualifier", "publier", "lancer", "glisser", "résumer", "féliciter",
                 "menacer", "réclamer", "tempérer", "assumer", "exhorter", "regretter", "fustiger", "nuancer",
                 "minimiser", "inquiéter", "indigner", "alarmer", "invoquer", "montrer", "appeler", "réagir",
-                "justifier", "évaluer", "répliquer", "recommander", "informer", "arguer", "argumenter")
+                "justifier", "évaluer", "répliquer", "recommander", "informer", "arguer", "argumenter",
+                # stop 31: « le parquet a salué « une décision exemplaire » », « un chiffre contesté par la direction »
+                "saluer", "contester")
 _IRREGULAR = {
     "dire": ("dit", "disent", "disait", "disaient", "disant", "dira", "diront", "dirait", "diraient", "dis"),
     "écrire": ("écrit", "écrits", "écrite", "écrites", "écrivent", "écrivait", "écrivaient", "écrivant", "écrira"),
@@ -70,6 +72,7 @@ _IRREGULAR = {
     "admettre": ("admet", "admettent", "admis", "admettait", "admettant"),
     "soutenir": ("soutient", "soutiennent", "soutenu", "soutenait", "soutenant"),
     "faire savoir": ("fait savoir",),
+    "faire état": ("fait état", "font état", "faisait état", "faisaient état", "faisant état"),  # « a fait état de »
     "faire valoir": ("fait valoir", "font valoir", "faisait valoir", "faisant valoir"),
     "tenir": ("tenus", "tenu", "tenue", "tenues"),  # « des propos tenus par », as a passive only
     "prévoir": ("prévoit", "prévoient", "prévoyait", "prévoyant"),
@@ -111,7 +114,9 @@ NEEDS_CONTENT = {"lancer", "glisser", "résumer", "féliciter", "prévoir", "év
                  # par La Haye que »: with what was said; « a évalué ses options », « informer le public » are not
                  "justifier", "évaluer", "informer",
                  # « a défendu mardi le Premier ministre » after a quotation; « défendre un projet » is not speech
-                 "défendre"}
+                 "défendre",
+                 # « a salué « une décision exemplaire » » reports; « a salué les efforts du gouvernement » praises
+                 "saluer"}
 #: Verbs that report only in the passive, with an agent: « publiés par l'agence », « des propos tenus par ».
 PASSIVE_ONLY = {"publier", "tenir"}
 #: Verbs that report only when the sentence names its source with « de source … » (« a-t-on appris de source
@@ -725,6 +730,8 @@ def _speaker(verb, first: int, end: int):
             c.dep_ in ("xcomp", "ccomp", "iobj") or (c.dep_.startswith("obl") and any(
                 g.lower_ in ("à", "au", "aux") for g in c.children)) for c in verb.children):
         return None  # « ont demandé des licences » applies for them; « a demandé à X de justifier » asks X
+    if (_form(verb.doc, verb.i) or ("",))[0] == "faire état" and any(t.lower_ == "par" for t in verb.doc[_sent(verb).start:first]):
+        return None  # « Des chiffres rapportés par un quotidien font état de … »: the paper speaks, through its figures
     if any(c.dep_ == "mark" and c.lower_ in ("que", "qu'", "qu’") and c.i > _sent(verb).start
            and verb.doc[c.i - 1].lower_ in ("pour", "afin") for c in verb.children):
         return None  # « a convoqué ses dirigeants pour qu'ils s'expliquent »: speech asked for, not reported

@@ -190,7 +190,8 @@ def _parser_figures() -> None:
                         ("entities, K (stop 31, then dev)", "entities_heldout4_fr.csv"),
                         ("entities, G (stop 31, chips and trade, then dev)", "entities_heldout5_fr.csv"),
                         ("entities, D (stop 31, chips and trade, then dev)", "entities_heldout6_fr.csv"),
-                        ("entities, C (stop 31, broad, then dev)", "entities_heldout7_fr.csv")):
+                        ("entities, C (stop 31, broad, then dev)", "entities_heldout7_fr.csv"),
+                        ("entities, B (stop 31, the H20 affair, HELD OUT)", "entities_heldout8_fr.csv")):
         result, _ = entity_scores(ROOT / "tests" / "corpus" / name)
         print(f"{label} ({result['sentences']} sentences): recall {result['recall']:.3f} of {result['expected']} "
               f"mentions, {result['none_found']} found that must not be (target >= 0.97)")

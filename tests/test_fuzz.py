@@ -140,7 +140,7 @@ def test_entity_rules_linear_on_adversarial_text(case):
     products = entities.product_spans(text)
     for start, end in products:
         entities.product_start(text, start, end, [])
-    for finder in (entities.named_product_spans, entities.court_spans, entities.described_spans,
+    for finder in (entities.named_product_spans, entities.body_spans, entities.described_spans,
                    entities.acronym_spans, entities.organisation_spans, entities.titled_spans, entities.person_spans):
         finder(text)
     entities.surname_spans(text, {"Jean Dupont", "Lisa Su"})

@@ -95,8 +95,8 @@ class Figure:
 def find_figures(text: str, offset: int = 0) -> list[Figure]:
     """Return the figures in ``text``; offsets are shifted by ``offset``."""
     found = []
-    english = "trillion" in text.lower() and re.search(r"\btrillions?\b", text, re.I) is not None  # English scales
     low = text.lower()
+    english = "trillion" in low and re.search(r"\btrillions?\b", text, re.I) is not None  # English scales
     fractions = [(m.start(), m.end()) for m in FRACTION.finditer(text)  # sorted, non-overlapping
                  ] if "tiers" in low or "quart" in low or "moitié" in low else []
     fraction_starts = [start for start, _ in fractions]

@@ -21,7 +21,7 @@ from helpers.text.entities import (
     DESCRIPTORS,
     KNOWN_PEOPLE,
     acronym_spans,
-    court_spans,
+    body_spans,
     described_spans,
     domain_end,
     institution_end,
@@ -185,11 +185,9 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
     mentions = []
     unlinked: dict[str, tuple[str, str]] = {}
     # the people the article names in full: a one-word « person » that is none of their surnames is a firm
-    full_names = {e.name for e in gazetteer.values() if e.type == "PER"} | set(KNOWN_PEOPLE) | {
-        ent.text for para in article.paragraphs for ent in docs[para.paragraph_id].ents
-        if ent.label_ == "PER" and " " in ent.text.strip()}
     named_in_full = {ent.text.strip() for para in article.paragraphs for ent in docs[para.paragraph_id].ents
                      if ent.label_ == "PER" and " " in ent.text.strip()}
+    full_names = {e.name for e in gazetteer.values() if e.type == "PER"} | set(KNOWN_PEOPLE) | named_in_full
     for para in article.paragraphs:
         text = article.text[para.start:para.end]
         found = []  # (start, end, entity_id, name, label), offsets within the paragraph
@@ -271,7 +269,7 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                      if not any(ls < e and s < le for ls, le in linked + products)]
         orgs = [(s, with_company_suffix(text, e)) for s, e in known_orgs
                 if not any(ls < e and s < le for ls, le in linked)]
-        orgs += [(s, e) for s, e in described_spans(text) + court_spans(text)
+        orgs += [(s, e) for s, e in described_spans(text) + body_spans(text)
                  if not any(ls < e and s < le for ls, le in linked + orgs)]
         # abbreviations in capitals (« BYD a inauguré ») where nothing else was found
         statistical = [(f[0], f[1]) for f in found]
@@ -282,13 +280,11 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
         orgs += wider + [(s, e) for s, e in acronyms
                          if not any(ls < e and s < le for ls, le in linked + orgs + statistical + raw_products)]
         people = [(s, e) for s, e in known_people if not any(ls < e and s < le for ls, le in linked + orgs)]
-        # « Arthur Mensch … ; Mensch promet »: a surname alone the model missed, of a person the article names in full
-        people += [(s, e) for s, e in titled_spans(text)
-                   if not any(ls < e and s < le for ls, le in linked + orgs + products + people
-                              + [(f[0], f[1]) for f in found])]
-        people += [(s, e) for s, e in surname_spans(text, named_in_full)
-                   if not any(ls < e and s < le for ls, le in linked + orgs + products + people
-                              + [(f[0], f[1]) for f in found])]
+        # a full name after a person's title (« le prix Nobel Alain Aspect »), then a surname alone the model missed,
+        # of a person the article names in full (« Arthur Mensch … ; Mensch promet »), where nothing else was found
+        for spans in (titled_spans(text), surname_spans(text, named_in_full)):
+            people += [(s, e) for s, e in spans
+                       if not any(ls < e and s < le for ls, le in linked + orgs + products + people + statistical)]
         taken = products + orgs + people
         found = [f for f in found if f[2] or not any(s < f[1] and f[0] < e for s, e in taken)]
         found += [(s, e, "", text[s:e], "PRODUCT") for s, e in products]

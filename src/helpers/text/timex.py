@@ -48,34 +48,37 @@ _ANCHORS = ("day", "month", "year", "number", "word", "weekday", "week")
 
 _QUARTER_WORDS = r"(?:(?P<ordinal>premier|1er|deuxième|second|2e|troisième|3e|quatrième|4e)\s+trimestre|T(?P<q>[1-4]))"
 
-PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+#: Each pattern with words of which the lower-cased text must hold one for it to match: a substring test is cheaper
+#: than a scan with a regular expression, and most sentences hold no date at all.
+PATTERNS: list[tuple[str, re.Pattern[str], tuple[str, ...]]] = [
     # « deuxième trimestre de son exercice 2026 »: a company's fiscal quarter, not a calendar one
     ("fiscal_quarter", re.compile(
-        rf"\b{_QUARTER_WORDS}\s+de\s+(?:son|leur|l['\u2019])\s*exercice(?:\s+fiscal)?\s+(?P<fy>(?:19|20)\d\d)\b", re.I)),
+        rf"\b{_QUARTER_WORDS}\s+de\s+(?:son|leur|l['\u2019])\s*exercice(?:\s+fiscal)?\s+(?P<fy>(?:19|20)\d\d)\b", re.I),
+     ("exercice",)),
     ("date", re.compile(rf"(?:{_FORWARD})?\b(?P<day>1er|[0-3]?\d)\s+(?P<month>{MONTH})(?:\s+(?P<year>(?:19|20)\d\d))?\b",
-                        re.I)),
+                        re.I), tuple(MONTHS)),
     ("quarter", re.compile(r"\b(?:(?P<ordinal>premier|1er|deuxième|second|2e|troisième|3e|quatrième|4e)\s+trimestre"
                            r"|T(?P<q>[1-4])|(?P<last>dernier)\s+trimestre)(?:\s+(?P<year>(?:19|20)\d\d))?(?![\w-])",
-                           re.I)),
-    ("relative", re.compile(rf"\b(?P<month>{MONTH})\s+(?P<dir>dernier|prochain)\b", re.I)),
-    ("month", re.compile(rf"\b(?P<month>{MONTH})\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
-    ("month", re.compile(rf"\b(?:en|d['\u2019]|début|fin|mi-)\s*(?P<month>{MONTH})\b", re.I)),
-    ("year", re.compile(r"(?<![\w-])(?P<year>(?:19|20)\d\d)(?![\w-])")),
+                           re.I), ("trimestre", "t1", "t2", "t3", "t4")),
+    ("relative", re.compile(rf"\b(?P<month>{MONTH})\s+(?P<dir>dernier|prochain)\b", re.I), ("dernier", "prochain")),
+    ("month", re.compile(rf"\b(?P<month>{MONTH})\s+(?P<year>(?:19|20)\d\d)\b", re.I), tuple(MONTHS)),
+    ("month", re.compile(rf"\b(?:en|d['\u2019]|début|fin|mi-)\s*(?P<month>{MONTH})\b", re.I), tuple(MONTHS)),
+    ("year", re.compile(r"(?<![\w-])(?P<year>(?:19|20)\d\d)(?![\w-])"), ("19", "20")),
     ("duration", re.compile(
-        rf"(?:{QUALIFIER})?(?P<number>{NUMBER}|{NUMBER_WORDS})\s+(?P<unit>jours?|semaines?|mois|ans|années?)\b", re.I)),
+        rf"(?:{QUALIFIER})?(?P<number>{NUMBER}|{NUMBER_WORDS})\s+(?P<unit>jours?|semaines?|mois|ans|années?)\b", re.I), ("jour", "semaine", "mois", "ans", "année")),
     ("relative", re.compile(  # the end of the publication year, and the year itself, said without its number
-        r"(?P<word>\bd['\u2019]ici (?:à )?la fin de l['\u2019]année|\bplus tôt cette année|\bcette année)\b", re.I)),
+        r"(?P<word>\bd['\u2019]ici (?:à )?la fin de l['\u2019]année|\bplus tôt cette année|\bcette année)\b", re.I), ("année",)),
     ("relative", re.compile(
         r"\b(?P<word>aujourd['\u2019]hui|hier|demain|l['\u2019]an dernier|l['\u2019]année dernière"
         r"|l['\u2019]an prochain|l['\u2019]année prochaine|la semaine dernière|le mois dernier|le mois prochain)\b",
-        re.I)),
+        re.I), ("aujourd", "hier", "demain", "an dernier", "année", "an prochain", "semaine", "mois dernier", "mois prochain")),
     ("relative", re.compile(
-        r"\b(?P<week>cette semaine|(?:en|au) (?:début|fin) de (?:la )?semaine|la semaine prochaine)\b", re.I)),
+        r"\b(?P<week>cette semaine|(?:en|au) (?:début|fin) de (?:la )?semaine|la semaine prochaine)\b", re.I), ("semaine",)),
     ("relative", re.compile(
-        r"\b(?P<weekday>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+(?P<wdir>dernier|prochain)\b", re.I)),
+        r"\b(?P<weekday>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+(?P<wdir>dernier|prochain)\b", re.I), ("dernier", "prochain")),
     ("relative", re.compile(
         r"\b(?P<weekday>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+(?:matin|midi|soir|après-midi))?"
-        r"(?!\s+(?:\d|1er|dernier|prochain))\b", re.I)),
+        r"(?!\s+(?:\d|1er|dernier|prochain))\b", re.I), tuple(WEEKDAYS)),
 ]
 
 
@@ -200,25 +203,6 @@ def _value(kind: str, m: re.Match[str], published: dt.date, forward: bool = Fals
     return _relative_word(m["word"], published)
 
 
-_WEEKDAY_WORDS = tuple(WEEKDAYS)
-#: For each of :data:`PATTERNS`, words of which the lower-cased text must hold one for the pattern to match: a
-#: substring test is cheaper than a scan with a regular expression, and most sentences hold no date at all.
-_HINTS: list[tuple[str, ...]] = [
-    ("exercice",),
-    tuple(MONTHS),
-    ("trimestre", "t1", "t2", "t3", "t4"),
-    ("dernier", "prochain"),
-    tuple(MONTHS),
-    tuple(MONTHS),
-    ("19", "20"),
-    ("jour", "semaine", "mois", "ans", "année"),
-    ("année",),
-    ("aujourd", "hier", "demain", "an dernier", "année", "an prochain", "semaine", "mois dernier", "mois prochain"),
-    ("semaine",),
-    ("dernier", "prochain"),
-    _WEEKDAY_WORDS,
-]
-assert len(_HINTS) == len(PATTERNS)
 
 
 def find_time_expressions(text: str, published: dt.date, offset: int = 0,
@@ -235,7 +219,7 @@ def find_time_expressions(text: str, published: dt.date, offset: int = 0,
     taken: list[tuple[int, int]] = []  # sorted, non-overlapping
     found = []
     low = text.lower()
-    for (kind, pattern), hints in zip(PATTERNS, _HINTS):
+    for kind, pattern, hints in PATTERNS:
         if not any(h in low for h in hints):
             continue
         accepted: list[tuple[int, int]] = []

@@ -201,7 +201,7 @@ class Attribution:
 
 def source_kind(source: str) -> str:
     """person, organisation, anonymous, document or pronoun, from the words of the source."""
-    from helpers.text.entities import KNOWN_ORGANISATIONS
+    from helpers.text.names import KNOWN_ORGANISATIONS
 
     words = [w.lower() for w in re.findall(_W, source)]
     if not words:

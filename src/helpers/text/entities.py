@@ -37,7 +37,10 @@ import bisect
 import functools
 import re
 
+from spacy.lang.fr.stop_words import STOP_WORDS
+
 from helpers.text.frenchnum import MONTHS
+from helpers.text.names import KNOWN_ORGANISATIONS, KNOWN_PEOPLE, KNOWN_PRODUCTS, NameList
 
 #: Words that open the name of an institution in French copy.
 INSTITUTION_NOUNS = ("ministère", "département", "agence", "administration", "commission", "bureau", "office",
@@ -54,6 +57,7 @@ _VERSIONED = (r"[a-z][A-Z][a-z]+\s+\d{1,3}(?:\s+(?:Pro|Max|Ultra|Plus|Mini|Air))
               r"|[A-Z][a-z]+\s+\d\s+(?:Pro|Max|Ultra|Plus|Elite|Lite)"  # Snapdragon 8 Elite: one digit, then a variant
               r"|[A-Z][a-z]+[A-Z][a-z]+\s+\d{1,2}(?!\d|[,.]\d)"  # AlphaFold 3, PlayStation 5: a name in two capitals
               r"|Model\s+[A-Z0-9](?![\w-])"  # Model Y
+              r"|[A-Z][a-z]+[A-Z]?[a-z]*-[A-Z]{1,2}\d+(?:\.\d+)?"  # DeepSeek-R1, MiniMax-M1: a name, a hyphen, a code
               r"|[A-Z][a-z]+OS"  # HarmonyOS
               r"|ChatGPT|[A-Z]{3}-\d[a-z]"  # ChatGPT, GPT-4o
               r"|[A-Z]{2,5}-\d+(?:\.\d+)?(?:\s+(?:Pro|Max|Ultra|Plus|Mini|Turbo|Flash))?"  # GPT-5, GPT-4.1
@@ -107,47 +111,6 @@ _COUNTED = re.compile(r"\s+(?:[A-Z]|(?:exemplaires|unités|appareils|avions|rame
 #: Number formats that look like product codes and are not products.
 _NUMBER_FORMAT = re.compile(r"(?:FP|BF|TF|INT|UINT)\d{1,2}|(?:HBM|G?DDR|LPDDR)\d[A-Za-z]?|\d{1,2}[GK]", re.IGNORECASE)
 
-#: Organisations the small model reads as people or places: agencies, outlets, brokers, banks, AI labs,
-#: platforms. A list, not a rule: nothing in « Jefferies » or « Nikkei » says what it is.
-KNOWN_ORGANISATIONS = (
-    "Agence France-Presse", "AFP", "Reuters", "Bloomberg", "Associated Press", "Xinhua", "Chine nouvelle",
-    "Financial Times", "Wall Street Journal", "New York Times", "Washington Post", "The Information", "Caixin",
-    "Nikkei", "DigiTimes", "South China Morning Post", "CNBC", "Global Times", "Les Echos", "Le Monde",
-    "Morgan Stanley", "Goldman Sachs", "JPMorgan", "Jefferies", "Bernstein", "Citi", "UBS", "Barclays", "HSBC",
-    "Bank of America", "Mizuho", "Macquarie", "TSMC", "SMIC", "OpenAI", "DeepSeek", "Anthropic", "Moonshot AI",
-    "Zhipu", "Truth Social", "WeChat", "Weibo", "Douyin", "TikTok",
-    # stop 29: more outlets and the chip and cloud firms of the story that the small model reads as places or people
-    "Nikkei Asia", "Quotidien du peuple", "Quotidien du Peuple", "People's Daily", "CCTV", "Yicai", "Sina",
-    "SoftBank", "Kunlunxin", "Biren", "Moore Threads", "MetaX", "Hygon", "Enflame", "Iluvatar", "Inspur", "Lenovo",
-    "Xiaomi", "Samsung", "SK Hynix", "Micron", "Foxconn", "Supermicro", "Tokyo Electron", "Applied Materials",
-    "Lam Research", "Qualcomm", "Broadcom", "Oracle", "Microsoft", "Intel", "ASML", "Nexperia",
-    # stop 30: seats of power the model reads as places
-    "Pentagone", "Maison Blanche", "Maison-Blanche", "Kremlin", "Élysée", "Matignon", "Bercy",
-    # stop 31: analysts, outlets, chip, server, phone and cloud firms of the story the model reads as places or misses
-    "TrendForce", "Counterpoint", "Counterpoint Research", "TechInsights", "SemiAnalysis", "Omdia", "IDC", "Gartner",
-    "Sugon", "Baidu", "Oppo", "Vivo", "Honor", "Super Micro", "Advantest", "Z.ai", "01net", "ZDNet", "ZDNet France",
-    "L'Usine Digitale", "L’Usine Digitale", "Le Monde Informatique", "BFM Business", "La Tribune", "Boursorama",
-    "Administration d'État pour la régulation du marché", "Administration d’État pour la régulation du marché",
-    "Administration d'Etat pour la régulation du marché", "Administration d’Etat pour la régulation du marché",
-    "Meta", "Meta Platforms", "Sénat",
-    # names that begin with an elided article, which the tokenizer cuts off (« L'|Oréal »)
-    "L'Oréal", "L’Oréal", "L'Équipe", "L’Équipe", "L'Occitane", "L’Occitane", "L'Express", "L’Express", "L'Obs",
-    "L’Obs",
-)
-#: People of the story the small model reads as places or misses at the start of a sentence (« He Lifeng »,
-#: « Xi Jinping »): names, not linked to a knowledge base (the gazetteer holds the linked ones).
-KNOWN_PEOPLE = (
-    "Xi Jinping", "Li Qiang", "He Lifeng", "Wang Wentao", "Li Chenggang", "Wang Yi", "Lin Jian", "Guo Jiakun",
-    "He Yadong", "Ren Zhengfei", "Eric Xu", "Jensen Huang", "Lisa Su", "Colette Kress", "C.C. Wei", "Donald Trump",
-    "Howard Lutnick", "Scott Bessent", "Jamieson Greer", "Marco Rubio", "John Moolenaar", "Raja Krishnamoorthi",
-    "Elizabeth Warren", "Gina Raimondo", "Ursula von der Leyen", "Maroš Šefčovič", "Christophe Fouquet",
-    # stop 31: heads of the chip, cloud and AI firms of the story
-    "Eddie Wu", "Lip-Bu Tan", "Robin Li", "Pony Ma", "Liang Wenfeng", "Lei Jun", "Pat Gelsinger", "Sam Altman",
-    "Dario Amodei", "Arthur Mensch", "Satya Nadella", "Sundar Pichai", "Mark Zuckerberg", "Elon Musk",
-    "Demis Hassabis", "Morris Chang", "Chen Tianshi", "Zhang Yiming", "Liang Rubo", "Masayoshi Son", "Hock Tan",
-)
-_PEOPLE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(KNOWN_PEOPLE, key=len, reverse=True))
-                     + r")(?![\w-])")
 
 
 def surname_spans(text: str, full_names: set[str]) -> list[tuple[int, int]]:
@@ -157,24 +120,25 @@ def surname_spans(text: str, full_names: set[str]) -> list[tuple[int, int]]:
     if patterns is None:
         return []
     surname, full = patterns
-    inside = [m.span() for m in full.finditer(text)]  # sorted, non-overlapping
+    inside = full.spans(text)  # sorted, non-overlapping
     starts = [s for s, _ in inside]
     spans = []
-    for m in surname.finditer(text):
-        i = bisect.bisect_right(starts, m.start()) - 1  # (the full name that may hold it: linear on a megabyte)
-        if i < 0 or m.start() >= inside[i][1]:
-            spans.append(m.span())
+    for start, end in surname.spans(text):
+        i = bisect.bisect_right(starts, start) - 1  # (the full name that may hold it: linear on a megabyte)
+        if i < 0 or start >= inside[i][1]:
+            spans.append((start, end))
     return spans
 
 
 @functools.lru_cache(maxsize=8)
-def _surname_patterns(full_names: frozenset[str]):
-    """The patterns of :func:`surname_spans`, made once per article (its full names), not once per paragraph."""
-    surnames = {n.split()[-1] for n in full_names if len(n.split()[-1]) >= 3 and n.split()[-1][:1].isupper()}
+def _surname_patterns(full_names: frozenset[str]) -> tuple[NameList, NameList] | None:
+    """The name lists of :func:`surname_spans`, made once per article (its full names), not once per paragraph.
+    A surname that is also a French function word (« Sur », « Son ») is left out."""
+    surnames = {n.split()[-1] for n in full_names if len(n.split()[-1]) >= 3 and n.split()[-1][:1].isupper()
+                and n.split()[-1].lower() not in STOP_WORDS}
     if not surnames:
         return None
-    return (re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(n) for n in sorted(surnames)) + r")(?![\w-])"),
-            re.compile("|".join(re.escape(n) for n in sorted(full_names, key=len, reverse=True))))
+    return NameList(surnames, elided=False), NameList(full_names)
 
 
 #: Titles right before a person's full name (« le prix Nobel Alain Aspect », « la sénatrice Jane Holt »).
@@ -194,11 +158,20 @@ def titled_spans(text: str) -> list[tuple[int, int]]:
             if not _NOT_NAMES.match(m.group(1) + " ") and m.group(1).split()[0] not in _CALENDAR_WORDS]
 
 
+_LISTED_PEOPLE = NameList(KNOWN_PEOPLE)
+_LISTED_ORGANISATIONS = NameList(KNOWN_ORGANISATIONS)
+_LISTED_PRODUCTS = NameList(KNOWN_PRODUCTS)
+
+
 def person_spans(text: str) -> list[tuple[int, int]]:
     """Spans of :data:`KNOWN_PEOPLE` in ``text``."""
-    return [(m.start(), m.end()) for m in _PEOPLE.finditer(text)]
-_KNOWN = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(KNOWN_ORGANISATIONS, key=len, reverse=True))
-                    + r"|(?<=réseau social )X)(?![\w-])")
+    return _LISTED_PEOPLE.spans(text)
+
+
+def listed_product_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of :data:`KNOWN_PRODUCTS` in ``text`` (« Wegovy », « Kimi K2 »)."""
+    return _LISTED_PRODUCTS.spans(text)
+_SOCIAL_X = re.compile(r"(?<=réseau social )X(?![\w-])")  # « le réseau social X »
 #: Words that stay with a company's name (« Huawei Technologies », « Alibaba Cloud »).
 COMPANY_SUFFIX = re.compile(r"\s+(?:Technologies|Technology|Information Technology|Cloud|Group|Holdings|Platforms|Semiconductor"
                             r"|Semiconductors|Corporation|Inc\.?|Electronics|Materials|Securities|Rare Earths|Motors"
@@ -213,7 +186,7 @@ _AI_FIRM = re.compile(r"(?<![\w-])[A-Z][a-z]+\s+AI(?![\w-])")  # « Mistral AI �
 def organisation_spans(text: str) -> list[tuple[int, int]]:
     """Spans of :data:`KNOWN_ORGANISATIONS` in ``text`` (and « X » right after « réseau social »), and of firms named
     « … AI »."""
-    spans = [(m.start(), m.end()) for m in _KNOWN.finditer(text)]
+    spans = sorted(_LISTED_ORGANISATIONS.spans(text) + [m.span() for m in _SOCIAL_X.finditer(text)])
     firms = [m.span() for m in _AI_FIRM.finditer(text) if not _NOT_NAMES.match(m.group())]
     # « Zhipu| AI »: a listed name the word « AI » follows is that longer name
     spans = [(s, e) for s, e in spans if not any(fs == s and e < fe for fs, fe in firms)]

@@ -26,6 +26,7 @@ from helpers.text.entities import (
     domain_end,
     institution_end,
     institution_label,
+    listed_product_spans,
     lone_surname,
     named_product_spans,
     organisation_spans,
@@ -40,6 +41,7 @@ from helpers.text.entities import (
     with_company_suffix,
 )
 from helpers.text.figures import calendar_test, find_figures
+from helpers.text.names import KNOWN_ORGANISATIONS, PLACES
 from helpers.text.hedges import find_hedges
 from helpers.text.nlp import KEPT_STATISTICAL_LABELS, french_pipeline, load_gazetteer, pieces
 from helpers.text.tense import future_at
@@ -171,6 +173,17 @@ def sentence_rows(article: Article, docs: dict[int, object]) -> list[tuple]:
             for i, (pid, kind, start, end) in enumerate(spans, start=1)]
 
 
+_KICKER_COLON = re.compile(r"[ \u00a0\u202f]?:")
+
+
+def _kicker(ent, text: str) -> bool:
+    """A one-word name the model found at a sentence's start, right before a colon, that is no place of
+    :data:`~helpers.text.names.PLACES` and no abbreviation: a headline's kicker (« Trêve : », « Luxe : »)."""
+    word = ent.text
+    return (len(ent) == 1 and ent[0].is_sent_start and bool(_KICKER_COLON.match(text, ent.end_char))
+            and word not in PLACES and not word.isupper() and word not in KNOWN_ORGANISATIONS)
+
+
 def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object]) -> tuple[list[tuple], list[tuple]]:
     """Rows of (entities, mentions): gazetteer hits are linked, other PER/LOC/ORG kept unlinked.
 
@@ -188,6 +201,7 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
     named_in_full = {ent.text.strip() for para in article.paragraphs for ent in docs[para.paragraph_id].ents
                      if ent.label_ == "PER" and " " in ent.text.strip()}
     full_names = {e.name for e in gazetteer.values() if e.type == "PER"} | set(KNOWN_PEOPLE) | named_in_full
+    listed_people = {n for n in KNOWN_PEOPLE if " " in n}  # (« Moolenaar » alone: a listed person's surname)
     for para in article.paragraphs:
         text = article.text[para.start:para.end]
         found = []  # (start, end, entity_id, name, label), offsets within the paragraph
@@ -196,6 +210,8 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                 # « Blackwell Ultra »: a product of the gazetteer keeps the variant written after it
                 variant = _VARIANT_AFTER.match(text, ent.end_char) if ent.label_ == "PRODUCT" else None
                 found.append((ent.start_char, variant.end() if variant else ent.end_char, ent.ent_id_, "", ""))
+            elif _kicker(ent, text):
+                continue  # « Trêve : Washington et Pékin … »: a headline's first word before a colon, not a name
             elif (ent.label_ in KEPT_STATISTICAL_LABELS or _named_firm(ent.text)) and institution_label(ent.text, ent.label_):
                 start = trimmed(text, ent.start_char, ent.end_char)
                 # « Commission européenne| de protéger l'aciérie »: a verb ends the name
@@ -255,8 +271,21 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                  for s, e, eid, name, label in found]
         # « Siemens| Energy »: the model's second entity inside the suffix the first one took goes
         found = [f for f in found if not any(g is not f and g[0] < f[0] and f[1] <= g[1] for g in found)]
+        # the lists, unless the model found a longer name that only adds capitalised words to a listed one
+        # (« Altice France », « Toyota Motor », « Jean-Marc Chery »); « DAX allemand » is still « DAX »
+        # (a listed person is named in full: « secrétaire au Commerce Gina Raimondo » is still « Gina Raimondo »)
+        known_orgs, known_people = _not_widened(text, organisation_spans(text), found), person_spans(text)
+        # (« Llama 4 », « Windows 11 »: a listed product keeps its version)
+        listed_products = [(s, m.end() if (m := _ONE_DIGIT_AFTER.match(text, e)) else e)
+                           for s, e in _not_widened(text, listed_product_spans(text), found)]
+        # « CAC 40 » has a product's shape and is a listed index
+        raw_products = [(s, e) for s, e in product_spans(text)
+                        if not any(os <= s and e <= oe for os, oe in known_orgs)]
+        # « Chine nouvelle », « Kimi K2 »: a listed name that holds a linked one (« Chine ») is the longer name
+        listed = known_orgs + known_people + listed_products
+        found = [f for f in found if not (f[2] and any(s <= f[0] and f[1] <= e and e - s > f[1] - f[0]
+                                                       for s, e in listed))]
         linked = [(s, e) for s, e, eid, _, _ in found if eid]
-        raw_products, known_orgs, known_people = product_spans(text), organisation_spans(text), person_spans(text)
         # « Le Huawei| Mate 70 Pro »: a product whose first word is a linked firm starts after it
         products = [(next((le + 1 for ls, le in linked if ls <= s < le < e - 1 and text[le] == " "), s), e)
                     for s, e in raw_products]
@@ -267,6 +296,11 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
         products = [(product_start(text, s, e, claimed), e) for s, e in products]
         products += [(s, e) for s, e in named_product_spans(text)
                      if not any(ls < e and s < le for ls, le in linked + products)]
+        # « Kimi K2 » over the code « K2 »: a listed product replaces the shorter spans it holds
+        products = [(s, e) for s, e in products if not any(ls <= s and e <= le and le - ls > e - s
+                                                           for ls, le in listed_products)]
+        products += [(s, e) for s, e in listed_products
+                     if not any(ls < e and s < le for ls, le in linked + products + known_orgs + known_people)]
         orgs = [(s, with_company_suffix(text, e)) for s, e in known_orgs
                 if not any(ls < e and s < le for ls, le in linked)]
         orgs += [(s, e) for s, e in described_spans(text) + body_spans(text)
@@ -282,7 +316,7 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
         people = [(s, e) for s, e in known_people if not any(ls < e and s < le for ls, le in linked + orgs)]
         # a full name after a person's title (« le prix Nobel Alain Aspect »), then a surname alone the model missed,
         # of a person the article names in full (« Arthur Mensch … ; Mensch promet »), where nothing else was found
-        for spans in (titled_spans(text), surname_spans(text, named_in_full)):
+        for spans in (titled_spans(text), surname_spans(text, named_in_full | listed_people)):
             people += [(s, e) for s, e in spans
                        if not any(ls < e and s < le for ls, le in linked + orgs + products + people + statistical)]
         taken = products + orgs + people
@@ -303,6 +337,21 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
     entities += [(k, name, label, "", counts[k]) for k, (name, label) in unlinked.items()]
     entities.sort(key=lambda row: (-row[4], row[0]))
     return entities, mentions
+
+
+def _not_widened(text: str, spans: list[tuple[int, int]], found: list[tuple]) -> list[tuple[int, int]]:
+    """``spans`` without those that a statistical entity of ``found`` (sorted, not overlapping) holds with only
+    capitalised words or numbers more (« Altice| France »): the model's longer name is the name."""
+    starts = [f[0] for f in found]
+    kept = []
+    for s, e in spans:
+        i = bisect.bisect_right(starts, s) - 1  # (the one entity that can hold it: linear on a megabyte)
+        if i >= 0 and not found[i][2] and e <= found[i][1] and (found[i][0], found[i][1]) != (s, e):
+            extra = (text[found[i][0]:s] + " " + text[e:found[i][1]]).split()
+            if all(w[:1].isupper() or w[:1].isdigit() for w in extra):
+                continue
+        kept.append((s, e))
+    return kept
 
 
 _ONE_DIGIT_AFTER = re.compile(r"\s\d(?:\.\d)?(?![\w,%-]|\s*(?:%|pour|milliards?|millions?|ans?|mois|jours?|fois|h\b))")

@@ -46,17 +46,19 @@ from helpers.text.names import KNOWN_ORGANISATIONS, KNOWN_PEOPLE, KNOWN_PRODUCTS
 INSTITUTION_NOUNS = ("ministère", "département", "agence", "administration", "commission", "bureau", "office",
                      "autorité", "secrétariat", "conseil", "cour", "chambre", "sénat", "parlement", "gouvernement",
                      "banque", "comité", "direction", "service", "haut-commissariat", "université", "école",
-                     "institut", "fondation", "tribunal", "cour")
+                     "institut", "fondation", "tribunal", "cour", "fédération", "confédération", "association", "union",
+                     "ligue", "syndicat", "organisation", "observatoire")
 _INSTITUTION = re.compile(rf"^(?:{'|'.join(INSTITUTION_NOUNS)})\b", re.IGNORECASE)
 
 _CODE = r"(?=[A-Za-z]*\d)(?=\d*[A-Z])[A-Z0-9][A-Za-z0-9]*(?:\.\d+(?![\d.]))?"  # H20, B30A, GB200, NVL72, V3.1
 _NAME = r"[A-Z][a-z]+[A-Z]?[a-z]*|[A-Z]{2,5}"  # Ascend, TaiShan, RTX
 _NUMBER = r"\d{2,5}[A-Z]{0,2}"  # 950, 6000D, 910C
-_VARIANT = r"(?:\s+(?:Pro|Max|Ultra|Plus|Mini|Air|Elite|Lite|Neo))?"  # « Xiaomi 15 Ultra », « Snapdragon 8 Elite »
+_VARIANT = r"(?:\s+(?:Pro|Max|Ultra|Plus|Mini|Air|Elite|Lite|Neo|SuperPoD|SuperCluster|SuperNode))?"  # « Xiaomi 15 Ultra », « Snapdragon 8 Elite »
 _VERSIONED = (r"[a-z][A-Z][a-z]+\s+\d{1,3}(?:\s+(?:Pro|Max|Ultra|Plus|Mini|Air))?"  # iPhone 17, iPad Pro
               r"|[A-Z][a-z]+\s+\d\s+(?:Pro|Max|Ultra|Plus|Elite|Lite)"  # Snapdragon 8 Elite: one digit, then a variant
               r"|[A-Z][a-z]+[A-Z][a-z]+\s+\d{1,2}(?!\d|[,.]\d)"  # AlphaFold 3, PlayStation 5: a name in two capitals
               r"|Model\s+[A-Z0-9](?![\w-])"  # Model Y
+              r"|\d{3}\s+MAX(?:\s+\d{1,2})?"  # 737 MAX
               r"|[A-Z][a-z]+[A-Z]?[a-z]*-[A-Z]{1,2}\d+(?:\.\d+)?"  # DeepSeek-R1, MiniMax-M1: a name, a hyphen, a code
               r"|[A-Z][a-z]+OS"  # HarmonyOS
               r"|ChatGPT|[A-Z]{3}-\d[a-z]"  # ChatGPT, GPT-4o
@@ -98,8 +100,8 @@ def product_spans(text: str) -> list[tuple[int, int]]:
             continue  # « Selon 2 sources »: what is left is no name
         if re.fullmatch(r"(?:19|20)\d\d", surface.split()[-1]):
             continue  # « Nvidia 2025 »: a year, not a model number
-        if _NUMBER_FORMAT.fullmatch(surface):
-            continue  # « FP8 »: a number format
+        if any(_NUMBER_FORMAT.fullmatch(word) for word in surface.split()):
+            continue  # « FP8 », « UE8M0 FP8 »: number formats
         if re.match(r"\d", surface.split()[-1]) and _COUNTED.match(text, m.end()):
             continue  # « a commandé à Dassault Aviation 42 Rafale »: a count of named things, not a model number
         spans.append((start, m.end()))
@@ -109,7 +111,7 @@ def product_spans(text: str) -> list[tuple[int, int]]:
 #: What follows a count (« 42 Rafale », « 50 exemplaires »), not a model number.
 _COUNTED = re.compile(r"\s+(?:[A-Z]|(?:exemplaires|unités|appareils|avions|rames|puces|serveurs|voitures)\b)")
 #: Number formats that look like product codes and are not products.
-_NUMBER_FORMAT = re.compile(r"(?:FP|BF|TF|INT|UINT)\d{1,2}|(?:HBM|G?DDR|LPDDR)\d[A-Za-z]?|\d{1,2}[GK]", re.IGNORECASE)
+_NUMBER_FORMAT = re.compile(r"(?:FP|BF|TF|INT|UINT)\d{1,2}|U?E\d{1,2}M\d{1,2}|(?:HBM|G?DDR|LPDDR)\d[A-Za-z]?|\d{1,2}[GK]", re.IGNORECASE)
 
 
 
@@ -176,11 +178,12 @@ _SOCIAL_X = re.compile(r"(?<=réseau social )X(?![\w-])")  # « le réseau socia
 COMPANY_SUFFIX = re.compile(r"\s+(?:Technologies|Technology|Information Technology|Cloud|Group|Holdings|Platforms|Semiconductor"
                             r"|Semiconductors|Corporation|Inc\.?|Electronics|Materials|Securities|Rare Earths|Motors"
                             r"|Systems|Capital|Partners|Industries|Pharmaceuticals|Therapeutics|Airlines|Energy"
-                            r"|Research|Labs|Ventures|Automotive|Mobility|Bank|Investments|Insights|Intelligence"
+                            r"|Research|Labs|Ventures|Automotive|Mobility|Bank|Investments|Insights|Intelligence|Industry|Networks"
+                            r"|Retail|Medicines"
                             r"|SA|SE|AG|NV|plc|Ltd|& Co\.?)(?![\w-])")
 
 
-_AI_FIRM = re.compile(r"(?<![\w-])[A-Z][a-z]+\s+AI(?![\w-])")  # « Mistral AI », « Scale AI »
+_AI_FIRM = re.compile(r"(?<![\w-])[A-Z][a-z]+\s?AI(?![\w-])")  # « Mistral AI », « Scale AI », « FuriosaAI »
 
 
 def organisation_spans(text: str) -> list[tuple[int, int]]:
@@ -247,7 +250,11 @@ _LOWER_BODY = re.compile(r"(?<![\w-])(?:tribunal|cour d['’]appel|conseil de pr
                           rf"|{_ADJ}))?"
                           r"\s+(?:de|d['’]|du|des)\s*(?:la\s+|l['’])?[A-ZÉ][\w'’-]+"
                           # « ministère de l'Economie, du Commerce et de l'Industrie »: a list of domains
-                          r"(?:,?\s+(?:et\s+)?(?:de\s+la|de\s+l['’]|du|des)\s*[A-ZÉ][\w'’-]+)*")
+                          r"(?:,?\s+(?:et\s+)?(?:de\s+la|de\s+l['’]|du|des)\s*[A-ZÉ][\w'’-]+)*"
+                          # « commission du commerce international du Parlement européen »: a house's committee
+                          r"|(?<![\w-])(?:sous-)?commission\s+(?:des|du|de\s+la|de\s+l['’]|de|d['’])\s*[\w'’ -]{3,60}?"
+                          r"\s(?:du\s+Sénat|de\s+l['’]Assemblée(?:\s+nationale)?|du\s+Parlement\s+européen"
+                          r"|de\s+la\s+Chambre\s+des\s+(?:représentants|communes|lords|députés))(?![\w-])")
 
 
 #: Nouns that introduce a product by what it is, before its name: « son traitement Dupixent », « le sac Birkin »,
@@ -359,7 +366,7 @@ NOT_ORGANISATIONS = {"PIB", "IA", "TVA", "PME", "ETI", "USD", "EUR", "CNY", "JPY
                      "TWH", "GWH", "MWH", "GB", "TB", "NM", "FP", "INT", "BF", "CO2", "HT", "TTC", "SMS", "PC",
                      "QG", "JO", "BTP", "CAC", "DAX", "ETF", "PER", "LOC", "ORG", "NB", "PS", "EUV", "DUV",
                      "ONG", "SUV", "PLF", "RSA", "CSG", "IR", "IS", "ESG", "LNG", "GNL", "Bourse", "DRAM", "NAND",
-                     "SRAM", "SSD", "ASIC", "FPGA", "SoC", "LLM", "API", "SOI"}
+                     "SRAM", "SSD", "ASIC", "FPGA", "SoC", "LLM", "API", "SOI", "État", "Etat"}
 _ACRONYM = re.compile(r"(?<![\w&-])[A-Z][A-Z&]{1,5}(?:\s+[A-Z][a-z]+){0,2}(?![\w&-])")
 
 
@@ -390,7 +397,21 @@ def possessive_end(text: str, end: int) -> int:
 
 
 def institution_end(text: str, start: int, end: int) -> int:
-    """« Cour| des comptes », « Conseil| d'État »: a body named by an institution noun keeps its complement."""
+    """« Cour| des comptes », « Conseil| d'État »: a body named by an institution noun keeps its complement, and a
+    second one after « et » (« Autorité de contrôle prudentiel| et de résolution »)."""
+    end = _first_complement_end(text, start, end)
+    if _INSTITUTION.match(text[start:end]) and text[end - 1:end].isalpha() and text[end - 1:end].islower() \
+            and (m := _AND_COMPLEMENT.match(text, end)) and not re.search(r"(?:er|ir|oir)$", m.group(1)):
+        return m.end()
+    return end
+
+
+#: A second domain after « et »: « et de la réforme », « et de radioprotection ».
+_AND_COMPLEMENT = re.compile(r"\s+et\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])([a-zéèê][\wéèê-]+)")
+
+
+def _first_complement_end(text: str, start: int, end: int) -> int:
+    """``end`` past the complement of a body named by an institution noun (see :func:`institution_end`)."""
     if text[start:end].split()[-1].lower() not in INSTITUTION_NOUNS:
         # « Banque européenne| d'investissement »: after an adjective, a lower-case noun complement (not a verb)
         m = _LOWER_COMPLEMENT.match(text, end)

@@ -173,11 +173,11 @@ def sentence_rows(article: Article, docs: dict[int, object]) -> list[tuple]:
             for i, (pid, kind, start, end) in enumerate(spans, start=1)]
 
 
-_KICKER_COLON = re.compile(r"[ \u00a0\u202f]?:")
+_KICKER_COLON = re.compile(r"(?:\s+[a-zéèêàç][\w'’-]*){0,3}[ \u00a0\u202f]?:")  # (« Trêve commerciale : »)
 
 
 def _kicker(ent, text: str) -> bool:
-    """A one-word name the model found at a sentence's start, right before a colon, that is no place of
+    """A one-word name the model found at a sentence's start, before a colon (after lower-case words at most), no place of
     :data:`~helpers.text.names.PLACES` and no abbreviation: a headline's kicker (« Trêve : », « Luxe : »)."""
     word = ent.text
     return (len(ent) == 1 and ent[0].is_sent_start and bool(_KICKER_COLON.match(text, ent.end_char))
@@ -241,9 +241,13 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                 if label == "PER" and lone_surname(text[start:end], full_names, text[max(0, start - 30):start]):
                     # (« basé à Hefei », « notamment à Rousset »: after « à », the unknown one-word name is a town)
                     # (but « a confié à Ampere », « infligée à Shein »: the one a verb of giving gives to is a firm)
-                    label = "LOC" if re.search(r"(?<![\w-])à\s$", text[max(0, start - 3):start]) \
-                        and not _given_to(ent) else "ORG"
-                if label == "LOC" and _acting_place(ent):
+                    # (« le groupe de Suwon », « le géant de Cupertino »: the town a firm comes from)
+                    label = "LOC" if (re.search(r"(?<![\w-])à\s$", text[max(0, start - 3):start])
+                                      and not _given_to(ent)) or _HOME_TOWN.search(text[max(0, start - 40):start]) \
+                        else "ORG"
+                if label == "PER" and re.match(r"[A-Z]{2,}\s", text[start:end]):
+                    label = "ORG"  # « NTT Docomo »: a name that opens with an abbreviation is a firm's
+                if label == "LOC" and text[start:end] not in PLACES and _acting_place(ent):
                     label = "ORG"
                 if label in ("LOC", "ORG") and " " not in text[start:end] and (digit := _ONE_DIGIT_AFTER.match(text, end)):
                     end, label = digit.end(), "PRODUCT"  # « Llama 4 », « Qwen 3 »: a model and its version
@@ -274,10 +278,10 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
         # the lists, unless the model found a longer name that only adds capitalised words to a listed one
         # (« Altice France », « Toyota Motor », « Jean-Marc Chery »); « DAX allemand » is still « DAX »
         # (a listed person is named in full: « secrétaire au Commerce Gina Raimondo » is still « Gina Raimondo »)
-        known_orgs, known_people = _not_widened(text, organisation_spans(text), found), person_spans(text)
+        known_orgs, known_people = _not_widened(text, organisation_spans(text), found, "ORG"), person_spans(text)
         # (« Llama 4 », « Windows 11 »: a listed product keeps its version)
-        listed_products = [(s, m.end() if (m := _ONE_DIGIT_AFTER.match(text, e)) else e)
-                           for s, e in _not_widened(text, listed_product_spans(text), found)]
+        listed_products = [(s, m.end() if (m := _VERSION_AFTER.match(text, e)) else e)
+                           for s, e in _not_widened(text, listed_product_spans(text), found, "PRODUCT")]
         # « CAC 40 » has a product's shape and is a listed index
         raw_products = [(s, e) for s, e in product_spans(text)
                         if not any(os <= s and e <= oe for os, oe in known_orgs)]
@@ -295,7 +299,8 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
         claimed = linked + [(f[0], f[1]) for f in found if f[4] in ("ORG", "PER")] + known_orgs + known_people
         products = [(product_start(text, s, e, claimed), e) for s, e in products]
         products += [(s, e) for s, e in named_product_spans(text)
-                     if not any(ls < e and s < le for ls, le in linked + products)]
+                     if not any(ls < e and s < le for ls, le in linked + products)
+                     and not any(os <= s and e <= oe for os, oe in known_orgs)]  # (« moteur de recherche Qwant »)
         # « Kimi K2 » over the code « K2 »: a listed product replaces the shorter spans it holds
         products = [(s, e) for s, e in products if not any(ls <= s and e <= le and le - ls > e - s
                                                            for ls, le in listed_products)]
@@ -339,21 +344,35 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
     return entities, mentions
 
 
-def _not_widened(text: str, spans: list[tuple[int, int]], found: list[tuple]) -> list[tuple[int, int]]:
+#: Capitalised words that open a sentence without being part of a name (« Le Pentagone » is « Pentagone »).
+_LEAD_WORDS = {"Le", "La", "Les", "Un", "Une", "Des", "Du", "De", "En", "Selon", "Pour", "Avec", "Dans", "Sur", "Et",
+               "Mais", "Chez", "Après", "Avant", "Depuis", "Face"}
+
+
+def _not_widened(text: str, spans: list[tuple[int, int]], found: list[tuple], label: str) -> list[tuple[int, int]]:
     """``spans`` without those that a statistical entity of ``found`` (sorted, not overlapping) holds with only
-    capitalised words or numbers more (« Altice| France »): the model's longer name is the name."""
+    capitalised words or numbers more (« Altice| France »): the model's longer name is the name, and when it opens
+    with the listed one it has the list's ``label`` (« KNDS France », which the model reads as a place)."""
     starts = [f[0] for f in found]
     kept = []
     for s, e in spans:
         i = bisect.bisect_right(starts, s) - 1  # (the one entity that can hold it: linear on a megabyte)
         if i >= 0 and not found[i][2] and e <= found[i][1] and (found[i][0], found[i][1]) != (s, e):
             extra = (text[found[i][0]:s] + " " + text[e:found[i][1]]).split()
-            if all(w[:1].isupper() or w[:1].isdigit() for w in extra):
+            if all((w[:1].isupper() or w[:1].isdigit()) and w not in _LEAD_WORDS for w in extra):
+                if found[i][0] == s:
+                    found[i] = (*found[i][:4], label)
                 continue
         kept.append((s, e))
     return kept
 
 
+#: « le groupe de| Suwon », « le géant de| Cupertino »: a firm's home town follows.
+_HOME_TOWN = re.compile(r"(?<![\w-])(?:groupe|géant|constructeur|fabricant|firme|société|entreprise|laboratoire"
+                        r"|champion|numéro un|leader|spécialiste|pépite|start-up|fondeur|équipementier)\s+(?:de|d['’])\s?$")
+#: A version after a listed product: « Llama 4 », « Windows 11 », « Gemini 2.5 ».
+_VERSION_AFTER = re.compile(r"\s\d{1,2}(?:\.\d)?(?![\w%-]|[,.]\d|\s*(?:%|pour|milliards?|millions?|ans?|mois|jours?"
+                            r"|fois|h\b))")
 _ONE_DIGIT_AFTER = re.compile(r"\s\d(?:\.\d)?(?![\w,%-]|\s*(?:%|pour|milliards?|millions?|ans?|mois|jours?|fois|h\b))")
 _VARIANT_AFTER = re.compile(r"\s+(?:Ultra|Pro|Max|Plus|Mini)(?![\w-])")
 #: What follows a firm the model reads as a place: « , la pépite de … », « , le groupe … », « , une start-up … ».

@@ -404,19 +404,26 @@ def test_entities_on_a_held_out_corpus():
 
 @pytest.mark.parametrize("name,floor", [
     # M, written blind in stop 30 on broad business news (0.75 recall at first), tuned on in that stop (0.92 after)
-    ("entities_heldout2_fr.csv", 0.88),
+    ("entities_heldout2_fr.csv", 0.93),
     # L, written blind after M's rules: 0.77 with the rules at the start of stop 30, 0.87 after (its held-out
     # figure); tuned on at the end of that stop and in stop 31
-    ("entities_heldout3_fr.csv", 0.90),
+    ("entities_heldout3_fr.csv", 0.94),
     # K, written blind in stop 31 (0.82 recall at first: brand names, drugs, cars, clubs), then tuned on
-    ("entities_heldout4_fr.csv", 0.88),
+    ("entities_heldout4_fr.csv", 0.92),
     # G, written blind in stop 31 on chips, AI and trade policy, issue 24's own ground (0.92 recall at first: firms,
     # analysts and outlets of the story the model reads as places), then tuned on
-    ("entities_heldout5_fr.csv", 0.95),
+    ("entities_heldout5_fr.csv", 0.96),
     # D (chips and trade) and C (broad), written blind in stop 31 after its other rules: 0.93 and 0.87 at first,
     # then tuned on
-    ("entities_heldout6_fr.csv", 0.95),
-    ("entities_heldout7_fr.csv", 0.86),
+    ("entities_heldout6_fr.csv", 0.96),
+    ("entities_heldout7_fr.csv", 0.91),
+    # B (the H20 affair), held out through stop 31 (0.94 at first), tuned on in stop 32
+    ("entities_heldout8_fr.csv", 0.96),
+    # A (the H20 affair), H (AI chips worldwide) and F (broad), written blind in stop 32: 0.91, 0.91 and 0.79 with
+    # stop 31's rules, 0.97, 0.95 and 0.89 with the wider lists (their held-out figures), then tuned on
+    ("entities_heldout9_fr.csv", 0.96),
+    ("entities_heldout10_fr.csv", 0.96),
+    ("entities_heldout11_fr.csv", 0.95),
 ])
 def test_entities_on_broad_business_news(name, floor):
     from helpers.text.evaluation import entity_scores
@@ -425,13 +432,15 @@ def test_entities_on_broad_business_news(name, floor):
     assert scores["sentences"] == 50 and scores["recall"] >= floor and scores["none_found"] <= 3, (scores, errors)
 
 
-def test_entities_on_the_held_out_chip_news():
-    """B: 50 sentences on the H20 affair and the chip contest, written blind at the end of stop 31, after every rule of
-    that stop, and never used to tune one (0.94 recall, 1 NONE found): a floor against regressions."""
+@pytest.mark.parametrize("name", ["entities_heldout12_fr.csv", "entities_heldout13_fr.csv"])
+def test_entities_on_the_held_out_news(name):
+    """I (chips and the US–China contest) and T (broad business news): 50 sentences each, written blind in stop 32
+    while its rules were written, scored once every rule was in, and never used to tune one (recall 0.91 and 0.91,
+    no NONE found): a floor against regressions."""
     from helpers.text.evaluation import entity_scores
 
-    scores, errors = entity_scores(CORPUS / "entities_heldout8_fr.csv")
-    assert scores["sentences"] == 50 and scores["recall"] >= 0.91 and scores["none_found"] <= 2, (scores, errors)
+    scores, errors = entity_scores(CORPUS / name)
+    assert scores["sentences"] == 50 and scores["recall"] >= 0.88 and scores["none_found"] <= 1, (scores, errors)
 
 
 @pytest.mark.parametrize("sentence,surface,label", [
@@ -473,6 +482,23 @@ def test_entities_on_the_held_out_chip_news():
     ("Le spécialiste de la mémoire basé à Quanzhou a commencé à produire.", "Quanzhou", "LOC"),
     ("Le parti Renouveau national de Marine Dubois refuse de voter.", "Renouveau national", "ORG"),
     ("OpenAI a présenté GPT-4o et ChatGPT.", "GPT-4o", "PRODUCT"),
+    # stop 32: the wider lists, and where a listed name ends
+    ("L'agence Chine nouvelle cite un haut responsable du ministère.", "Chine nouvelle", "ORG"),
+    ("Altice France a cédé une partie de ses antennes à un fonds.", "Altice France", "ORG"),
+    ("Selon Les Numériques, KNDS France livrera ses canons au printemps.", "KNDS France", "ORG"),
+    ("Meta a publié Llama 4, que des chercheurs ont aussitôt testé.", "Llama 4", "PRODUCT"),
+    ("La Commission a sanctionné Google pour son comparateur Google Shopping.", "Google Shopping", "PRODUCT"),
+    ("Les abonnés de NTT Docomo ont doublé en un an, selon la direction.", "NTT Docomo", "ORG"),
+    ("Les ventes de Wegovy ont ralenti au troisième trimestre.", "Wegovy", "PRODUCT"),
+    ("Ils ont testé DeepSeek-R1 et MiniMax-M1 sur des puces locales.", "MiniMax-M1", "PRODUCT"),
+    ("La start-up coréenne FuriosaAI a levé des fonds.", "FuriosaAI", "ORG"),
+    ("L'Autorité de contrôle prudentiel et de résolution a ouvert une enquête.",
+     "Autorité de contrôle prudentiel et de résolution", "ORG"),
+    ("Devant la commission des finances du Sénat, le ministre a défendu son budget.",
+     "commission des finances du Sénat", "ORG"),
+    ("Cette commande soulage le groupe de Veldhoven, qui attendait un signal.", "Veldhoven", "LOC"),
+    ("Boeing veut livrer davantage de 737 MAX cette année.", "737 MAX", "PRODUCT"),
+    ("Moolenaar a répondu que les licences devaient être suspendues.", "Moolenaar", "PER"),
 ])
 def test_organisations_the_small_model_misreads(sentence, surface, label):
     from helpers.text.evaluation import sentence_entities
@@ -489,6 +515,9 @@ def test_number_formats_are_not_products():
 
 @pytest.mark.parametrize("sentence,surface", [
     ("Lundi, le yuan a progressé face au dollar.", "Lundi"),
+    ("Trêve fragile : les deux capitales ont repris leurs discussions.", "Trêve"),  # a kicker of two words
+    ("Le modèle utilise le format UE8M0 FP8 pour ses poids.", "UE8M0 FP8"),
+    ("Le rôle de l'État dans la filière reste discuté.", "État"),
     ("La mémoire HBM3e reste rare.", "HBM3e"),
     ("Le PIB a reculé de 0,2 %.", "PIB"),
     ("Le groupe reste le premier fournisseur de mémoire HBM3e de Nvidia.", "HBM3e"),

@@ -141,7 +141,8 @@ def test_entity_rules_linear_on_adversarial_text(case):
     for start, end in products:
         entities.product_start(text, start, end, [])
     for finder in (entities.named_product_spans, entities.body_spans, entities.described_spans,
-                   entities.acronym_spans, entities.organisation_spans, entities.titled_spans, entities.person_spans):
+                   entities.acronym_spans, entities.organisation_spans, entities.titled_spans, entities.person_spans,
+                   entities.listed_product_spans):
         finder(text)
     entities.surname_spans(text, {"Jean Dupont", "Lisa Su"})
     assert time.perf_counter() - started < EXTRACTOR_BUDGET_S / 10, case

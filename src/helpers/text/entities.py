@@ -252,9 +252,12 @@ _LOWER_BODY = re.compile(r"(?<![\w-])(?:tribunal|cour d['’]appel|conseil de pr
                           # « ministère de l'Economie, du Commerce et de l'Industrie »: a list of domains
                           r"(?:,?\s+(?:et\s+)?(?:de\s+la|de\s+l['’]|du|des)\s*[A-ZÉ][\w'’-]+)*"
                           # « commission du commerce international du Parlement européen »: a house's committee
-                          r"|(?<![\w-])(?:sous-)?commission\s+(?:des|du|de\s+la|de\s+l['’]|de|d['’])\s*[\w'’ -]{3,60}?"
+                          r"|(?<![\w-])(?:sous-)?commission(?:\s+(?:spéciale|permanente|mixte|parlementaire|d['’]enquête))?"
+                          r"(?:\s+(?:des|du|de\s+la|de\s+l['’]|de|d['’])\s*[\w'’ -]{3,60}?)?"
                           r"\s(?:du\s+Sénat|de\s+l['’]Assemblée(?:\s+nationale)?|du\s+Parlement\s+européen"
-                          r"|de\s+la\s+Chambre\s+des\s+(?:représentants|communes|lords|députés))(?![\w-])")
+                          r"|de\s+la\s+Chambre\s+des\s+(?:représentants|communes|lords|députés))(?![\w-])"
+                          # (and the subject of a special committee: « … sur le Parti communiste chinois »)
+                          r"(?:\s+sur\s+(?:le|la|les|l['’])\s*[A-ZÉ][\w'’-]+(?:\s+[a-zé][\w-]+){0,2})?")
 
 
 #: Nouns that introduce a product by what it is, before its name: « son traitement Dupixent », « le sac Birkin »,

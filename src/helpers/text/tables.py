@@ -308,7 +308,10 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                      if not any(ls < e and s < le for ls, le in linked + products + known_orgs + known_people)]
         orgs = [(s, with_company_suffix(text, e)) for s, e in known_orgs
                 if not any(ls < e and s < le for ls, le in linked)]
-        orgs += [(s, e) for s, e in described_spans(text) + body_spans(text)
+        # « commission des finances du| Sénat »: a body named in lower case holds the listed names of its house
+        bodies = body_spans(text)
+        orgs = [(s, e) for s, e in orgs if not any(bs <= s and e <= be and be - bs > e - s for bs, be in bodies)]
+        orgs += [(s, e) for s, e in described_spans(text) + bodies
                  if not any(ls < e and s < le for ls, le in linked + orgs)]
         # abbreviations in capitals (« BYD a inauguré ») where nothing else was found
         statistical = [(f[0], f[1]) for f in found]

@@ -191,7 +191,12 @@ def _parser_figures() -> None:
                         ("entities, G (stop 31, chips and trade, then dev)", "entities_heldout5_fr.csv"),
                         ("entities, D (stop 31, chips and trade, then dev)", "entities_heldout6_fr.csv"),
                         ("entities, C (stop 31, broad, then dev)", "entities_heldout7_fr.csv"),
-                        ("entities, B (stop 31, the H20 affair, HELD OUT)", "entities_heldout8_fr.csv")):
+                        ("entities, B (stop 31, the H20 affair, then dev in stop 32)", "entities_heldout8_fr.csv"),
+                        ("entities, A (stop 32, the H20 affair, then dev)", "entities_heldout9_fr.csv"),
+                        ("entities, H (stop 32, AI chips, then dev)", "entities_heldout10_fr.csv"),
+                        ("entities, F (stop 32, broad, then dev)", "entities_heldout11_fr.csv"),
+                        ("entities, I (stop 32, chips and the US-China contest, HELD OUT)", "entities_heldout12_fr.csv"),
+                        ("entities, T (stop 32, broad, HELD OUT)", "entities_heldout13_fr.csv")):
         result, _ = entity_scores(ROOT / "tests" / "corpus" / name)
         print(f"{label} ({result['sentences']} sentences): recall {result['recall']:.3f} of {result['expected']} "
               f"mentions, {result['none_found']} found that must not be (target >= 0.97)")

@@ -201,7 +201,7 @@ class Attribution:
 
 def source_kind(source: str) -> str:
     """person, organisation, anonymous, document or pronoun, from the words of the source."""
-    from helpers.text.names import KNOWN_ORGANISATIONS
+    from helpers.text.names import LISTED_KINDS
 
     words = [w.lower() for w in re.findall(_W, source)]
     if not words:
@@ -211,7 +211,7 @@ def source_kind(source: str) -> str:
         if len(items) > 2 and any(len(item.split()) == 1 for item in items):
             return "organisation"  # « Bouygues Telecom, Iliad et Orange »: a list of firms, not of people
         return source_kind(items[0])
-    if source in KNOWN_ORGANISATIONS:  # « Goldman Sachs » reads like a person's name
+    if LISTED_KINDS.get(source) == "ORG":  # « Goldman Sachs » reads like a person's name
         return "organisation"
     head = words[0]
     if len(words) == 1 and head in _PRONOUNS:

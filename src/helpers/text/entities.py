@@ -13,7 +13,7 @@ Two general rules, applied to what the gazetteer does not already know:
   gazetteer names those. Number formats (« FP8 », « FP16 », « INT8 », « BF16 ») are not products.
 - **Organisations the model misreads**: news agencies, outlets, brokers and investment banks, AI labs
   and platforms (a wire service read as a person, a broker as a place) are organisations, from a list
-  (:data:`KNOWN_ORGANISATIONS`); a company name followed by « Technologies », « Cloud »… keeps that word
+  (:data:`~helpers.text.names.KNOWN_ORGANISATIONS`); a company name followed by « Technologies », « Cloud »… keeps that word
   (« Huawei Technologies ») and is an organisation whatever the model said.
 - **Names a noun introduces** (« le cabinet TrendForce », « l'américain MP Materials »): organisations
   (:data:`DESCRIPTORS`); **abbreviations in capitals** (« BYD », « S&P Global Ratings ») too, but not units,
@@ -40,7 +40,7 @@ import re
 from spacy.lang.fr.stop_words import STOP_WORDS
 
 from helpers.text.frenchnum import MONTHS
-from helpers.text.names import KNOWN_ORGANISATIONS, KNOWN_PEOPLE, KNOWN_PRODUCTS, NameList
+from helpers.text.names import LISTED_KINDS, NameList
 
 #: Words that open the name of an institution in French copy.
 INSTITUTION_NOUNS = ("ministère", "département", "agence", "administration", "commission", "bureau", "office",
@@ -160,19 +160,24 @@ def titled_spans(text: str) -> list[tuple[int, int]]:
             if not _NOT_NAMES.match(m.group(1) + " ") and m.group(1).split()[0] not in _CALENDAR_WORDS]
 
 
-_LISTED_PEOPLE = NameList(KNOWN_PEOPLE)
-_LISTED_ORGANISATIONS = NameList(KNOWN_ORGANISATIONS)
-_LISTED_PRODUCTS = NameList(KNOWN_PRODUCTS)
+_LISTED = NameList(LISTED_KINDS)
+
+
+@functools.lru_cache(maxsize=4)
+def _listed_spans(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, kind) of every listed name in ``text``: the three lists are read in one pass, kept for the three
+    finders below, which a paragraph calls in turn."""
+    return tuple((s, e, LISTED_KINDS[text[s:e]]) for s, e in _LISTED.spans(text))
 
 
 def person_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of :data:`KNOWN_PEOPLE` in ``text``."""
-    return _LISTED_PEOPLE.spans(text)
+    """Spans of :data:`~helpers.text.names.KNOWN_PEOPLE` in ``text``."""
+    return [(s, e) for s, e, kind in _listed_spans(text) if kind == "PER"]
 
 
 def listed_product_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of :data:`KNOWN_PRODUCTS` in ``text`` (« Wegovy », « Kimi K2 »)."""
-    return _LISTED_PRODUCTS.spans(text)
+    """Spans of :data:`~helpers.text.names.KNOWN_PRODUCTS` in ``text`` (« Wegovy », « Kimi K2 »)."""
+    return [(s, e) for s, e, kind in _listed_spans(text) if kind == "PRODUCT"]
 _SOCIAL_X = re.compile(r"(?<=réseau social )X(?![\w-])")  # « le réseau social X »
 #: Words that stay with a company's name (« Huawei Technologies », « Alibaba Cloud »).
 COMPANY_SUFFIX = re.compile(r"\s+(?:Technologies|Technology|Information Technology|Cloud|Group|Holdings|Platforms|Semiconductor"
@@ -187,9 +192,10 @@ _AI_FIRM = re.compile(r"(?<![\w-])[A-Z][a-z]+\s?AI(?![\w-])")  # « Mistral AI �
 
 
 def organisation_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of :data:`KNOWN_ORGANISATIONS` in ``text`` (and « X » right after « réseau social »), and of firms named
+    """Spans of :data:`~helpers.text.names.KNOWN_ORGANISATIONS` in ``text`` (and « X » right after « réseau social »), and of firms named
     « … AI »."""
-    spans = sorted(_LISTED_ORGANISATIONS.spans(text) + [m.span() for m in _SOCIAL_X.finditer(text)])
+    spans = sorted([(s, e) for s, e, kind in _listed_spans(text) if kind == "ORG"]
+                   + [m.span() for m in _SOCIAL_X.finditer(text)])
     firms = [m.span() for m in _AI_FIRM.finditer(text) if not _NOT_NAMES.match(m.group())]
     # « Zhipu| AI »: a listed name the word « AI » follows is that longer name
     spans = [(s, e) for s, e in spans if not any(fs == s and e < fe for fs, fe in firms)]
@@ -324,7 +330,7 @@ def trimmed(text: str, start: int, end: int) -> int:
     if re.match(r"(?:ONG|PME|ETI)\s+[A-Z]", surface):  # « ONG Greenpeace »: the kind of body, then its name
         start, surface = start + 4, surface[4:]
     # « L'ONU » at a sentence's start: the article is not the name (names that keep it, « L'Oréal », are listed in
-    # :data:`KNOWN_ORGANISATIONS`, whose spans replace the model's)
+    # :data:`~helpers.text.names.KNOWN_ORGANISATIONS`, whose spans replace the model's)
     if re.match(r"[LD]['’](?=[A-ZÉ])", surface):
         start, surface = start + 2, surface[2:]
     lead = _ARTICLE_LEAD.match(surface)
@@ -383,15 +389,17 @@ def acronym_spans(text: str) -> list[tuple[int, int]]:
             continue
         if m.start() == 0 or text[m.start() - 1] in ".!?\n":
             words = m.group().split()
-            end = m.start() + len(first) if len(words) > 1 and words[1] in _SENTENCE_WORDS else m.end()
+            end = m.start() + len(first) if len(words) > 1 and words[1] in SENTENCE_WORDS else m.end()
         else:
             end = m.end()
         spans.append((m.start(), end))
     return spans
 
 
-#: Capitalised words that open a sentence and are not part of a name before them.
-_SENTENCE_WORDS = {"Le", "La", "Les", "Un", "Une", "Des", "En", "Selon", "Dans", "Pour", "Avec", "Mais", "Et"}
+#: Capitalised words that open a sentence and are not part of a name before or after them (« AXA| Selon »,
+#: « Le| Pentagone »).
+SENTENCE_WORDS = {"Le", "La", "Les", "Un", "Une", "Des", "Du", "De", "En", "Selon", "Pour", "Avec", "Dans", "Sur", "Et",
+                  "Mais", "Chez", "Après", "Avant", "Depuis", "Face"}
 
 
 def possessive_end(text: str, end: int) -> int:

@@ -240,9 +240,9 @@ KNOWN_PRODUCTS = (
 class NameList:
     """Whole-word, case-sensitive spans of listed names in a text, longest name first at each position.
 
-    The names are indexed by their first word, so each word of the text is looked up once: linear in the text,
-    whatever the number of names (a regular expression with one branch per name tries every branch at every
-    position)."""
+    The names are indexed by their first word, and only the words that can open a listed name are read (a word
+    whose first letter opens one, or an elided article before one): linear in the text, whatever the number of
+    names (a regular expression with one branch per name tries every branch at every position)."""
 
     _WORD = re.compile(r"(?<![\w-])[\w&+.'’-]+")
 
@@ -253,12 +253,16 @@ class NameList:
             first = self._WORD.match(name)
             key = first.group().rstrip(".") if first else name
             self.by_first.setdefault(key, []).append(name)
+        # (most words of French copy open no listed name: the pattern skips them in C, not in a Python loop)
+        openers = "".join(sorted({re.escape(key[0]) for key in self.by_first if key}))
+        # (a word starts where the last one ended, as when every word was read: not inside « d'Huang » or « 1.Nvidia »)
+        self.words = re.compile(rf"(?<![\w&+.'’-])(?=[{openers}]{'|' + _ELIDED.pattern if elided else ''})[\w&+.'’-]+")
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Sorted, non-overlapping (start, end) of the listed names in ``text``."""
         out: list[tuple[int, int]] = []
         after = 0
-        for m in self._WORD.finditer(text):
+        for m in self.words.finditer(text):
             if m.start() < after:
                 continue
             start, word = m.start(), m.group()
@@ -279,6 +283,13 @@ class NameList:
 
 #: An elided article or preposition before a name (« d'OpenAI », « l’AFP », « qu'Apple »).
 _ELIDED = re.compile(r"(?:[dlDLjJnNsScCmMtT]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’]")
+
+
+#: What each listed name is, as the entity tables label it (no name is in two lists: a test checks it).
+LISTED_KINDS = {**{n: "ORG" for n in KNOWN_ORGANISATIONS}, **{n: "PER" for n in KNOWN_PEOPLE},
+                **{n: "PRODUCT" for n in KNOWN_PRODUCTS}}
+#: The people of :data:`KNOWN_PEOPLE` named in full, whose surnames alone name them too (« Moolenaar »).
+FULL_NAMES = frozenset(n for n in KNOWN_PEOPLE if " " in n)
 
 
 #: States and large regions by their French names: a one-word headline kicker (« Ukraine : … ») that is one of them

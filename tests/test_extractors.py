@@ -424,6 +424,20 @@ def test_entities_on_a_held_out_corpus():
     ("entities_heldout9_fr.csv", 0.96),
     ("entities_heldout10_fr.csv", 0.96),
     ("entities_heldout11_fr.csv", 0.95),
+    # I (chips and the US–China contest) and T (broad), held out through stop 32 (0.91 and 0.91), tuned on in stop 33
+    ("entities_heldout12_fr.csv", 0.94),
+    ("entities_heldout13_fr.csv", 0.95),
+    # U (chips), V (broad) and W (supply chains), written blind in stop 33: 0.91, 0.85 and 0.84 with stop 32's rules,
+    # 0.95, 0.90 and 0.86 with the list of places and the first rules of stop 33 (their held-out figures), then tuned on
+    ("entities_heldout14_fr.csv", 0.94),
+    ("entities_heldout15_fr.csv", 0.92),
+    ("entities_heldout16_fr.csv", 0.91),
+    # AB (chips), AC (broad) and AD (supply chains), written blind in stop 33 while its later rules were written:
+    # 0.95, 0.95 and 0.93 once the list of places and the rules for U, V and W were in (their held-out figures), then
+    # tuned on
+    ("entities_heldout17_fr.csv", 0.94),
+    ("entities_heldout18_fr.csv", 0.95),
+    ("entities_heldout19_fr.csv", 0.93),
 ])
 def test_entities_on_broad_business_news(name, floor):
     from helpers.text.evaluation import entity_scores
@@ -432,15 +446,15 @@ def test_entities_on_broad_business_news(name, floor):
     assert scores["sentences"] == 50 and scores["recall"] >= floor and scores["none_found"] <= 3, (scores, errors)
 
 
-@pytest.mark.parametrize("name", ["entities_heldout12_fr.csv", "entities_heldout13_fr.csv"])
+@pytest.mark.parametrize("name", ["entities_heldout20_fr.csv", "entities_heldout21_fr.csv", "entities_heldout22_fr.csv"])
 def test_entities_on_the_held_out_news(name):
-    """I (chips and the US–China contest) and T (broad business news): 50 sentences each, written blind in stop 32
-    while its rules were written, scored once every rule was in, and never used to tune one (recall 0.91 and 0.91,
-    no NONE found): a floor against regressions."""
+    """AE (chips and the US–China contest), AF (broad business news) and AG (supply chains): 50 sentences each,
+    written blind in stop 33 while its last rules were written, scored once every rule was in, and never used to tune
+    one (recall 0.96, 0.92 and 0.95, no NONE found): a floor against regressions."""
     from helpers.text.evaluation import entity_scores
 
     scores, errors = entity_scores(CORPUS / name)
-    assert scores["sentences"] == 50 and scores["recall"] >= 0.88 and scores["none_found"] <= 1, (scores, errors)
+    assert scores["sentences"] == 50 and scores["recall"] >= 0.89 and scores["none_found"] <= 1, (scores, errors)
 
 
 @pytest.mark.parametrize("sentence,surface,label", [
@@ -499,6 +513,31 @@ def test_entities_on_the_held_out_news(name):
     ("Cette commande soulage le groupe de Veldhoven, qui attendait un signal.", "Veldhoven", "LOC"),
     ("Boeing veut livrer davantage de 737 MAX cette année.", "737 MAX", "PRODUCT"),
     ("Moolenaar a répondu que les licences devaient être suspendues.", "Moolenaar", "PER"),
+    # stop 33: the list of places (data/places.csv), and the rules written for the blind sets I, T, U, V and W
+    ("Les négociateurs se retrouveront à Kuala Lumpur la semaine prochaine.", "Kuala Lumpur", "LOC"),
+    ("La filiale, installée à Hefei, a recruté 300 ingénieurs.", "Hefei", "LOC"),
+    ("Les éleveurs de la Creuse ont manifesté mardi devant la préfecture.", "Creuse", "LOC"),
+    ("Les pétroliers évitent désormais la mer Rouge.", "mer Rouge", "LOC"),
+    ("Le projet gazier de Cabo Delgado reprendra en 2026.", "Cabo Delgado", "LOC"),
+    ("Au Chili, la société minière a signé l'accord.", "Chili", "LOC"),
+    ("L'accord a été conclu avec Hennessy, qui distribue le cognac en Asie.", "Hennessy", "ORG"),
+    ("Le contrat a été signé avec Marvolta, qui fournira les batteries.", "Marvolta", "ORG"),
+    ("L'Union nationale des propriétaires immobiliers conteste la mesure.",
+     "Union nationale des propriétaires immobiliers", "ORG"),
+    ("Un rapport du Peterson Institute for International Economics juge la mesure coûteuse.",
+     "Peterson Institute for International Economics", "ORG"),
+    ("Le fonds a investi aux côtés de la Export-Import Bank of Korea.", "Export-Import Bank of Korea", "ORG"),
+    ("Soutenue par Tencent et BlueHarbor, la start-up lève des fonds.", "BlueHarbor", "ORG"),
+    ("Au salon Computex, le groupe a présenté ses cartes.", "Computex", "ORG"),
+    ("Le promoteur Nexity étudie la vente de ses bureaux.", "Nexity", "ORG"),
+    ("Le ministère vietnamien de l'Industrie a publié la liste.", "ministère vietnamien de l'Industrie", "ORG"),
+    ("L'Arcep a publié son rapport annuel mardi.", "Arcep", "ORG"),
+    ("Le tribunal des activités économiques de Lyon a ouvert une procédure.",
+     "tribunal des activités économiques de Lyon", "ORG"),
+    ("Le Chinois Gotion High-Tech construit une usine à Kénitra.", "Gotion High-Tech", "ORG"),
+    ("Selon Me Claire Vasseur, la procédure est close.", "Claire Vasseur", "PER"),
+    ("Les cadres de China Zinc Holding ont été entendus.", "China Zinc Holding", "ORG"),
+    ("Le groupe a présenté Magistral Medium mardi.", "Magistral Medium", "PRODUCT"),
 ])
 def test_organisations_the_small_model_misreads(sentence, surface, label):
     from helpers.text.evaluation import sentence_entities
@@ -522,6 +561,11 @@ def test_number_formats_are_not_products():
     ("Le PIB a reculé de 0,2 %.", "PIB"),
     ("Le groupe reste le premier fournisseur de mémoire HBM3e de Nvidia.", "HBM3e"),
     ("Le sud-coréen a dépassé son rival sur le marché de la DRAM.", "DRAM"),
+    # stop 33
+    ("Contacté par l'AFP, le groupe n'a pas répondu.", "Contacté"),  # a participle opening the sentence
+    ("Tours de table : la start-up lève des fonds.", "Tours"),  # a town named by a French word, as a kicker
+    ("Microsoft France a confirmé l'enquête.", "France"),  # a place right after a firm's name is part of it
+    ("Le chantier avance, selon des sources proches du CoWoS de TSMC.", "CoWoS"),  # mostly capitals: no brand
 ])
 def test_calendar_words_formats_and_common_abbreviations_are_not_entities(sentence, surface):
     from helpers.text.evaluation import sentence_entities

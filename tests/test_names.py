@@ -46,6 +46,7 @@ def test_the_matcher_is_linear_in_the_text():
 def test_the_lists_hold_no_name_twice_and_no_common_word():
     everything = KNOWN_ORGANISATIONS + KNOWN_PEOPLE + KNOWN_PRODUCTS
     assert len(everything) == len(set(everything))
-    # words a French sentence can open with, which a list must not claim
-    assert not {"Le", "La", "Les", "Total", "Free", "Alan", "Next", "Claude", "Capital", "Son", "Sur"} & set(everything)
+    # words a French sentence can open with, which a list must not claim (« Free », the operator, is listed since
+    # stop 33: three blind sets of French copy wrote it, never as an English word)
+    assert not {"Le", "La", "Les", "Total", "Alan", "Next", "Claude", "Capital", "Son", "Sur"} & set(everything)
     assert {"Ukraine", "Pékin", "Washington"} <= PLACES

@@ -195,8 +195,18 @@ def _parser_figures() -> None:
                         ("entities, A (stop 32, the H20 affair, then dev)", "entities_heldout9_fr.csv"),
                         ("entities, H (stop 32, AI chips, then dev)", "entities_heldout10_fr.csv"),
                         ("entities, F (stop 32, broad, then dev)", "entities_heldout11_fr.csv"),
-                        ("entities, I (stop 32, chips and the US-China contest, HELD OUT)", "entities_heldout12_fr.csv"),
-                        ("entities, T (stop 32, broad, HELD OUT)", "entities_heldout13_fr.csv")):
+                        ("entities, I (stop 32, chips and the US-China contest, then dev in stop 33)",
+                         "entities_heldout12_fr.csv"),
+                        ("entities, T (stop 32, broad, then dev in stop 33)", "entities_heldout13_fr.csv"),
+                        ("entities, U (stop 33, chips, then dev)", "entities_heldout14_fr.csv"),
+                        ("entities, V (stop 33, broad, then dev)", "entities_heldout15_fr.csv"),
+                        ("entities, W (stop 33, supply chains, then dev)", "entities_heldout16_fr.csv"),
+                        ("entities, AB (stop 33, chips, then dev)", "entities_heldout17_fr.csv"),
+                        ("entities, AC (stop 33, broad, then dev)", "entities_heldout18_fr.csv"),
+                        ("entities, AD (stop 33, supply chains, then dev)", "entities_heldout19_fr.csv"),
+                        ("entities, AE (stop 33, chips, HELD OUT)", "entities_heldout20_fr.csv"),
+                        ("entities, AF (stop 33, broad, HELD OUT)", "entities_heldout21_fr.csv"),
+                        ("entities, AG (stop 33, supply chains, HELD OUT)", "entities_heldout22_fr.csv")):
         result, _ = entity_scores(ROOT / "tests" / "corpus" / name)
         print(f"{label} ({result['sentences']} sentences): recall {result['recall']:.3f} of {result['expected']} "
               f"mentions, {result['none_found']} found that must not be (target >= 0.97)")

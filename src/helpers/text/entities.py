@@ -41,13 +41,14 @@ from spacy.lang.fr.stop_words import STOP_WORDS
 
 from helpers.text.frenchnum import MONTHS
 from helpers.text.names import LISTED_KINDS, NameList
+from helpers.text.places import known_places
 
 #: Words that open the name of an institution in French copy.
 INSTITUTION_NOUNS = ("ministère", "département", "agence", "administration", "commission", "bureau", "office",
                      "autorité", "secrétariat", "conseil", "cour", "chambre", "sénat", "parlement", "gouvernement",
                      "banque", "comité", "direction", "service", "haut-commissariat", "université", "école",
                      "institut", "fondation", "tribunal", "cour", "fédération", "confédération", "association", "union",
-                     "ligue", "syndicat", "organisation", "observatoire")
+                     "ligue", "syndicat", "organisation", "observatoire", "fonds", "caisse", "centre")
 _INSTITUTION = re.compile(rf"^(?:{'|'.join(INSTITUTION_NOUNS)})\b", re.IGNORECASE)
 
 _CODE = r"(?=[A-Za-z]*\d)(?=\d*[A-Z])[A-Z0-9][A-Za-z0-9]*(?:\.\d+(?![\d.]))?"  # H20, B30A, GB200, NVL72, V3.1
@@ -60,6 +61,7 @@ _VERSIONED = (r"[a-z][A-Z][a-z]+\s+\d{1,3}(?:\s+(?:Pro|Max|Ultra|Plus|Mini|Air))
               r"|Model\s+[A-Z0-9](?![\w-])"  # Model Y
               r"|\d{3}\s+MAX(?:\s+\d{1,2})?"  # 737 MAX
               r"|[A-Z][a-z]+[A-Z]?[a-z]*-[A-Z]{1,2}\d+(?:\.\d+)?"  # DeepSeek-R1, MiniMax-M1: a name, a hyphen, a code
+              r"|[A-Z][a-z]+\d+(?:\.\d+)?-[A-Z][A-Za-z0-9]*"  # Qwen3-Max, Qwen2.5-VL: a model, its version, a variant
               r"|[A-Z][a-z]+OS"  # HarmonyOS
               r"|ChatGPT|[A-Z]{3}-\d[a-z]"  # ChatGPT, GPT-4o
               r"|[A-Z]{2,5}-\d+(?:\.\d+)?(?:\s+(?:Pro|Max|Ultra|Plus|Mini|Turbo|Flash))?"  # GPT-5, GPT-4.1
@@ -184,8 +186,28 @@ COMPANY_SUFFIX = re.compile(r"\s+(?:Technologies|Technology|Information Technolo
                             r"|Semiconductors|Corporation|Inc\.?|Electronics|Materials|Securities|Rare Earths|Motors"
                             r"|Systems|Capital|Partners|Industries|Pharmaceuticals|Therapeutics|Airlines|Energy"
                             r"|Research|Labs|Ventures|Automotive|Mobility|Bank|Investments|Insights|Intelligence|Industry|Networks"
-                            r"|Retail|Medicines"
+                            r"|Retail|Medicines|Holding|Company|Limited|Biotech|Cobalt|Lithium|Mining|Metals|Steel"
+                            r"|Shipping|Logistics|Pharma|High-Tech|Magnetics|Frères|Associés|Assurances|Ateliers"
+                            r"|Transports|Laboratoires|Éditions|Agriculteurs|Champions"
                             r"|SA|SE|AG|NV|plc|Ltd|& Co\.?)(?![\w-])")
+
+
+#: Capitalised words before a company word: « Kerlann Biotech », « Gotion High-Tech », « NewSpace India Limited ».
+_SUFFIXED = re.compile(r"(?<![\w&+.'’-])((?:[A-Z][\w&'’-]*\s){1,3})" + COMPANY_SUFFIX.pattern[3:])
+
+
+def suffixed_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of firms named by capitalised words and a company word (:data:`COMPANY_SUFFIX`), without the words a
+    sentence opens with (« Selon Kerlann Biotech » is « Kerlann Biotech »)."""
+    spans = []
+    for m in _SUFFIXED.finditer(text):
+        words = list(re.finditer(r"\S+", m.group(1)))
+        while words and (words[0].group() in SENTENCE_WORDS or _NOT_NAMES.match(words[0].group() + " ")
+                         or words[0].group().lower() in _NATIONALITY_FORMS):
+            words = words[1:]  # (« Le Chinois Gotion High-Tech »: the nationality is not the name)
+        if words:
+            spans.append((m.start(1) + words[0].start(), m.end()))
+    return spans
 
 
 _AI_FIRM = re.compile(r"(?<![\w-])[A-Z][a-z]+\s?AI(?![\w-])")  # « Mistral AI », « Scale AI », « FuriosaAI »
@@ -220,15 +242,81 @@ DESCRIPTORS = ("cabinet", "cabinet d'études", "cabinet d’études", "société
                "numéro un", "leader", "compagnie", "transporteur", "minier", "négociant", "régulateur",
                "quotidien", "journal", "hebdomadaire", "magazine", "chaîne", "radio", "site", "média", "agence",
                "PME", "ETI", "ONG", "association", "fédération", "syndicat", "club", "label", "marque", "maison",
-               "pépite", "licorne", "filiale")
+               "pépite", "licorne", "filiale",
+               # stop 33: more nouns of firms (« le promoteur Nexity », « la foncière Gecina », « son rival X »)
+               "promoteur", "foncière", "armateur", "brasseur", "cimentier", "verrier", "industriel", "sous-traitant",
+               "fournisseur", "hébergeur", "gestionnaire", "gestionnaire d'actifs", "gestionnaire d’actifs",
+               "investisseur", "holding", "coopérative", "mutuelle", "enseigne", "logisticien", "rival", "concurrent")
 NATIONALITIES = ("américain", "allemand", "français", "chinois", "japonais", "coréen", "sud-coréen", "taïwanais",
                  "néerlandais", "britannique", "suisse", "italien", "espagnol", "indien", "australien", "canadien",
-                 "suédois", "finlandais", "européen", "belge", "danois", "norvégien", "israélien", "saoudien")
+                 "suédois", "finlandais", "européen", "belge", "danois", "norvégien", "israélien", "saoudien",
+                 # stop 33: « le ministère malaisien de l'Investissement », « l'émirati G42 »
+                 "malaisien", "singapourien", "vietnamien", "indonésien", "thaïlandais", "philippin", "émirati",
+                 "qatari", "turc", "turque", "russe", "ukrainien", "polonais", "tchèque", "hongrois", "roumain", "grec",
+                 "grecque", "portugais", "irlandais", "autrichien", "mexicain", "brésilien", "argentin", "chilien",
+                 "sud-africain", "nigérian", "égyptien", "marocain", "algérien", "tunisien", "iranien", "irakien",
+                 "pakistanais", "néo-zélandais", "luxembourgeois", "hongkongais", "koweïtien", "libanais", "kényan",
+                 "sénégalais", "ivoirien", "mozambicain", "colombien", "péruvien", "kazakh")
 _ADJ = "|".join(f"{n}(?:e|s|es)?" for n in NATIONALITIES)
+_NATIONALITY_FORMS = frozenset(n + end for n in NATIONALITIES for end in ("", "e", "s", "es"))
 _DESCRIBED = re.compile(
     r"(?<![\w-])(?:(?:" + "|".join(re.escape(d) for d in sorted(DESCRIPTORS, key=len, reverse=True)) + r")s?"
     + rf"(?:\s+(?:{_ADJ}|[a-zéèêà][a-zéèêàç]{{3,}}(?:-[a-zéèêàç]+)?))?|[lL]['’](?:{_ADJ}))\s+"
     + r"((?:[A-Z][\w&.'’-]*)(?:\s+(?:&\s+)?[A-Z][\w&.'’-]*)*)")
+
+
+#: A name with a capital inside a word (« HongShan », « MultiChoice », « NielsenIQ », « FranceAgriMer »): a brand,
+#: which French copy uses for firms, funds and fairs; not a surname with a particle (« McCarthy », « LeCun »).
+_INTERCAPPED = re.compile(r"(?<![\w&+.'’-])(?!(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von)[A-Z])[A-Z][a-zà-ÿ]+(?:[A-Z][a-zà-ÿ]*)+"
+                          r"(?![\w&+-]|['’]\w)")
+
+
+def intercapped_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of one-word names with a capital inside (:data:`_INTERCAPPED`)."""
+    # (« CoWoS », « SoIC »: mostly capitals, a packaging technique's abbreviation, not a brand)
+    return [m.span() for m in _INTERCAPPED.finditer(text) if sum(c.isupper() for c in m.group()) <= 0.4 * len(m.group())]
+
+
+#: Nouns of bodies in English names (« Center for a New American Security », « Export-Import Bank of the United
+#: States », « Southern Environmental Law Center »).
+_ENGLISH_BODY = (r"(?:Center|Centre|Institute|Institution|Council|Foundation|Endowment|Bank|Fund|Agency|Office|Bureau"
+                 r"|Committee|Association|Alliance|Federation|Forum|Society|School|University|College|Laboratory"
+                 r"|Administration|Authority|Commission|Corporation|Department|Board|Reserve|Exchange|Organization"
+                 r"|Coalition|Partnership|Initiative|Trust)")
+_ENGLISH_WORD = r"[A-Z][\w&.-]*"
+_ENGLISH_ORG = re.compile(
+    rf"(?<![\w-])((?:{_ENGLISH_WORD}\s(?:(?:and|&|of)\s)?){{0,4}}){_ENGLISH_BODY}"
+    rf"((?:\s(?:for|of|on|in)(?:\s(?:the|a|an))?\s{_ENGLISH_WORD}(?:\s(?:and\s|of\s|&\s|for\s|the\s)?{_ENGLISH_WORD}){{0,5}})?)"
+    r"(?![\w-])")
+
+
+def english_body_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of bodies named in English: capitalised words before a body's noun (:data:`_ENGLISH_BODY`), or a body's
+    noun and its complement after « for », « of », « on » (« Council on Foreign Relations »). French words that open
+    a sentence are not part of the name (« Le Forum »)."""
+    spans = []
+    for m in _ENGLISH_ORG.finditer(text):
+        before = [w for w in re.finditer(r"\S+", m.group(1))]
+        while before and (before[0].group() in SENTENCE_WORDS or _NOT_NAMES.match(before[0].group() + " ")):
+            before = before[1:]  # (« Le Forum », « Selon Bank of America »: the sentence's word is not the name's)
+        end = m.end() - 1 if m.group().endswith(".") and not m.group().endswith(("Inc.", "Co.", "Corp.")) else m.end()
+        if before or m.group(2):
+            spans.append((m.start(1) + before[0].start() if before else m.start(1) + len(m.group(1)), end))
+    return spans
+
+
+#: « Bourse de Tokyo », « Bourse de Hongkong »: a stock exchange named by its city.
+_EXCHANGE = re.compile(r"(?<![\w-])Bourse\s+(?:de\s+|d['’])([A-ZÉ][\w-]+(?:\s[A-Z][\w-]+)?)")
+
+
+def exchange_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of stock exchanges named « Bourse de » and a listed place (:func:`~helpers.text.places.known_places`)."""
+    spans = []
+    for m in _EXCHANGE.finditer(text):
+        place = m.group(1) if m.group(1) in known_places() else m.group(1).split()[0]
+        if place in known_places():
+            spans.append((m.start(), m.start(1) + len(place)))
+    return spans
 
 
 def described_spans(text: str) -> list[tuple[int, int]]:
@@ -253,10 +341,14 @@ _ARTICLE_LEAD = re.compile(r"^(?:(?:le|la|les|l['’]|du|des|de la|de l['’])\s
 _LOWER_BODY = re.compile(r"(?<![\w-])(?:tribunal|cour d['’]appel|conseil de prud['’]hommes|chambre régionale des comptes"
                           r"|parquet(?= (?:de|d['’]|du|des) )|ministère|département|secrétariat d['’]État)"
                           r"(?:\s+(?:administratif|judiciaire|correctionnel|de commerce|des affaires économiques"
+                          r"|des activités économiques|fédéral(?:\s+du\s+district(?:\s+(?:nord|sud|est|ouest|centre))?)?"
                           rf"|{_ADJ}))?"
-                          r"\s+(?:de|d['’]|du|des)\s*(?:la\s+|l['’])?[A-ZÉ][\w'’-]+"
-                          # « ministère de l'Economie, du Commerce et de l'Industrie »: a list of domains
-                          r"(?:,?\s+(?:et\s+)?(?:de\s+la|de\s+l['’]|du|des)\s*[A-ZÉ][\w'’-]+)*"
+                          # (« tribunal fédéral de Los Angeles »: a place of three words at most)
+                          r"\s+(?:de|d['’]|du|des)\s*(?:la\s+|l['’])?[A-ZÉ][\w'’-]+(?:\s(?:[A-Z][\w'’-]+)){0,2}"
+                          # « ministère de l'Economie, du Commerce et de l'Industrie »: a list of domains, but not a
+                          # second body (« ministère des Armées| et du Centre national d'études spatiales »)
+                          r"(?:,?\s+(?:et\s+)?(?:de\s+la|de\s+l['’]|du|des)\s*"
+                          r"(?!(?:Centre|Agence|Office|Institut|Conseil|Commission|Autorité|Bureau|Banque)\b)[A-ZÉ][\w'’-]+)*"
                           # « commission du commerce international du Parlement européen »: a house's committee
                           r"|(?<![\w-])(?:sous-)?commission(?:\s+(?:spéciale|permanente|mixte|parlementaire|d['’]enquête))?"
                           r"(?:\s+(?:des|du|de\s+la|de\s+l['’]|de|d['’])\s*[\w'’ -]{3,60}?)?"
@@ -345,7 +437,13 @@ def trimmed(text: str, start: int, end: int) -> int:
 
 # (compiled and matched at a position, not on a copy of the rest of the paragraph: linear on a megabyte)
 _CAPITALISED_RUN = re.compile(r"\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
-_LOWER_COMPLEMENT = re.compile(r"\s+(?:de|d['’]|du|de la|de l['’])\s*([a-zé][\wé-]+)")
+#: A lower-case adjective of a body's name (« interprofessionnel », « immobiliers », « publique »).
+_BODY_ADJECTIVE = (r"\s+(?:[a-zé][a-zéèê]+(?:els?|elles?|aux|ales?|iers?|ières?|ifs?|ives?|iques?|aires?)"
+                   rf"|{_ADJ})(?![\w-])")  # (« constructeurs européens| d'automobiles »)
+#: « (interprofessionnel) du cognac », « des propriétaires (immobiliers) », « d'investissement »: the lower-case
+#: complement of a body's name, with an adjective before or after it.
+_LOWER_COMPLEMENT = re.compile(rf"(?:{_BODY_ADJECTIVE})?\s+(?:de|d['’]|du|des|de la|de l['’])\s*([a-zé][\wé-]+)"
+                               rf"(?:{_BODY_ADJECTIVE})?")
 _COMPLEMENT = re.compile(r"\s+(?:des|du|de la|de l['’]|de|d['’])\s*[\wÉé-]+")
 
 

@@ -161,6 +161,23 @@ KNOWN_ORGANISATIONS = (
     "Bayern Munich", "DAZN", "beIN Sports", "NTT", "NTT Docomo", "SK Telecom", "Revolut", "Klarna", "ESMC",
     "Arista Networks", "Lightmatter", "Electronic Arts", "Take-Two", "Boiron", "Chambre des représentants",
     "Chambre des communes", "Chambre des lords", "Chambre des députés",
+    # stop 33: France's public bodies, regulators and unions written in lower case after a capital (the capitals are
+    # abbreviations a rule finds), trade fairs and more market indices
+    "Arcep", "Cnil", "Anses", "Ademe", "FranceAgriMer", "Urssaf", "Insee", "Dares", "Drees", "Hadopi", "Anssi", "Ugap",
+    "Enedis", "Inrae", "Inserm", "Ifremer", "Onera", "Ineris", "Afnor", "Medef", "Unsa", "Météo-France",
+    "France Travail", "SNCF Réseau", "SNCF Voyageurs", "Business France", "Banque des territoires", "Free",
+    "Computex", "VivaTech", "Viva Technology", "Semicon China", "Semicon West", "Semicon Europa", "Mobile World Congress",
+    "Hannover Messe", "Salon du Bourget", "Web Summit", "Hot Chips", "World Artificial Intelligence Conference",
+    "Topix", "Hang Seng Tech", "CAC Mid 60", "CAC Small", "MSCI World", "Stoxx Europe 600", "Euro Stoxx",
+    "SK hynix", "SK Square", "SK Innovation", "SK On", "POSCO", "POSCO Holdings", "POSCO Future M",
+    "Airbus Defence and Space", "Lloyd's List", "Lloyd’s List", "Politico Europe",
+    # French regional papers, retail chains and farm unions; Indian and Vietnamese groups and outlets
+    "Midi Libre", "La Dépêche du Midi", "Le Télégramme", "La Voix du Nord", "Le Dauphiné libéré", "Leroy Merlin",
+    "Savencia", "Bonduelle", "Grand Frais", "Lidl", "Aldi", "Monoprix", "Franprix", "Système U", "Les Mousquetaires",
+    "Zara", "Inditex", "H&M", "Primark", "Vinted", "Mirakl", "Pennylane", "Sorare", "Ynsect", "Lumibird", "Exail",
+    "JCDecaux", "Ipsos", "Jeunes Agriculteurs", "Coordination rurale", "Posco", "Reliance Jio", "Vodafone Idea",
+    "Tata Group", "Tata Steel", "Tata Motors", "Mahindra", "Infosys", "Wipro", "Adani", "Tuoi Tre", "VnExpress", "Jiji",
+    "Yuan législatif", "Yuan exécutif",
 )
 
 #: People the small model reads as places or misses at the start of a sentence (« He Lifeng », « Xi Jinping »):
@@ -321,4 +338,31 @@ PLACES = frozenset((
     "Toronto", "Montréal", "Québec", "Chicago", "Houston", "Boston", "Seattle", "Austin", "Phoenix", "Detroit",
     "Atlanta", "Miami", "Dallas", "Cupertino", "Redmond", "Strasbourg", "Lyon", "Marseille", "Toulouse",
     "Bordeaux", "Lille", "Nantes", "Grenoble", "Nice", "Rennes", "Montpellier", "Dunkerque", "Londres", "Bruxelles",
+    # stop 33: French names of foreign cities and regions (GeoNames, in data/places.csv, gives the English or local
+    # name), and the regions, seas and straits news names that are no state
+    "Dresde", "Anvers", "Venise", "Cologne", "Brême", "Aix-la-Chapelle", "Mayence", "Trèves", "Bâle", "Zurich",
+    "Lucerne", "Naples", "Gênes", "Turin", "Séville", "Saragosse", "Cordoue", "Édimbourg", "Douvres", "Le Caire",
+    "Alexandrie", "Tanger", "La Mecque", "Djeddah", "Abou Dhabi", "Abu Dhabi", "Charjah", "Mascate", "Ispahan",
+    "Chiraz", "Calcutta", "New Delhi", "Nouvelle-Delhi", "Katmandou", "Rangoun", "Hô Chi Minh-Ville", "Saïgon",
+    "Nankin", "Hong Kong", "Macao", "Macau", "Saint-Pétersbourg", "Odessa", "Cracovie", "Gdansk", "Belgrade",
+    "Smyrne", "Erevan", "Tbilissi", "Bakou", "Tachkent", "Oulan-Bator", "Tel-Aviv", "Tel Aviv", "Addis-Abeba",
+    "Le Cap", "Tananarive", "Los Angeles", "San Francisco", "La Nouvelle-Orléans", "Philadelphie", "Santa Clara",
+    "San José", "San Jose", "Palo Alto", "Mountain View", "Menlo Park", "Las Vegas", "Denver", "Vancouver",
+    "Monterrey", "Guadalajara", "Bogota", "Bogotá", "Buenos Aires", "Sao Paulo", "São Paulo", "Rio de Janeiro",
+    "Caracas", "La Havane", "Santiago du Chili", "Moyen-Orient", "Proche-Orient", "Asie du Sud-Est", "Asie centrale",
+    "Asie-Pacifique", "Amérique latine", "Amérique du Nord", "Amérique du Sud", "Afrique du Nord",
+    "Afrique subsaharienne", "Maghreb", "Sahel", "Balkans", "Caucase", "Scandinavie", "Golfe persique",
+    "mer de Chine méridionale", "mer de Chine orientale", "mer Rouge", "mer Noire", "mer Baltique",
+    "détroit de Taïwan", "détroit d'Ormuz", "détroit d’Ormuz", "Méditerranée", "Pacifique", "Atlantique", "Arctique",
+    "Silicon Valley", "Xinjiang", "Tibet", "Mongolie-Intérieure", "Pays basque", "Alsace", "Lorraine", "Provence",
+    "Côte d'Azur", "Côte d’Azur", "Île-de-France", "Grand Est", "Auvergne", "Rhône-Alpes", "Savoie", "Corse",
+    "Guadeloupe", "Martinique", "Guyane", "La Réunion", "Mayotte", "Nouvelle-Calédonie", "Polynésie française",
+    "Antilles", "Limousin", "Champagne", "Bourgogne", "Flandre", "Wallonie", "Catalogne", "Écosse", "Pays de Galles",
+    "Angleterre", "Irlande du Nord", "Sibérie", "Crimée", "Donbass", "Cisjordanie", "Sinaï", "Cachemire", "Pendjab",
+    "Bengale", "Kyushu", "Hokkaido", "Etats-Unis", "États-Unis", "Pays-Bas", "Émirats arabes unis", "Arabie saoudite",
+    "Corée du Sud", "Corée du Nord", "Afrique du Sud", "Nouvelle-Zélande", "République tchèque",
+    "mer du Nord", "mer Méditerranée", "mer Caspienne", "mer de Java", "mer Jaune", "mer du Japon", "océan Indien",
+    "océan Pacifique", "océan Atlantique", "océan Arctique", "cap de Bonne-Espérance", "canal de Suez",
+    "canal de Panama", "détroit de Malacca", "détroit de Bab el-Mandeb", "détroit de Gibraltar", "Manche", "Java",
+    "Sumatra", "Sulawesi", "Bornéo", "Honshu", "Sicile", "Sardaigne", "Crète", "Corse", "Mindanao", "Luçon",
 ))

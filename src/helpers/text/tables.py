@@ -24,8 +24,11 @@ from helpers.text.entities import (
     body_spans,
     described_spans,
     domain_end,
+    english_body_spans,
+    exchange_spans,
     institution_end,
     institution_label,
+    intercapped_spans,
     listed_product_spans,
     lone_surname,
     named_product_spans,
@@ -34,6 +37,7 @@ from helpers.text.entities import (
     possessive_end,
     product_spans,
     product_start,
+    suffixed_spans,
     surname_spans,
     titled_spans,
     through_of,
@@ -41,9 +45,10 @@ from helpers.text.entities import (
     with_company_suffix,
 )
 from helpers.text.figures import calendar_test, find_figures
-from helpers.text.names import FULL_NAMES, KNOWN_PEOPLE, LISTED_KINDS, PLACES
+from helpers.text.names import FULL_NAMES, KNOWN_PEOPLE, LISTED_KINDS
 from helpers.text.hedges import find_hedges
 from helpers.text.nlp import KEPT_STATISTICAL_LABELS, french_pipeline, load_gazetteer, pieces
+from helpers.text.places import known_places, opens_sentence, place_spans, word_places
 from helpers.text.tense import future_at
 from helpers.text.timex import find_time_expressions
 
@@ -178,10 +183,10 @@ _KICKER_COLON = re.compile(r"(?:\s+[a-zéèêàç][\w'’-]*){0,3}[ \u00a0\u202f
 
 def _kicker(ent, text: str) -> bool:
     """A one-word name the model found at a sentence's start, before a colon (after lower-case words at most), no place of
-    :data:`~helpers.text.names.PLACES` and no abbreviation: a headline's kicker (« Trêve : », « Luxe : »)."""
+    :func:`~helpers.text.places.known_places` and no abbreviation: a headline's kicker (« Trêve : », « Luxe : »)."""
     word = ent.text
     return (len(ent) == 1 and ent[0].is_sent_start and bool(_KICKER_COLON.match(text, ent.end_char))
-            and word not in PLACES and not word.isupper() and LISTED_KINDS.get(word) != "ORG")
+            and (word not in known_places() or word in word_places()) and not word.isupper() and LISTED_KINDS.get(word) != "ORG")
 
 
 def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object]) -> tuple[list[tuple], list[tuple]]:
@@ -197,6 +202,7 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
     ids = [row[0] for row in sentences]
     mentions = []
     unlinked: dict[str, tuple[str, str]] = {}
+    unplaced: set[tuple[int, int]] = set()  # (paragraph, start) of the « places » read as firms, for first names
     # the people the article names in full: a one-word « person » that is none of their surnames is a firm
     named_in_full = {ent.text.strip() for para in article.paragraphs for ent in docs[para.paragraph_id].ents
                      if ent.label_ == "PER" and " " in ent.text.strip()}
@@ -211,8 +217,13 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                 found.append((ent.start_char, variant.end() if variant else ent.end_char, ent.ent_id_, "", ""))
             elif _kicker(ent, text):
                 continue  # « Trêve : Washington et Pékin … »: a headline's first word before a colon, not a name
+            elif len(ent) == 1 and _OPENING_PARTICIPLE.fullmatch(ent.text) and opens_sentence(text, ent.start_char) \
+                    and re.match(r",|\s+par\s", text[ent.end_char:ent.end_char + 5]):
+                continue  # « Contacté par l'AFP, … », « Interrogée, … »: a participle opening the sentence
             elif (ent.label_ in KEPT_STATISTICAL_LABELS or _named_firm(ent.text)) and institution_label(ent.text, ent.label_):
                 start = trimmed(text, ent.start_char, ent.end_char)
+                if ent.label_ == "PER" and (title := re.match(r"(?:Me|Mᵉ|Maître|Mgr|Dr)\s+(?=[A-ZÉ])", text[start:ent.end_char])):
+                    start += title.end()  # « Me Claire Vasseur »: a lawyer's title is not part of her name
                 # « Commission européenne| de protéger l'aciérie »: a verb ends the name
                 verb = next((t for t in ent if t.pos_ == "VERB" and t.morph.get("VerbForm") == ["Inf"]
                              and t.i > ent.start + 1 and t.nbor(-1).lower_ in ("de", "d'", "d’")), None)
@@ -237,6 +248,10 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                 end = possessive_end(text, end)
                 if label == "ORG":
                     end = domain_end(text, start, institution_end(text, start, end))
+                if label in ("PER", "ORG") and text[start:end] in known_places() \
+                        and not _FIRM_BEFORE.search(text[max(0, start - 24):start]) \
+                        and not (text[start:end] in word_places() and opens_sentence(text, start)):
+                    label = "LOC"  # « Kuala Lumpur », « Hsinchu »: a listed place the model read as a person or a firm
                 if label == "PER" and lone_surname(text[start:end], full_names, text[max(0, start - 30):start]):
                     # (« basé à Hefei », « notamment à Rousset »: after « à », the unknown one-word name is a town)
                     # (but « a confié à Ampere », « infligée à Shein »: the one a verb of giving gives to is a firm)
@@ -244,13 +259,14 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                     label = "LOC" if (re.search(r"(?<![\w-])à\s$", text[max(0, start - 3):start])
                                       and not _given_to(ent)) or _HOME_TOWN.search(text[max(0, start - 40):start]) \
                         else "ORG"
-                if label == "PER" and re.match(r"[A-Z]{2,}\s", text[start:end]):
-                    label = "ORG"  # « NTT Docomo »: a name that opens with an abbreviation is a firm's
-                if label == "LOC" and text[start:end] not in PLACES and _acting_place(ent):
+                if label == "PER" and (re.match(r"[A-Z]{2,}\s", text[start:end])
+                                       or text[start:end].split()[0] in _NO_FIRST_NAME):
+                    label = "ORG"  # « NTT Docomo », « China Molybdenum »: a name that opens so is a firm's
+                if label == "LOC" and text[start:end] not in known_places() and _acting_place(ent):
                     label = "ORG"
                 if label in ("LOC", "ORG") and " " not in text[start:end] and (digit := _ONE_DIGIT_AFTER.match(text, end)):
                     end, label = digit.end(), "PRODUCT"  # « Llama 4 », « Qwen 3 »: a model and its version
-                if label == "LOC" and _DESCRIBED_AFTER.match(text, end):
+                if label == "LOC" and _DESCRIBED_AFTER.match(text, end) and text[start:end] not in known_places():
                     label = "ORG"  # « Pasqal, la pépite de l'informatique quantique »: what follows says it is a firm
                 if label == "LOC" and _OWNED.search(text[max(0, start - 24):start]):
                     label = "PRODUCT"  # « son Explorer », « la future Twingo »: a place is not owned or new
@@ -259,13 +275,23 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                     label = "PER"  # « Christine Lagarde … Lagarde a ajouté »: the surname of a person already named
                 if label and not institution_label(text[start:end], label):
                     label = ""  # « HBM3e| de »: once trimmed, a number format
+                if label == "LOC" and " " not in text[start:end] and text[start:end] not in known_places() \
+                        and not _PLACE_BEFORE.search(text[max(0, start - 30):start]):
+                    # « Marubeni a signé », « l'Arcep », « Hennessy »: a one-word « place » that no list of places holds
+                    # and no preposition of place introduces is a firm, a brand or a body; unless it is no name at all
+                    # (« Contacté, … », « Hier, … », « la tech », « 8 To/s »)
+                    first = next((t for t in ent if t.idx >= start), ent[-1])  # (after « la » the trim left out)
+                    label = "" if (not text[start].isupper() or first.pos_ in _NOT_NAME_POS
+                                   or re.search(r"\d\s$", text[max(0, start - 2):start])) else "ORG"
+                    unplaced.add((para.paragraph_id, start))
                 if label and start < end:
                     found.append((start, end, "", text[start:end], label))
         # « Maziar | Mike Doustdar »: a one-word name the model labelled apart, right before a person, is their first name
         found.sort()
         for k in range(len(found) - 1, 0, -1):
-            (s0, e0, id0, _, _), (s1, e1, id1, _, l1) = found[k - 1], found[k]
-            if not id0 and not id1 and l1 == "PER" and found[k - 1][4] != "ORG" and text[e0:s1] == " " \
+            (s0, e0, id0, _, l0), (s1, e1, id1, _, l1) = found[k - 1], found[k]
+            if not id0 and not id1 and l1 == "PER" and (l0 != "ORG" or (para.paragraph_id, s0) in unplaced) \
+                    and text[e0:s1] == " " \
                     and " " not in text[s0:e0]:
                 found[k - 1:k + 1] = [(s0, e1, "", text[s0:e1], "PER")]
         # a linked company keeps its suffix (« Huawei Technologies »), an unlinked one too
@@ -279,7 +305,7 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
         # (a listed person is named in full: « secrétaire au Commerce Gina Raimondo » is still « Gina Raimondo »)
         known_orgs, known_people = _not_widened(text, organisation_spans(text), found, "ORG"), person_spans(text)
         # (« Llama 4 », « Windows 11 »: a listed product keeps its version)
-        listed_products = [(s, m.end() if (m := _VERSION_AFTER.match(text, e)) else e)
+        listed_products = [(s, m.end() if (m := _VERSION_AFTER.match(text, e) or _LISTED_VARIANT.match(text, e)) else e)
                            for s, e in _not_widened(text, listed_product_spans(text), found, "PRODUCT")]
         # « CAC 40 » has a product's shape and is a listed index
         raw_products = [(s, e) for s, e in product_spans(text)
@@ -303,6 +329,17 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
         # « Kimi K2 » over the code « K2 »: a listed product replaces the shorter spans it holds
         products = [(s, e) for s, e in products if not any(ls <= s and e <= le and le - ls > e - s
                                                            for ls, le in listed_products)]
+        # « Kimi K2 Thinking »: the model's product (a listed one and a variant) over the pieces of it found here
+        line_starts = {s for s, _ in listed_product_spans(text)}
+        products = [(s, e) for s, e in products if not any(f[4] == "PRODUCT" and not f[2] and f[0] in line_starts
+                                                           and text[f[1] - 1].isalnum() and f[0] <= s and e <= f[1]
+                                                           for f in found)]  # (not « Ascend 910C. »)
+        # « Instinct| MI308 »: a listed product line and the code right after it are one product (a linked code keeps
+        # its link and takes the line's name)
+        lines = {e + 1: s for s, e in listed_products if text[e:e + 1] == " "}
+        found = [(lines[f[0]], *f[1:]) if f[2] and f[0] in lines else f for f in found]
+        linked = [(s, e) for s, e, eid, _, _ in found if eid]
+        listed_products = [(s, e) for s, e in listed_products if not any(ls == s for ls, _ in linked)]
         products += [(s, e) for s, e in listed_products
                      if not any(ls < e and s < le for ls, le in linked + products + known_orgs + known_people)]
         orgs = [(s, with_company_suffix(text, e)) for s, e in known_orgs
@@ -312,6 +349,11 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
         orgs = [(s, e) for s, e in orgs if not any(bs <= s and e <= be and be - bs > e - s for bs, be in bodies)]
         orgs += [(s, e) for s, e in described_spans(text) + bodies
                  if not any(ls < e and s < le for ls, le in linked + orgs)]
+        # « Center for a New American Security », « Bourse de Tokyo »: over the model's pieces of them, and over a
+        # listed name they hold (« Peterson Institute| for International Economics »)
+        english = english_body_spans(text) + exchange_spans(text)
+        orgs = [(s, e) for s, e in orgs if not any(bs <= s and e <= be and be - bs > e - s for bs, be in english)]
+        orgs += [(s, e) for s, e in english if not any(ls < e and s < le for ls, le in linked + orgs)]
         # abbreviations in capitals (« BYD a inauguré ») where nothing else was found
         statistical = [(f[0], f[1]) for f in found]
         # (an abbreviation just before the model's name goes with it: « AXA| Investment Managers »)
@@ -326,11 +368,27 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
         for spans in (titled_spans(text), surname_spans(text, named_in_full | FULL_NAMES)):
             people += [(s, e) for s, e in spans
                        if not any(ls < e and s < le for ls, le in linked + orgs + products + people + statistical)]
+        # « HongShan », « NielsenIQ »: a brand written with a capital inside; « Kerlann Biotech »: a name and a company
+        # word; where nothing else was found
+        for spans in (suffixed_spans(text), intercapped_spans(text)):
+            orgs += [(s, e) for s, e in spans
+                     if not any(ls < e and s < le for ls, le in linked + orgs + products + people + statistical)]
         taken = products + orgs + people
         found = [f for f in found if f[2] or not any(s < f[1] and f[0] < e for s, e in taken)]
+        # listed places the model missed, where nothing else was found (« basé à Hefei », « la région de Johor »)
+        # (« Microsoft France », « Altice France »: a place right after a firm's name is part of it)
+        # (« mer Rouge », « cap de Bonne-Espérance »: a listed place over the model's shorter piece of it)
+        listed_places = place_spans(text)
+        found = [f for f in found if f[2] or not any(s <= f[0] and f[1] <= e and e - s > f[1] - f[0]
+                                                     for s, e in listed_places)]
+        kept = [(f[0], f[1]) for f in found] + taken
+        places = [(s, e) for s, e in listed_places
+                  if not any(ls < e and s < le for ls, le in kept)
+                  and not any(le == s - 1 and text[le] == " " for ls, le in kept)]
         found += [(s, e, "", text[s:e], "PRODUCT") for s, e in products]
         found += [(s, e, "", text[s:e], "ORG") for s, e in orgs if not any(ps < e and s < pe for ps, pe in products)]
         found += [(s, e, "", text[s:e], "PER") for s, e in people]
+        found += [(s, e, "", text[s:e], "LOC") for s, e in places]
         for s, e, entity_id, name, label in sorted(found):
             if not entity_id:
                 entity_id = f"unlinked_{_slug(name)}"
@@ -373,9 +431,27 @@ _HOME_TOWN = re.compile(r"(?<![\w-])(?:groupe|géant|constructeur|fabricant|firm
 _VERSION_AFTER = re.compile(rf"\s\d{{1,2}}(?:\.\d)?(?![\w%-]|[,.]\d|{_A_QUANTITY})")
 _ONE_DIGIT_AFTER = re.compile(rf"\s\d(?:\.\d)?(?![\w,%-]|{_A_QUANTITY})")
 _VARIANT_AFTER = re.compile(r"\s+(?:Ultra|Pro|Max|Plus|Mini)(?![\w-])")
+#: A variant after a listed product: « Magistral Medium », « Gemini Flash ».
+_LISTED_VARIANT = re.compile(r"\s+(?:Ultra|Pro|Max|Plus|Mini|Medium|Small|Large|Lite|Flash|Turbo|Nano|Thinking"
+                             r"|Reasoning|Instruct|Coder|Vision|Omni)(?![\w-])")
 #: What follows a firm the model reads as a place: « , la pépite de … », « , le groupe … », « , une start-up … ».
 _DESCRIBED_AFTER = re.compile(r",\s+(?:la|le|l['’]|les|un|une|sa|son|leur)\s*(?:" + "|".join(
     re.escape(d) for d in sorted(DESCRIPTORS, key=len, reverse=True)) + r")s?\b")
+_OPENING_PARTICIPLE = re.compile(r"[A-ZÉ][a-zéèêàâîôûç]+ée?s?")
+#: English words that open firms' names and no person's (« China Molybdenum », « Virgin Trains »).
+_NO_FIRST_NAME = frozenset(("China", "India", "Japan", "Korea", "Bangladesh", "Indonesia", "Vietnam", "Taiwan",
+                            "Singapore", "Malaysia", "Thailand", "Saudi", "Qatar", "Dubai", "Africa", "Europe", "Asia",
+                            "America", "American", "British", "Chinese", "Korean", "Japanese", "Indian", "National",
+                            "International", "Global", "General", "United", "Royal", "Virgin", "Trade", "Digital",
+                            "Energy", "Green", "Smart", "Euro", "Pacific", "Atlantic"))
+#: Parts of speech of a first word that is no name (« Annoncée », « Hier », « Les »).
+_NOT_NAME_POS = frozenset(("VERB", "AUX", "ADV", "ADJ", "DET", "PRON", "ADP", "CCONJ", "SCONJ"))
+#: What introduces a place (« à », « en », « près de », « de »): a name after it may be a place no list holds.
+_PLACE_BEFORE = re.compile(r"(?<![\w-])(?:à|en|au|aux|dans|vers|depuis|près de|proche de|autour de|sur|par|de|du|des"
+                           r"|d['’])\s*$")
+#: A firm's noun right before a name: « le groupe Lyon » would be a firm, not the town (the list of places yields).
+_FIRM_BEFORE = re.compile(r"(?<![\w-])(?:groupe|société|entreprise|firme|start-up|constructeur|fabricant|laboratoire"
+                          r"|banque|chaîne|marque|enseigne|club|cabinet|fonds|assureur|opérateur)\s+$")
 #: What comes before a product the model reads as a place: a possessive, or « la future », « le nouveau ».
 _OWNED = re.compile(r"(?<![\w-])(?:son|sa|ses|leur|leurs|(?:[Ll]a|[Ll]e|[Ll]['’]|[Ll]es)\s*(?:future?s?|nouvel(?:le)?s?|nouveaux?))\s+$")
 

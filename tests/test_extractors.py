@@ -438,6 +438,10 @@ def test_entities_on_a_held_out_corpus():
     ("entities_heldout17_fr.csv", 0.94),
     ("entities_heldout18_fr.csv", 0.95),
     ("entities_heldout19_fr.csv", 0.93),
+    # AE, AF and AG (round 3 of stop 33): 0.96, 0.92 and 0.95 held out, then tuned on
+    ("entities_heldout20_fr.csv", 0.94),
+    ("entities_heldout21_fr.csv", 0.91),
+    ("entities_heldout22_fr.csv", 0.94),
 ])
 def test_entities_on_broad_business_news(name, floor):
     from helpers.text.evaluation import entity_scores
@@ -446,15 +450,15 @@ def test_entities_on_broad_business_news(name, floor):
     assert scores["sentences"] == 50 and scores["recall"] >= floor and scores["none_found"] <= 3, (scores, errors)
 
 
-@pytest.mark.parametrize("name", ["entities_heldout20_fr.csv", "entities_heldout21_fr.csv", "entities_heldout22_fr.csv"])
+@pytest.mark.parametrize("name", ["entities_heldout23_fr.csv", "entities_heldout24_fr.csv", "entities_heldout25_fr.csv"])
 def test_entities_on_the_held_out_news(name):
-    """AE (chips and the US–China contest), AF (broad business news) and AG (supply chains): 50 sentences each,
+    """AH (chips and the US–China contest), AI (broad business news) and AJ (supply chains): 50 sentences each,
     written blind in stop 33 while its last rules were written, scored once every rule was in, and never used to tune
-    one (recall 0.96, 0.92 and 0.95, no NONE found): a floor against regressions."""
+    one (recall 0.97, 0.90 and 0.93; one NONE found, « CDI »): a floor against regressions."""
     from helpers.text.evaluation import entity_scores
 
     scores, errors = entity_scores(CORPUS / name)
-    assert scores["sentences"] == 50 and scores["recall"] >= 0.89 and scores["none_found"] <= 1, (scores, errors)
+    assert scores["sentences"] == 50 and scores["recall"] >= 0.88 and scores["none_found"] <= 1, (scores, errors)
 
 
 @pytest.mark.parametrize("sentence,surface,label", [
@@ -538,6 +542,22 @@ def test_entities_on_the_held_out_news(name):
     ("Selon Me Claire Vasseur, la procédure est close.", "Claire Vasseur", "PER"),
     ("Les cadres de China Zinc Holding ont été entendus.", "China Zinc Holding", "ORG"),
     ("Le groupe a présenté Magistral Medium mardi.", "Magistral Medium", "PRODUCT"),
+    ("Selon le bureau du représentant américain au Commerce, les droits resteront en place.",
+     "bureau du représentant américain au Commerce", "ORG"),
+    ("L'Alliance européenne pour les matières premières se réunit à Bruxelles.",
+     "Alliance européenne pour les matières premières", "ORG"),
+    ("L’Indien Sarvam AI a lancé son modèle en hindi.", "Sarvam AI", "ORG"),
+    ("ASML livre encore des Twinscan NXT:2100i en Chine.", "Twinscan NXT:2100i", "PRODUCT"),
+    ("Le président Ferdinand Marcos Jr. a signé le décret.", "Ferdinand Marcos Jr.", "PER"),
+    ("Les fonderies de Sulawesi central tournent à plein.", "Sulawesi central", "LOC"),
+    ("Les pétroliers quittent le golfe Persique.", "golfe Persique", "LOC"),
+    ("AMD a adapté son Instinct MI308 pour la Chine.", "Instinct MI308", "PRODUCT"),
+    ("Moonshot AI a dévoilé Kimi K2 Thinking, un modèle de raisonnement.", "Kimi K2 Thinking", "PRODUCT"),
+    ("Alibaba a lancé Qwen3-Max mardi.", "Qwen3-Max", "PRODUCT"),
+    ("Le tribunal fédéral de Los Angeles a condamné deux hommes.", "tribunal fédéral de Los Angeles", "ORG"),
+    ("Selon l'Association des constructeurs européens d’automobiles, les ventes reculent.",
+     "Association des constructeurs européens d’automobiles", "ORG"),
+    ("Les cadres de Tongwei Foods ont été entendus.", "Tongwei Foods", "ORG"),
 ])
 def test_organisations_the_small_model_misreads(sentence, surface, label):
     from helpers.text.evaluation import sentence_entities

@@ -86,7 +86,7 @@ FIRMS = {"Toyota", "Hitachi", "Kawasaki", "Nokia", "Mercedes", "Suzuki", "Bayer"
 ENGLISH_SPEAKING = {"US", "GB", "CA", "AU", "NZ", "IE", "ZA", "NG", "IN", "PH", "JM", "GH", "KE", "UG"}
 #: Suffixes of official subdivision names that news copy leaves out.
 SUFFIX = re.compile(r"(?:\s+(?:Sheng|Shi|Zizhiqu|SAR|Special Administrative Region|City|State|Province|Region"
-                    r"|Prefecture|Governorate|Oblast|Kray|Respublika)|-(?:teukbyeolsi|gwangyeoksi|do|si|gun|shi|ken|to|fu))$")
+                    r"|Prefecture|Governorate|Oblast|Kray|Respublika|län)|-(?:teukbyeolsi|gwangyeoksi|do|si|gun|shi|ken|to|fu))$")
 #: Countries whose states or provinces French news names (not the municipalities of small states).
 REGION_COUNTRIES = set("""US CA MX BR AR CL CO PE VE GB IE FR DE AT CH BE NL LU IT ES PT PL CZ SK HU RO BG GR SE FI NO
 DK RU UA BY TR IL SA AE QA IR IQ SY EG MA DZ TN LY NG ZA KE ET CD MZ AO SN CI CM IN PK BD LK CN TW JP KR KP VN TH

@@ -48,7 +48,7 @@ INSTITUTION_NOUNS = ("ministère", "département", "agence", "administration", "
                      "autorité", "secrétariat", "conseil", "cour", "chambre", "sénat", "parlement", "gouvernement",
                      "banque", "comité", "direction", "service", "haut-commissariat", "université", "école",
                      "institut", "fondation", "tribunal", "cour", "fédération", "confédération", "association", "union",
-                     "ligue", "syndicat", "organisation", "observatoire", "fonds", "caisse", "centre")
+                     "ligue", "syndicat", "organisation", "observatoire", "fonds", "caisse", "centre", "alliance")
 _INSTITUTION = re.compile(rf"^(?:{'|'.join(INSTITUTION_NOUNS)})\b", re.IGNORECASE)
 
 _CODE = r"(?=[A-Za-z]*\d)(?=\d*[A-Z])[A-Z0-9][A-Za-z0-9]*(?:\.\d+(?![\d.]))?"  # H20, B30A, GB200, NVL72, V3.1
@@ -62,6 +62,7 @@ _VERSIONED = (r"[a-z][A-Z][a-z]+\s+\d{1,3}(?:\s+(?:Pro|Max|Ultra|Plus|Mini|Air))
               r"|\d{3}\s+MAX(?:\s+\d{1,2})?"  # 737 MAX
               r"|[A-Z][a-z]+[A-Z]?[a-z]*-[A-Z]{1,2}\d+(?:\.\d+)?"  # DeepSeek-R1, MiniMax-M1: a name, a hyphen, a code
               r"|[A-Z][a-z]+\d+(?:\.\d+)?-[A-Z][A-Za-z0-9]*"  # Qwen3-Max, Qwen2.5-VL: a model, its version, a variant
+              r"|[A-Z]{3}:\d{3,4}[A-Za-z]{0,2}"  # NXT:2100i, a lithography scanner
               r"|[A-Z][a-z]+OS"  # HarmonyOS
               r"|ChatGPT|[A-Z]{3}-\d[a-z]"  # ChatGPT, GPT-4o
               r"|[A-Z]{2,5}-\d+(?:\.\d+)?(?:\s+(?:Pro|Max|Ultra|Plus|Mini|Turbo|Flash))?"  # GPT-5, GPT-4.1
@@ -188,7 +189,8 @@ COMPANY_SUFFIX = re.compile(r"\s+(?:Technologies|Technology|Information Technolo
                             r"|Research|Labs|Ventures|Automotive|Mobility|Bank|Investments|Insights|Intelligence|Industry|Networks"
                             r"|Retail|Medicines|Holding|Company|Limited|Biotech|Cobalt|Lithium|Mining|Metals|Steel"
                             r"|Shipping|Logistics|Pharma|High-Tech|Magnetics|Frères|Associés|Assurances|Ateliers"
-                            r"|Transports|Laboratoires|Éditions|Agriculteurs|Champions"
+                            r"|Transports|Laboratoires|Éditions|Agriculteurs|Champions|Medicine|Farms|Foods|Dairy"
+                            r"|Gestion"
                             r"|SA|SE|AG|NV|plc|Ltd|& Co\.?)(?![\w-])")
 
 
@@ -355,7 +357,9 @@ _LOWER_BODY = re.compile(r"(?<![\w-])(?:tribunal|cour d['’]appel|conseil de pr
                           r"\s(?:du\s+Sénat|de\s+l['’]Assemblée(?:\s+nationale)?|du\s+Parlement\s+européen"
                           r"|de\s+la\s+Chambre\s+des\s+(?:représentants|communes|lords|députés))(?![\w-])"
                           # (and the subject of a special committee: « … sur le Parti communiste chinois »)
-                          r"(?:\s+sur\s+(?:le|la|les|l['’])\s*[A-ZÉ][\w'’-]+(?:\s+[a-zé][\w-]+){0,2})?")
+                          r"(?:\s+sur\s+(?:le|la|les|l['’])\s*[A-ZÉ][\w'’-]+(?:\s+[a-zé][\w-]+){0,2})?"
+                          # (« bureau du représentant américain au Commerce », the USTR's office, not the person)
+                          r"|(?<![\w-])[Bb]ureau du représentant (?:américain )?(?:au|pour le) Commerce(?![\w-])")
 
 
 #: Nouns that introduce a product by what it is, before its name: « son traitement Dupixent », « le sac Birkin »,
@@ -432,6 +436,9 @@ def trimmed(text: str, start: int, end: int) -> int:
         m = re.search(r"[\s'’]([A-Z])", surface)  # (« détournement de l'|Ozempic »)
         if m:
             start += m.start(1)
+    elif (nationality := re.match(r"(\w+)\s+(?=[A-Z])", text[start:end])) \
+            and nationality.group(1).lower() in _NATIONALITY_FORMS:
+        start += nationality.end()  # « l'Indien Sarvam AI »: the nationality, written as a noun, is not the name
     return start
 
 
@@ -442,8 +449,9 @@ _BODY_ADJECTIVE = (r"\s+(?:[a-zé][a-zéèê]+(?:els?|elles?|aux|ales?|iers?|iè
                    rf"|{_ADJ})(?![\w-])")  # (« constructeurs européens| d'automobiles »)
 #: « (interprofessionnel) du cognac », « des propriétaires (immobiliers) », « d'investissement »: the lower-case
 #: complement of a body's name, with an adjective before or after it.
-_LOWER_COMPLEMENT = re.compile(rf"(?:{_BODY_ADJECTIVE})?\s+(?:de|d['’]|du|des|de la|de l['’])\s*([a-zé][\wé-]+)"
-                               rf"(?:{_BODY_ADJECTIVE})?")
+_LOWER_COMPLEMENT = re.compile(rf"(?:{_BODY_ADJECTIVE})?\s+(?:de|d['’]|du|des|de la|de l['’]"
+                               r"|pour (?:les|la|le|l['’]))\s*([a-zé][\wé-]+)"  # (« Alliance européenne pour les
+                               rf"(?:{_BODY_ADJECTIVE})?")                     # matières premières »)
 _COMPLEMENT = re.compile(r"\s+(?:des|du|de la|de l['’]|de|d['’])\s*[\wÉé-]+")
 
 
@@ -455,12 +463,21 @@ def through_of(text: str, end: int) -> int:
     return m.end() if m else end
 
 
-def lone_surname(surface: str, full_names: set[str], before: str) -> bool:
-    """A one-word « person » that no full name of the article ends with and no title introduces: the small model
-    reads unknown one-word names (« Gartner », « Infineon ») as people, where news names a person in full first."""
+@functools.lru_cache(maxsize=8)
+def name_parts(names: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The first and last words of every name, and of the names of two words or more (the listed people's are read
+    once, not once per article or per entity)."""
+    return (frozenset(part for n in names for part in (n.split()[0], n.split()[-1])),
+            frozenset(part for n in names if " " in n for part in (n.split()[0], n.split()[-1])))
+
+
+def lone_surname(surface: str, name_words: frozenset[str], before: str) -> bool:
+    """A one-word « person » that is not the first or last word of a name the article gives in full
+    (``name_words``, :func:`name_parts`) and that no title introduces: the small model reads unknown one-word names
+    (« Gartner », « Infineon ») as people, where news names a person in full first."""
     if " " in surface.strip() or "-" in surface:
         return False
-    if any(surface in (n.split()[-1], n.split()[0]) for n in full_names):
+    if surface in name_words:
         return False  # (« Ren » after « Ren Zhengfei »: a Chinese name puts the family name first)
     return not re.search(r"(?:\bM\.|\bMme|\bMe|\bDr|président|présidente|ministre|secrétaire|sénateur|sénatrice"
                          r"|député|députée|porte-parole|patron|patronne|PDG|directeur|directrice|chef)\s*$", before)
@@ -516,7 +533,8 @@ def institution_end(text: str, start: int, end: int) -> int:
 
 
 #: A second domain after « et »: « et de la réforme », « et de radioprotection ».
-_AND_COMPLEMENT = re.compile(r"\s+et\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])([a-zéèê][\wéèê-]+)")
+_AND_COMPLEMENT = re.compile(r"\s+et\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])([a-zéèê][\wéèê-]+)"
+                             rf"(?:{_BODY_ADJECTIVE})?")  # (« et de l'union douanière »)
 
 
 def _first_complement_end(text: str, start: int, end: int) -> int:

@@ -177,7 +177,8 @@ KNOWN_ORGANISATIONS = (
     "Zara", "Inditex", "H&M", "Primark", "Vinted", "Mirakl", "Pennylane", "Sorare", "Ynsect", "Lumibird", "Exail",
     "JCDecaux", "Ipsos", "Jeunes Agriculteurs", "Coordination rurale", "Posco", "Reliance Jio", "Vodafone Idea",
     "Tata Group", "Tata Steel", "Tata Motors", "Mahindra", "Infosys", "Wipro", "Adani", "Tuoi Tre", "VnExpress", "Jiji",
-    "Yuan législatif", "Yuan exécutif",
+    "Yuan législatif", "Yuan exécutif", "Semicon Taiwan", "Semicon Japan", "Semicon Korea", "Semicon India",
+    "Semicon Southeast Asia",
 )
 
 #: People the small model reads as places or misses at the start of a sentence (« He Lifeng », « Xi Jinping »):
@@ -265,11 +266,18 @@ class NameList:
 
     def __init__(self, names: Iterable[str], elided: bool = True) -> None:
         self.elided = elided  # also after an elided article (« d'OpenAI »)
-        self.by_first: dict[str, list[str]] = {}
+        by_first: dict[str, list[str]] = {}
         for name in sorted(set(names), key=len, reverse=True):
             first = self._WORD.match(name)
             key = first.group().rstrip(".") if first else name
-            self.by_first.setdefault(key, []).append(name)
+            by_first.setdefault(key, []).append(name)
+        # (tuples of strings, which the garbage collector stops tracking: tens of thousands of lists would be read at
+        # every full collection, and spaCy makes many)
+        self.by_first: dict[str, tuple[str, ...]] = {key: tuple(names) for key, names in by_first.items()}
+        # (« La », « San », « Al »: a first word that opens many names, hundreds in the list of places, is read with one
+        # pattern of them all, longest first, which tries them in C)
+        self.many = {key: re.compile("(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+                     for key, names in self.by_first.items() if len(names) > 8}
         # (most words of French copy open no listed name: the pattern skips them in C, not in a Python loop)
         openers = "".join(sorted({re.escape(key[0]) for key in self.by_first if key}))
         # (a word starts where the last one ended, as when every word was read: not inside « d'Huang » or « 1.Nvidia »)
@@ -285,17 +293,26 @@ class NameList:
             start, word = m.start(), m.group()
             # (« Nvidia. », « Moody's, »: the word as written, then without its closing dot or apostrophe;
             # « d'OpenAI », « l’AFP »: then after an elided article)
-            candidates = self.by_first.get(word) or self.by_first.get(word.rstrip(".'’")) or []
-            if not candidates and self.elided and (elided := _ELIDED.match(word)):
+            key = word if word in self.by_first else word.rstrip(".'’")
+            if key not in self.by_first and self.elided and (elided := _ELIDED.match(word)):
                 start, word = start + elided.end(), word[elided.end():]
-                candidates = self.by_first.get(word) or self.by_first.get(word.rstrip(".'’")) or []
-            for name in candidates:
+                key = word if word in self.by_first else word.rstrip(".'’")
+            if key in self.many:
+                if found := self.many[key].match(text, start):
+                    out.append((start, found.end()))
+                    after = found.end()
+                continue
+            for name in self.by_first.get(key, ()):
                 end = start + len(name)
-                if text.startswith(name, start) and not re.match(r"[\w-]", text[end:end + 1]):
+                if text.startswith(name, start) and not _NAME_GOES_ON.match(text, end):
                     out.append((start, end))
                     after = end
                     break
         return out
+
+
+#: What continues a word after a listed name (« Metaverse » is not « Meta »).
+_NAME_GOES_ON = re.compile(r"[\w-]")
 
 
 #: An elided article or preposition before a name (« d'OpenAI », « l’AFP », « qu'Apple »).
@@ -365,4 +382,5 @@ PLACES = frozenset((
     "océan Pacifique", "océan Atlantique", "océan Arctique", "cap de Bonne-Espérance", "canal de Suez",
     "canal de Panama", "détroit de Malacca", "détroit de Bab el-Mandeb", "détroit de Gibraltar", "Manche", "Java",
     "Sumatra", "Sulawesi", "Bornéo", "Honshu", "Sicile", "Sardaigne", "Crète", "Corse", "Mindanao", "Luçon",
+    "golfe Persique", "golfe du Mexique", "golfe de Guinée", "Golfe", "Gotland",
 ))

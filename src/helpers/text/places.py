@@ -41,11 +41,31 @@ def opens_sentence(text: str, start: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _place_list() -> NameList:
-    return NameList(known_places())
+    """The places that open with a capital, indexed by their first word."""
+    return NameList(n for n in known_places() if n[:1].isupper())
+
+
+@lru_cache(maxsize=1)
+def _lower_places() -> re.Pattern[str]:
+    """The few places that open with a lower-case word (« mer Rouge », « golfe Persique »), in one pattern: in the
+    list of capitalised places they would make every word that opens with their letter (« de », « groupe ») a word to
+    read."""
+    names = sorted((n for n in known_places() if not n[:1].isupper()), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+
+
+#: A place's part named by a direction after it: « Sulawesi central », « Java occidental », « Chine continentale ».
+_PART = re.compile(r"\s(?:central|centrale|occidental|occidentale|oriental|orientale|méridional|méridionale"
+                   r"|septentrional|septentrionale|continentale|continental|du Nord|du Sud)(?![\w-])")
 
 
 def place_spans(text: str) -> list[tuple[int, int]]:
-    """Sorted, non-overlapping (start, end) of the listed places in ``text`` (« à Hefei », « d'Abilene »), but not a
-    place named by a French word at a sentence's start (« Tours de table : »)."""
+    """Sorted, non-overlapping (start, end) of the listed places in ``text`` (« à Hefei », « d'Abilene »), with the
+    direction that names a part of them (« Java central »), but not a place named by a French word at a sentence's
+    start (« Tours de table : »)."""
     words = word_places()
-    return [(s, e) for s, e in _place_list().spans(text) if not (text[s:e] in words and opens_sentence(text, s))]
+    spans = _place_list().spans(text)
+    if lower := [m.span() for m in _lower_places().finditer(text)]:
+        spans = sorted(spans + [(s, e) for s, e in lower if not any(ls < e and s < le for ls, le in spans)])
+    return [(s, m.end() if (m := _PART.match(text, e)) else e) for s, e in spans
+            if not (text[s:e] in words and opens_sentence(text, s))]

@@ -31,6 +31,7 @@ from helpers.text.entities import (
     intercapped_spans,
     listed_product_spans,
     lone_surname,
+    name_parts,
     named_product_spans,
     organisation_spans,
     person_spans,
@@ -206,7 +207,11 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
     # the people the article names in full: a one-word « person » that is none of their surnames is a firm
     named_in_full = {ent.text.strip() for para in article.paragraphs for ent in docs[para.paragraph_id].ents
                      if ent.label_ == "PER" and " " in ent.text.strip()}
-    full_names = {e.name for e in gazetteer.values() if e.type == "PER"} | set(KNOWN_PEOPLE) | named_in_full
+    listed_people = frozenset({e.name for e in gazetteer.values() if e.type == "PER"} | set(KNOWN_PEOPLE))
+    # (the first and last words of those named in full, read once per article, not once per entity)
+    listed_words, listed_full_words = name_parts(listed_people)
+    article_words, article_full_words = name_parts(frozenset(named_in_full))
+    name_words, full_name_words = listed_words | article_words, listed_full_words | article_full_words
     for para in article.paragraphs:
         text = article.text[para.start:para.end]
         found = []  # (start, end, entity_id, name, label), offsets within the paragraph
@@ -252,7 +257,7 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                         and not _FIRM_BEFORE.search(text[max(0, start - 24):start]) \
                         and not (text[start:end] in word_places() and opens_sentence(text, start)):
                     label = "LOC"  # « Kuala Lumpur », « Hsinchu »: a listed place the model read as a person or a firm
-                if label == "PER" and lone_surname(text[start:end], full_names, text[max(0, start - 30):start]):
+                if label == "PER" and lone_surname(text[start:end], name_words, text[max(0, start - 30):start]):
                     # (« basé à Hefei », « notamment à Rousset »: after « à », the unknown one-word name is a town)
                     # (but « a confié à Ampere », « infligée à Shein »: the one a verb of giving gives to is a firm)
                     # (« le groupe de Suwon », « le géant de Cupertino »: the town a firm comes from)
@@ -270,8 +275,7 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                     label = "ORG"  # « Pasqal, la pépite de l'informatique quantique »: what follows says it is a firm
                 if label == "LOC" and _OWNED.search(text[max(0, start - 24):start]):
                     label = "PRODUCT"  # « son Explorer », « la future Twingo »: a place is not owned or new
-                if " " not in text[start:end] and any(text[start:end] in (n.split()[-1], n.split()[0])
-                                                      for n in full_names if " " in n):
+                if " " not in text[start:end] and text[start:end] in full_name_words:
                     label = "PER"  # « Christine Lagarde … Lagarde a ajouté »: the surname of a person already named
                 if label and not institution_label(text[start:end], label):
                     label = ""  # « HBM3e| de »: once trimmed, a number format
@@ -284,6 +288,8 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                     label = "" if (not text[start].isupper() or first.pos_ in _NOT_NAME_POS
                                    or re.search(r"\d\s$", text[max(0, start - 2):start])) else "ORG"
                     unplaced.add((para.paragraph_id, start))
+                if label == "PER" and re.search(r"\s(?:Jr|Sr)$", text[start:end]) and text[end:end + 1] == ".":
+                    end += 1  # « Ferdinand Marcos Jr. »: the abbreviation's full stop is part of the name
                 if label and start < end:
                     found.append((start, end, "", text[start:end], label))
         # « Maziar | Mike Doustdar »: a one-word name the model labelled apart, right before a person, is their first name

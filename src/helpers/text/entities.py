@@ -203,13 +203,26 @@ def suffixed_spans(text: str) -> list[tuple[int, int]]:
     sentence opens with (« Selon Kerlann Biotech » is « Kerlann Biotech »)."""
     spans = []
     for m in _SUFFIXED.finditer(text):
-        words = list(re.finditer(r"\S+", m.group(1)))
-        while words and (words[0].group() in SENTENCE_WORDS or _NOT_NAMES.match(words[0].group() + " ")
-                         or words[0].group().lower() in _NATIONALITY_FORMS):
-            words = words[1:]  # (« Le Chinois Gotion High-Tech »: the nationality is not the name)
-        if words:
-            spans.append((m.start(1) + words[0].start(), m.end()))
+        # (« Le Chinois Gotion High-Tech »: the nationality is not the name either)
+        if (start := _name_start(m.group(1), nationalities=True)) is not None:
+            spans.append((m.start(1) + start, m.end()))
     return spans
+
+
+def _name_start(words: str, nationalities: bool = False) -> int | None:
+    """Where a name begins in ``words`` (capitalised words before a name's last part), past the words a sentence
+    opens with (« Selon », « Le ») and, if asked, a nationality written as a noun; ``None`` if nothing is left."""
+    for word in re.finditer(r"\S+", words):
+        if not (word.group() in SENTENCE_WORDS or _NOT_NAMES.match(word.group() + " ")
+                or nationalities and word.group().lower() in _NATIONALITY_FORMS):
+            return word.start()
+    return None
+
+
+def _without_full_stop(name: str) -> str:
+    """``name`` without the sentence's full stop it ends on (« … le cabinet TrendForce. »), unless the stop is part of
+    an abbreviation (« Inc. », « Co. », « Corp. »)."""
+    return name[:-1] if name.endswith(".") and not name.endswith(("Inc.", "Co.", "Corp.")) else name
 
 
 _AI_FIRM = re.compile(r"(?<![\w-])[A-Z][a-z]+\s?AI(?![\w-])")  # « Mistral AI », « Scale AI », « FuriosaAI »
@@ -298,12 +311,11 @@ def english_body_spans(text: str) -> list[tuple[int, int]]:
     a sentence are not part of the name (« Le Forum »)."""
     spans = []
     for m in _ENGLISH_ORG.finditer(text):
-        before = [w for w in re.finditer(r"\S+", m.group(1))]
-        while before and (before[0].group() in SENTENCE_WORDS or _NOT_NAMES.match(before[0].group() + " ")):
-            before = before[1:]  # (« Le Forum », « Selon Bank of America »: the sentence's word is not the name's)
-        end = m.end() - 1 if m.group().endswith(".") and not m.group().endswith(("Inc.", "Co.", "Corp.")) else m.end()
-        if before or m.group(2):
-            spans.append((m.start(1) + before[0].start() if before else m.start(1) + len(m.group(1)), end))
+        # (« Le Forum », « Selon Bank of America »: the sentence's word is not the name's)
+        start = _name_start(m.group(1))
+        if start is not None or m.group(2):
+            spans.append((m.start(1) + (start if start is not None else len(m.group(1))),
+                          m.start() + len(_without_full_stop(m.group()))))
     return spans
 
 
@@ -325,10 +337,9 @@ def described_spans(text: str) -> list[tuple[int, int]]:
     """Spans of names an organisation noun introduces (:data:`DESCRIPTORS`, or « l'américain » and the like)."""
     spans = []
     for m in _DESCRIBED.finditer(text):
-        start, end = m.span(1)
-        name = m.group(1)
-        if name.endswith(".") and not name.endswith(("Inc.", "Co.", "Corp.")):
-            end, name = end - 1, name[:-1]  # « … le cabinet TrendForce. »: the sentence's full stop
+        start = m.start(1)
+        name = _without_full_stop(m.group(1))
+        end = start + len(name)
         if _NOT_NAMES.match(name.split()[0] + " ") or name.lower() in _CALENDAR_WORDS:
             continue  # « le groupe Le … », « l'allemand En »: no name
         spans.append((start, end))

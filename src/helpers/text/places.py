@@ -17,18 +17,24 @@ from helpers.text.names import LISTED_KINDS, PLACES, NameList
 
 
 @lru_cache(maxsize=1)
+def _read_places() -> tuple[frozenset[str], frozenset[str]]:
+    """(every name of the checked ``data/places.csv``, those marked ``common_word``), read once."""
+    table = load_table("places")
+    return (frozenset(table["name"].dropna()),
+            frozenset(table.loc[table["common_word"].fillna(False).astype(bool), "name"]))
+
+
+@lru_cache(maxsize=1)
 def known_places() -> frozenset[str]:
     """Every listed place name (the checked ``data/places.csv`` and the curated French names), except the names
     the lists of firms, people and products hold."""
-    names = set(load_table("places")["name"].dropna()) | PLACES
-    return frozenset(names - set(LISTED_KINDS))
+    return frozenset((_read_places()[0] | PLACES) - set(LISTED_KINDS))
 
 
 @lru_cache(maxsize=1)
 def word_places() -> frozenset[str]:
     """The listed places whose name is also a French word (« Cannes », « Manche »): a place inside a sentence only."""
-    table = load_table("places")
-    return frozenset(table.loc[table["common_word"].fillna(False).astype(bool), "name"]) - PLACES
+    return _read_places()[1] - PLACES
 
 
 _OPENING = re.compile(r"(?:^|[.!?…:;«»\n]|\s[—–-])$")

@@ -436,9 +436,10 @@ _HOME_TOWN = re.compile(r"(?<![\w-])(?:groupe|géant|constructeur|fabricant|firm
 #: A version after a listed product: « Llama 4 », « Windows 11 », « Gemini 2.5 ».
 _VERSION_AFTER = re.compile(rf"\s\d{{1,2}}(?:\.\d)?(?![\w%-]|[,.]\d|{_A_QUANTITY})")
 _ONE_DIGIT_AFTER = re.compile(rf"\s\d(?:\.\d)?(?![\w,%-]|{_A_QUANTITY})")
-_VARIANT_AFTER = re.compile(r"\s+(?:Ultra|Pro|Max|Plus|Mini)(?![\w-])")
-#: A variant after a listed product: « Magistral Medium », « Gemini Flash ».
-_LISTED_VARIANT = re.compile(r"\s+(?:Ultra|Pro|Max|Plus|Mini|Medium|Small|Large|Lite|Flash|Turbo|Nano|Thinking"
+_VARIANTS = "Ultra|Pro|Max|Plus|Mini"
+_VARIANT_AFTER = re.compile(rf"\s+(?:{_VARIANTS})(?![\w-])")
+#: A variant after a listed product, the gazetteer's and more: « Magistral Medium », « Gemini Flash ».
+_LISTED_VARIANT = re.compile(rf"\s+(?:{_VARIANTS}|Medium|Small|Large|Lite|Flash|Turbo|Nano|Thinking"
                              r"|Reasoning|Instruct|Coder|Vision|Omni)(?![\w-])")
 #: What follows a firm the model reads as a place: « , la pépite de … », « , le groupe … », « , une start-up … ».
 _DESCRIBED_AFTER = re.compile(r",\s+(?:la|le|l['’]|les|un|une|sa|son|leur)\s*(?:" + "|".join(

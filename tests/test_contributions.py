@@ -257,6 +257,19 @@ def test_the_seed_cache_is_data_and_a_planted_file_is_parsed_again(tmp_path, mon
     assert not marker.exists()
 
 
+def test_the_seed_cache_is_parsed_again_when_the_list_of_places_changes(tmp_path, monkeypatch):
+    """The list of places decides entities' labels: cached tables made with another list are stale."""
+    from helpers.text import seed
+
+    article = seed.seed_article()
+    before = seed._key(article)
+    places = next(p for p in seed._DATA_READ if p.name == "places.csv")
+    edited = tmp_path / "places.csv"
+    edited.write_bytes(places.read_bytes() + b"Zzyzx,town,US,1,,False\n")
+    monkeypatch.setattr(seed, "_DATA_READ", tuple(edited if p == places else p for p in seed._DATA_READ))
+    assert seed._key(article) != before
+
+
 def test_a_planted_vega_bundle_never_ships(tmp_path, monkeypatch):
     import vl_convert as vlc
     from importlib.metadata import version

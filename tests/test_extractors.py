@@ -442,6 +442,18 @@ def test_entities_on_a_held_out_corpus():
     ("entities_heldout20_fr.csv", 0.94),
     ("entities_heldout21_fr.csv", 0.91),
     ("entities_heldout22_fr.csv", 0.94),
+    # AH, AI and AJ (round 4 of stop 33): 0.97, 0.90 and 0.93 held out, tuned on in stop 34
+    ("entities_heldout23_fr.csv", 0.95),
+    ("entities_heldout24_fr.csv", 0.92),
+    ("entities_heldout25_fr.csv", 0.94),
+    # AK, AL and AM (round 1 of stop 34): 0.97, 0.90 and 0.92 held out (stop 33's rules: 0.97, 0.89, 0.92), then
+    # tuned on; AN, AO and AP (round 2): 0.95, 0.91 and 0.91 held out (0.95, 0.90, 0.89), then tuned on
+    ("entities_heldout26_fr.csv", 0.96),
+    ("entities_heldout27_fr.csv", 0.91),
+    ("entities_heldout28_fr.csv", 0.95),
+    ("entities_heldout29_fr.csv", 0.95),
+    ("entities_heldout30_fr.csv", 0.90),
+    ("entities_heldout31_fr.csv", 0.91),
 ])
 def test_entities_on_broad_business_news(name, floor):
     from helpers.text.evaluation import entity_scores
@@ -450,15 +462,16 @@ def test_entities_on_broad_business_news(name, floor):
     assert scores["sentences"] == 50 and scores["recall"] >= floor and scores["none_found"] <= 3, (scores, errors)
 
 
-@pytest.mark.parametrize("name", ["entities_heldout23_fr.csv", "entities_heldout24_fr.csv", "entities_heldout25_fr.csv"])
-def test_entities_on_the_held_out_news(name):
-    """AH (chips and the US–China contest), AI (broad business news) and AJ (supply chains): 50 sentences each,
-    written blind in stop 33 while its last rules were written, scored once every rule was in, and never used to tune
-    one (recall 0.97, 0.90 and 0.93; one NONE found, « CDI »): a floor against regressions."""
+@pytest.mark.parametrize("name,floor", [("entities_heldout32_fr.csv", 0.96), ("entities_heldout33_fr.csv", 0.87),
+                                        ("entities_heldout34_fr.csv", 0.86)])
+def test_entities_on_the_held_out_news(name, floor):
+    """AQ (the H20 affair and the chip contest), AR (broad business news) and AS (supply chains): 50 sentences each,
+    written blind in stop 34 while its last rules were written, scored once every rule was in, and never used to tune
+    one (recall 0.98, 0.89 and 0.88; two NONE found in AR and two in AS): a floor against regressions."""
     from helpers.text.evaluation import entity_scores
 
     scores, errors = entity_scores(CORPUS / name)
-    assert scores["sentences"] == 50 and scores["recall"] >= 0.88 and scores["none_found"] <= 1, (scores, errors)
+    assert scores["sentences"] == 50 and scores["recall"] >= floor and scores["none_found"] <= 2, (scores, errors)
 
 
 @pytest.mark.parametrize("sentence,surface,label", [
@@ -558,6 +571,23 @@ def test_entities_on_the_held_out_news(name):
     ("Selon l'Association des constructeurs européens d’automobiles, les ventes reculent.",
      "Association des constructeurs européens d’automobiles", "ORG"),
     ("Les cadres de Tongwei Foods ont été entendus.", "Tongwei Foods", "ORG"),
+    # stop 34: a one-word name the model cannot type is a firm's (unless a list, a place or a product noun says
+    # otherwise); a person's name is read without the words the model kept in front; more company words; names
+    # listed with a place, or set in one; what ends a body's name
+    ("Le régulateur a ordonné à Deutsche Telekom et Vodafone de retirer ces équipements.", "Vodafone", "ORG"),
+    ("La grève inquiète la Cooperl, basée à Lamballe, selon un syndicat.", "Cooperl", "ORG"),
+    ("Le holding, maison mère de Sofrapal et d’Abeille Assurances, a publié ses comptes.", "Sofrapal", "ORG"),
+    ("Les comptes de Morvan Distribution ont été déposés au greffe.", "Morvan Distribution", "ORG"),
+    ("Les machines de Daeil Engineering ont été saisies à Incheon.", "Daeil Engineering", "ORG"),
+    ("L’avionneur assemble ses appareils à Toulouse, Hambourg, Tianjin et Mobile, en Alabama.", "Mobile", "LOC"),
+    ("Le laboratoire Imec, à Louvain, coordonne le projet.", "Louvain", "LOC"),
+    ("Le trafic par le canal de Suez reste faible.", "Suez", "LOC"),
+    ("L'Agence internationale de l'énergie estime que la demande va croître.",
+     "Agence internationale de l'énergie", "ORG"),
+    ("L'Union européenne applique depuis mars de nouveaux droits.", "Union européenne", "ORG"),
+    ("La Banque européenne d'investissement et la Commission ont signé.", "Banque européenne d'investissement", "ORG"),
+    ("Le ministre indien de l'Électronique Ashwini Vaishnaw a visité l'usine.", "Ashwini Vaishnaw", "PER"),
+    ("La ministre a annoncé la mesure sur X.", "X", "ORG"),
 ])
 def test_organisations_the_small_model_misreads(sentence, surface, label):
     from helpers.text.evaluation import sentence_entities
@@ -586,6 +616,11 @@ def test_number_formats_are_not_products():
     ("Tours de table : la start-up lève des fonds.", "Tours"),  # a town named by a French word, as a kicker
     ("Microsoft France a confirmé l'enquête.", "France"),  # a place right after a firm's name is part of it
     ("Le chantier avance, selon des sources proches du CoWoS de TSMC.", "CoWoS"),  # mostly capitals: no brand
+    # stop 34
+    ("Le président de la République a reçu les patrons.", "République"),  # a title
+    ("Ces droits pèsent sur les exportations des Européens.", "Européens"),  # a nationality as a noun
+    ("Les coursiers passeront en CDI dès janvier.", "CDI"),  # a kind of contract
+    ("La carte consomme jusqu’à 600 W.", "W"),  # a unit
 ])
 def test_calendar_words_formats_and_common_abbreviations_are_not_entities(sentence, surface):
     from helpers.text.evaluation import sentence_entities

@@ -207,9 +207,18 @@ def _parser_figures() -> None:
                         ("entities, AE (stop 33, chips, then dev)", "entities_heldout20_fr.csv"),
                         ("entities, AF (stop 33, broad, then dev)", "entities_heldout21_fr.csv"),
                         ("entities, AG (stop 33, supply chains, then dev)", "entities_heldout22_fr.csv"),
-                        ("entities, AH (stop 33, chips, HELD OUT)", "entities_heldout23_fr.csv"),
-                        ("entities, AI (stop 33, broad, HELD OUT)", "entities_heldout24_fr.csv"),
-                        ("entities, AJ (stop 33, supply chains, HELD OUT)", "entities_heldout25_fr.csv")):
+                        ("entities, AH (stop 33, chips, then dev)", "entities_heldout23_fr.csv"),
+                        ("entities, AI (stop 33, broad, then dev)", "entities_heldout24_fr.csv"),
+                        ("entities, AJ (stop 33, supply chains, then dev)", "entities_heldout25_fr.csv"),
+                        ("entities, AK (stop 34, chips, then dev)", "entities_heldout26_fr.csv"),
+                        ("entities, AL (stop 34, broad, then dev)", "entities_heldout27_fr.csv"),
+                        ("entities, AM (stop 34, supply chains, then dev)", "entities_heldout28_fr.csv"),
+                        ("entities, AN (stop 34, chips, then dev)", "entities_heldout29_fr.csv"),
+                        ("entities, AO (stop 34, broad, then dev)", "entities_heldout30_fr.csv"),
+                        ("entities, AP (stop 34, supply chains, then dev)", "entities_heldout31_fr.csv"),
+                        ("entities, AQ (stop 34, the H20 affair, HELD OUT)", "entities_heldout32_fr.csv"),
+                        ("entities, AR (stop 34, broad, HELD OUT)", "entities_heldout33_fr.csv"),
+                        ("entities, AS (stop 34, supply chains, HELD OUT)", "entities_heldout34_fr.csv")):
         result, _ = entity_scores(ROOT / "tests" / "corpus" / name)
         print(f"{label} ({result['sentences']} sentences): recall {result['recall']:.3f} of {result['expected']} "
               f"mentions, {result['none_found']} found that must not be (target >= 0.97)")

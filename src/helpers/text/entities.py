@@ -41,7 +41,7 @@ from spacy.lang.fr.stop_words import STOP_WORDS
 
 from helpers.text.frenchnum import MONTHS
 from helpers.text.names import LISTED_KINDS, NameList
-from helpers.text.places import known_places
+from helpers.text.places import known_places, opens_sentence
 
 #: Words that open the name of an institution in French copy.
 INSTITUTION_NOUNS = ("ministère", "département", "agence", "administration", "commission", "bureau", "office",
@@ -190,7 +190,10 @@ COMPANY_SUFFIX = re.compile(r"\s+(?:Technologies|Technology|Information Technolo
                             r"|Retail|Medicines|Holding|Company|Limited|Biotech|Cobalt|Lithium|Mining|Metals|Steel"
                             r"|Shipping|Logistics|Pharma|High-Tech|Magnetics|Frères|Associés|Assurances|Ateliers"
                             r"|Transports|Laboratoires|Éditions|Agriculteurs|Champions|Medicine|Farms|Foods|Dairy"
-                            r"|Gestion"
+                            r"|Gestion|Distribution|Engineering|Resources|Groupe|Aéro|Studios|Games|Software|Solutions"
+                            r"|Robotics|Aerospace|Defence|Defense|Chemicals|Chemical|Minerals|Petroleum|Entertainment"
+                            r"|Communications|Telecom|Télécom|Media|Médias|Biosciences|Instruments|Devices|Manufacturing"
+                            r"|Trading|Finance|Immobilier|Industrie|Microelectronics|Photonics|Optics|Batteries|Ports|Investment"
                             r"|SA|SE|AG|NV|plc|Ltd|& Co\.?)(?![\w-])")
 
 
@@ -257,7 +260,7 @@ DESCRIPTORS = ("cabinet", "cabinet d'études", "cabinet d’études", "société
                "numéro un", "leader", "compagnie", "transporteur", "minier", "négociant", "régulateur",
                "quotidien", "journal", "hebdomadaire", "magazine", "chaîne", "radio", "site", "média", "agence",
                "PME", "ETI", "ONG", "association", "fédération", "syndicat", "club", "label", "marque", "maison",
-               "pépite", "licorne", "filiale",
+               "pépite", "licorne", "filiale", "jeune pousse",
                # stop 33: more nouns of firms (« le promoteur Nexity », « la foncière Gecina », « son rival X »)
                "promoteur", "foncière", "armateur", "brasseur", "cimentier", "verrier", "industriel", "sous-traitant",
                "fournisseur", "hébergeur", "gestionnaire", "gestionnaire d'actifs", "gestionnaire d’actifs",
@@ -276,7 +279,10 @@ _ADJ = "|".join(f"{n}(?:e|s|es)?" for n in NATIONALITIES)
 _NATIONALITY_FORMS = frozenset(n + end for n in NATIONALITIES for end in ("", "e", "s", "es"))
 _DESCRIBED = re.compile(
     r"(?<![\w-])(?:(?:" + "|".join(re.escape(d) for d in sorted(DESCRIPTORS, key=len, reverse=True)) + r")s?"
-    + rf"(?:\s+(?:{_ADJ}|[a-zéèêà][a-zéèêàç]{{3,}}(?:-[a-zéèêàç]+)?))?|[lL]['’](?:{_ADJ}))\s+"
+    # (« le fabricant de camping-cars Trigano », « le spécialiste des bateaux Beneteau »: what the firm makes, in lower
+    # case, may come between; « le belge Umicore »: a nationality after « le » or « la » describes a firm too)
+    + r"(?:\s+(?:de|des|du|d['’])\s*(?!(?:la|le|les|l)\b)[a-zéèêà][\wéèêàç]+(?:-[a-zéèêàç]+)?)?"
+    + rf"(?:\s+(?:{_ADJ}|[a-zéèêà][a-zéèêàç]{{3,}}(?:-[a-zéèêàç]+)?))?|[lL]['’](?:{_ADJ})|[Ll][ea]\s+(?:{_ADJ}))\s+"
     + r"((?:[A-Z][\w&.'’-]*)(?:\s+(?:&\s+)?[A-Z][\w&.'’-]*)*)")
 
 
@@ -342,6 +348,8 @@ def described_spans(text: str) -> list[tuple[int, int]]:
         end = start + len(name)
         if _NOT_NAMES.match(name.split()[0] + " ") or name.lower() in _CALENDAR_WORDS:
             continue  # « le groupe Le … », « l'allemand En »: no name
+        if name.split()[0].upper() in NOT_ORGANISATIONS or _NUMBER_FORMAT.fullmatch(name.split()[0]):
+            continue  # « les fournisseurs de mémoire HBM3e »: what they make, not who they are
         spans.append((start, end))
     return spans
 
@@ -380,11 +388,15 @@ PRODUCT_NOUNS = ("modèle", "modèles", "traitement", "médicament", "vaccin", "
                  "logiciel", "navigateur", "comparateur", "assistant", "chatbot", "puce", "puces", "processeur",
                  "processeurs", "accélérateur", "accélérateurs", "carte graphique", "cartes graphiques", "rames",
                  "avion", "avions", "moyen-courrier", "long-courrier", "lanceur", "fusée", "satellite", "réacteur",
-                 "système d'exploitation", "système d’exploitation", "moteur de recherche", "jeu", "série", "parfum")
+                 "système d'exploitation", "système d’exploitation", "moteur de recherche", "jeu", "série", "parfum",
+                 "serveur", "serveurs", "superordinateur", "supercalculateur")
 _PRODUCT_NOUN = re.compile(
     r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(PRODUCT_NOUNS, key=len, reverse=True)) + r")"
     r"(?:\s+(?:contre|pour|de|d['’])\s+(?:l['’]|la\s+|le\s+)?[a-zéè]+)?"  # « traitement contre l'obésité Wegovy »
     r"\s+((?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|\d{1,4}[A-Za-z]{0,3}))*)")
+
+#: A product noun and its complement right before a name (« les puces », « le traitement contre l'obésité »).
+_PRODUCT_NOUN_END = re.compile(_PRODUCT_NOUN.pattern.split(r"\s+((?:[A-Z]")[0] + r"\s+(?:[a-zé]+\s+)?$")
 
 
 def named_product_spans(text: str) -> list[tuple[int, int]]:
@@ -460,10 +472,12 @@ _BODY_ADJECTIVE = (r"\s+(?:[a-zé][a-zéèê]+(?:els?|elles?|aux|ales?|iers?|iè
                    rf"|{_ADJ})(?![\w-])")  # (« constructeurs européens| d'automobiles »)
 #: « (interprofessionnel) du cognac », « des propriétaires (immobiliers) », « d'investissement »: the lower-case
 #: complement of a body's name, with an adjective before or after it.
-_LOWER_COMPLEMENT = re.compile(rf"(?:{_BODY_ADJECTIVE})?\s+(?:de|d['’]|du|des|de la|de l['’]"
-                               r"|pour (?:les|la|le|l['’]))\s*([a-zé][\wé-]+)"  # (« Alliance européenne pour les
-                               rf"(?:{_BODY_ADJECTIVE})?")                     # matières premières »)
-_COMPLEMENT = re.compile(r"\s+(?:des|du|de la|de l['’]|de|d['’])\s*[\wÉé-]+")
+# (a preposition is a whole word: not the « de » of « depuis »; and what follows it is no determiner, « d'une amende »)
+_LOWER_COMPLEMENT = re.compile(rf"(?:{_BODY_ADJECTIVE})?\s+(?:(?:de|du|des|de la|pour (?:les|la|le))\s+|d['’]|de l['’]"
+                               r"|pour l['’])(?!(?:une?|ses|son|sa|leurs?|ces?|cette)\b)([a-zé][\wé-]+)"
+                               rf"(?:{_BODY_ADJECTIVE})?")  # (« Alliance européenne pour les matières premières »)
+_COMPLEMENT = re.compile(r"\s+(?:(?:des|du|de la|de)\s+|de l['’]|d['’])(?!(?:une?|ses|son|sa|leurs?|ces?|cette)\b)"
+                         r"[\wÉé-]+")
 
 
 def through_of(text: str, end: int) -> int:
@@ -480,6 +494,40 @@ def name_parts(names: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
     once, not once per article or per entity)."""
     return (frozenset(part for n in names for part in (n.split()[0], n.split()[-1])),
             frozenset(part for n in names if " " in n for part in (n.split()[0], n.split()[-1])))
+
+
+#: Words the model cannot type that name no firm: a wage, a tariff, a packaging, holidays (« SMIC » in capitals is one).
+_NOT_FIRMS = frozenset(("Smic", "Arenh", "CoWoS", "Toussaint", "Noël", "Pâques", "Lyme"))
+#: What a capitalised domain of a body follows: « ministère américain de la| Justice », « secrétaire au| Commerce ».
+_DOMAIN_BEFORE = re.compile(r"(?:ministère|ministre|secrétaire|secrétariat|département|représentant|commissaire|agence)"
+                            r"[^.,;:]{0,30}(?:de la|de l['’]|du|des|au|aux|à la)\s*$")
+
+
+def is_nationality(word: str) -> bool:
+    """Whether ``word`` is a nationality, as an adjective or a noun (« chinois », « les Européens »)."""
+    return word.lower() in _NATIONALITY_FORMS
+
+
+def after_domain_opener(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is a body's or an office's domain (« le ministre indien de l'|Électronique »)."""
+    return bool(_DOMAIN_BEFORE.search(text[max(0, start - 60):start]))
+
+
+def lone_misc_firm(text: str, start: int, end: int) -> bool:
+    """A one-word name the model could not type (MISC) that is a firm's: not the word a sentence opens with, not an
+    abbreviation of a thing (:data:`NOT_ORGANISATIONS`), a day or month, a body's domain (« de la Justice ») or a
+    product a noun introduces (« puces Ascend »). On our corpora nine in ten such words are firms (« Deutsche
+    Telekom et Vodafone », « la Cooperl »); the lists of places and products, read after, take back theirs."""
+    surface = text[start:end]
+    if not re.fullmatch(r"[A-ZÉ][\w&'’+-]*", surface) or any(ch.isdigit() for ch in surface):
+        return False
+    if surface.upper() in NOT_ORGANISATIONS or surface in _NOT_FIRMS or surface.lower() in _CALENDAR_WORDS \
+            or is_nationality(surface):  # (« les Européens »)
+        return False
+    before = text[max(0, start - 60):start]
+    if re.search(r"[A-Z][\w'’]*\s$", before) or len(surface) == 1 and not before.endswith("sur "):
+        return False  # « Assassin’s Creed »: the end of a name the model split; « rayons X » (but « sur X »)
+    return not (opens_sentence(text, start) or after_domain_opener(text, start) or _PRODUCT_NOUN_END.search(before))
 
 
 def lone_surname(surface: str, name_words: frozenset[str], before: str) -> bool:
@@ -501,7 +549,9 @@ NOT_ORGANISATIONS = {"PIB", "IA", "TVA", "PME", "ETI", "USD", "EUR", "CNY", "JPY
                      "TWH", "GWH", "MWH", "GB", "TB", "NM", "FP", "INT", "BF", "CO2", "HT", "TTC", "SMS", "PC",
                      "QG", "JO", "BTP", "CAC", "DAX", "ETF", "PER", "LOC", "ORG", "NB", "PS", "EUV", "DUV",
                      "ONG", "SUV", "PLF", "RSA", "CSG", "IR", "IS", "ESG", "LNG", "GNL", "Bourse", "DRAM", "NAND",
-                     "SRAM", "SSD", "ASIC", "FPGA", "SoC", "LLM", "API", "SOI", "État", "Etat"}
+                     "SRAM", "SSD", "ASIC", "FPGA", "SoC", "LLM", "API", "SOI", "État", "Etat", "TPE",
+                     # stop 34: contracts, units, a tax, a regime and an insurance scheme (« en CDI », « 20 000 EVP »)
+                     "CDI", "CDD", "SCOP", "EVP", "MACF", "RIGI", "CATNAT"}
 _ACRONYM = re.compile(r"(?<![\w&-])[A-Z][A-Z&]{1,5}(?:\s+[A-Z][a-z]+){0,2}(?![\w&-])")
 
 

@@ -179,6 +179,13 @@ KNOWN_ORGANISATIONS = (
     "Tata Group", "Tata Steel", "Tata Motors", "Mahindra", "Infosys", "Wipro", "Adani", "Tuoi Tre", "VnExpress", "Jiji",
     "Yuan législatif", "Yuan exécutif", "Semicon Taiwan", "Semicon Japan", "Semicon Korea", "Semicon India",
     "Semicon Southeast Asia",
+    # stop 34: outlets, bodies and firms of the misses of AK, AL and AM
+    "La Provence", "L'Est républicain", "L’Est républicain", "La Lettre", "L'Argus de l'assurance",
+    "L’Argus de l’assurance", "Argus de l'assurance", "La France agricole", "El Periódico de Aragón",
+    "Philippine Daily Inquirer", "armée de l'Air et de l'Espace", "armée de l’Air et de l’Espace",
+    "Autorité du canal de Suez", "Trésor américain", "Huawei Connect", "Data4", "Caremag", "Cosco Shipping", "Cosco Shipping Ports",
+    "Le Desk", "L'Aisne nouvelle", "L’Aisne nouvelle", "Dauphiné libéré", "Orpea", "Eurostar",
+    "General Mills", "Vencorex", "Yara", "Hapag-Lloyd", "Natixis IM", "Assurance maladie", "G7", "G20",
 )
 
 #: People the small model reads as places or misses at the start of a sentence (« He Lifeng », « Xi Jinping »):
@@ -252,6 +259,8 @@ KNOWN_PRODUCTS = (
     # stop 32, from the misses of A, H and F
     "RTX Pro", "TPU", "o1", "o3", "o3-mini", "o4-mini", "Magistral", "Birkin", "Macan", "Cayenne", "Taycan", "Caesar",
     "Seagull",
+    # stop 34: products the model could not type, read as firms by the rule for such words
+    "Gmail", "Ironwood", "Catia", "SolidWorks", "TGV M", "Grande Panda", "Topolino",
 )
 
 
@@ -374,13 +383,12 @@ PLACES = frozenset((
     "Silicon Valley", "Xinjiang", "Tibet", "Mongolie-Intérieure", "Pays basque", "Alsace", "Lorraine", "Provence",
     "Côte d'Azur", "Côte d’Azur", "Île-de-France", "Grand Est", "Auvergne", "Rhône-Alpes", "Savoie", "Corse",
     "Guadeloupe", "Martinique", "Guyane", "La Réunion", "Mayotte", "Nouvelle-Calédonie", "Polynésie française",
-    "Antilles", "Limousin", "Champagne", "Bourgogne", "Flandre", "Wallonie", "Catalogne", "Écosse", "Pays de Galles",
+    "Antilles", "Penang", "Limousin", "Champagne", "Bourgogne", "Flandre", "Wallonie", "Catalogne", "Écosse", "Pays de Galles",
     "Angleterre", "Irlande du Nord", "Sibérie", "Crimée", "Donbass", "Cisjordanie", "Sinaï", "Cachemire", "Pendjab",
     "Bengale", "Kyushu", "Hokkaido", "Etats-Unis", "États-Unis", "Pays-Bas", "Émirats arabes unis", "Arabie saoudite",
     "Corée du Sud", "Corée du Nord", "Afrique du Sud", "Nouvelle-Zélande", "République tchèque",
     "mer du Nord", "mer Méditerranée", "mer Caspienne", "mer de Java", "mer Jaune", "mer du Japon", "océan Indien",
-    "océan Pacifique", "océan Atlantique", "océan Arctique", "cap de Bonne-Espérance", "canal de Suez",
-    "canal de Panama", "détroit de Malacca", "détroit de Bab el-Mandeb", "détroit de Gibraltar", "Manche", "Java",
+    "océan Pacifique", "océan Atlantique", "océan Arctique", "cap de Bonne-Espérance", "détroit de Malacca", "détroit de Bab el-Mandeb", "détroit de Gibraltar", "Manche", "Java",
     "Sumatra", "Sulawesi", "Bornéo", "Honshu", "Sicile", "Sardaigne", "Crète", "Corse", "Mindanao", "Luçon",
     "golfe Persique", "golfe du Mexique", "golfe de Guinée", "Golfe", "Gotland",
 ))

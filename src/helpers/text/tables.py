@@ -18,6 +18,7 @@ import pandas as pd
 from helpers.text.article import Article
 from helpers.text.attributions import find_attributions
 from helpers.text.entities import (
+    after_domain_opener,
     DESCRIPTORS,
     SENTENCE_WORDS,
     acronym_spans,
@@ -29,7 +30,9 @@ from helpers.text.entities import (
     institution_end,
     institution_label,
     intercapped_spans,
+    is_nationality,
     listed_product_spans,
+    lone_misc_firm,
     lone_surname,
     name_parts,
     named_product_spans,
@@ -205,8 +208,9 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
     unlinked: dict[str, tuple[str, str]] = {}
     unplaced: set[tuple[int, int]] = set()  # (paragraph, start) of the « places » read as firms, for first names
     # the people the article names in full: a one-word « person » that is none of their surnames is a firm
-    named_in_full = {ent.text.strip() for para in article.paragraphs for ent in docs[para.paragraph_id].ents
-                     if ent.label_ == "PER" and " " in ent.text.strip()}
+    # (as trimmed: « maison mère de Macif » names no one in full, and « Macif » is no surname)
+    named_in_full = {name for para in article.paragraphs for ent in docs[para.paragraph_id].ents
+                     if ent.label_ == "PER" and " " in (name := _person_surface(article.text[para.start:para.end], ent))}
     listed_people = frozenset({e.name for e in gazetteer.values() if e.type == "PER"} | set(KNOWN_PEOPLE))
     # (the first and last words of those named in full, read once per article, not once per entity)
     listed_words, listed_full_words = name_parts(listed_people)
@@ -225,7 +229,11 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
             elif len(ent) == 1 and _OPENING_PARTICIPLE.fullmatch(ent.text) and opens_sentence(text, ent.start_char) \
                     and re.match(r",|\s+par\s", text[ent.end_char:ent.end_char + 5]):
                 continue  # « Contacté par l'AFP, … », « Interrogée, … »: a participle opening the sentence
-            elif (ent.label_ in KEPT_STATISTICAL_LABELS or _named_firm(ent.text)) and institution_label(ent.text, ent.label_):
+            elif ent.text.endswith("République") and re.search(r"présidente?\s+de\s+la\s$", text[max(0, ent.end_char - 30):ent.end_char - 10]):
+                continue  # « le président de la République »: a title
+            elif (ent.label_ in KEPT_STATISTICAL_LABELS or _named_firm(ent.text)
+                  or ent.label_ == "MISC" and lone_misc_firm(text, ent.start_char, ent.end_char)) \
+                    and institution_label(ent.text, ent.label_):
                 start = trimmed(text, ent.start_char, ent.end_char)
                 if ent.label_ == "PER" and (title := re.match(r"(?:Me|Mᵉ|Maître|Mgr|Dr)\s+(?=[A-ZÉ])", text[start:ent.end_char])):
                     start += title.end()  # « Me Claire Vasseur »: a lawyer's title is not part of her name
@@ -233,12 +241,17 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                 verb = next((t for t in ent if t.pos_ == "VERB" and t.morph.get("VerbForm") == ["Inf"]
                              and t.i > ent.start + 1 and t.nbor(-1).lower_ in ("de", "d'", "d’")), None)
                 # « Commission| promettant des prêts »: a present participle in lower case ends it too
+                # (« Agence internationale de l'énergie| estime »: so does a conjugated verb)
                 acting = next((t for t in ent if t.i > ent.start and t.is_lower and t.pos_ in ("VERB", "AUX")
-                               and t.morph.get("VerbForm") == ["Part"] and t.morph.get("Tense") == ["Pres"]), None)
+                               and (t.morph.get("VerbForm") == ["Part"] and t.morph.get("Tense") == ["Pres"]
+                                    or t.morph.get("VerbForm") == ["Fin"])), None)
                 raw_end = ent.end_char if verb is None else verb.nbor(-2).idx + len(verb.nbor(-2))
                 if acting is not None:
                     before = acting.nbor(-1)
                     raw_end = min(raw_end, before.idx + len(before))
+                # « Banque européenne d'investissement| et la »: the words of what follows are not the name's
+                if tail := re.search(r"(?:\s+(?:et|ou|la|le|les|l['’]|une?|à|au|aux|en))+$", text[start:raw_end]):
+                    raw_end -= len(tail.group())
                 # « Banque populaire de| Chine »: an organisation cut after « de » goes on; anything else ends before it
                 end = raw_end - len(re.search(r"(?:\s+(?:de|du|des|d['’]))?$", text[start:raw_end]).group())
                 label = institution_label(text[start:end], "ORG" if ent.label_ == "MISC" else ent.label_)
@@ -273,20 +286,44 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                     end, label = digit.end(), "PRODUCT"  # « Llama 4 », « Qwen 3 »: a model and its version
                 if label == "LOC" and _DESCRIBED_AFTER.match(text, end) and text[start:end] not in known_places():
                     label = "ORG"  # « Pasqal, la pépite de l'informatique quantique »: what follows says it is a firm
-                if label == "LOC" and _OWNED.search(text[max(0, start - 24):start]):
+                if (label == "LOC" or ent.label_ == "MISC") and _OWNED.search(text[max(0, start - 24):start]):
                     label = "PRODUCT"  # « son Explorer », « la future Twingo »: a place is not owned or new
                 if " " not in text[start:end] and text[start:end] in full_name_words:
                     label = "PER"  # « Christine Lagarde … Lagarde a ajouté »: the surname of a person already named
+                if re.fullmatch(r"[A-Z]\.?", text[start:end]):
+                    # « sur X. »: the sentence's full stop is no part of a one-letter name; « 600 W. » is a unit
+                    end = start + 1
+                    label = "" if re.search(r"\d\s$", text[max(0, start - 2):start]) else label
+                if " " not in text[start:end] and is_nationality(text[start:end]):
+                    label = ""  # « aux Européens »: a nationality, written as a noun, names no one
                 if label and not institution_label(text[start:end], label):
                     label = ""  # « HBM3e| de »: once trimmed, a number format
+                placed = label in ("LOC", "ORG") and " " not in text[start:end] \
+                    and text[start:end] not in known_places() \
+                    and (found and (found[-1][4] == "LOC" and text[found[-1][0]:found[-1][1]] in known_places()
+                                    or found[-1][2] and gazetteer[found[-1][2]].type == "LOC")
+                             and _ANDED.fullmatch(text, found[-1][1], start)
+                             or re.search(r"(?:^|,)\s*[àÀ]\s$", text[max(0, start - 4):start])
+                             or _PLACE_NOUN_BEFORE.search(text[max(0, start - 30):start])
+                             or _PLACE_BEFORE.search(text[max(0, start - 30):start]) and _PLACE_AFTER.match(text, end))
+                if placed:
+                    # « à Tianjin et Mobile », « Imec, à Louvain », « le comté de Loudoun », « à Turnberry, en Écosse »:
+                    # listed with a place, in an incise after « à », after a noun of places, or placed in a place
+                    label = "LOC"
+                if label == "LOC" and not placed and " " not in text[start:end] and text[start:end] not in known_places() \
+                        and found \
+                        and (found[-1][4] or gazetteer[found[-1][2]].type) == "ORG" \
+                        and _LISTED_WITH.fullmatch(text, found[-1][1], start):
+                    label = "ORG"  # « d'Oddo BHF et de Portzamparc »: an unknown name listed with a firm is a firm
                 if label == "LOC" and " " not in text[start:end] and text[start:end] not in known_places() \
-                        and not _PLACE_BEFORE.search(text[max(0, start - 30):start]):
+                        and not placed and not _PLACE_BEFORE.search(text[max(0, start - 30):start]):
                     # « Marubeni a signé », « l'Arcep », « Hennessy »: a one-word « place » that no list of places holds
                     # and no preposition of place introduces is a firm, a brand or a body; unless it is no name at all
                     # (« Contacté, … », « Hier, … », « la tech », « 8 To/s »)
                     first = next((t for t in ent if t.idx >= start), ent[-1])  # (after « la » the trim left out)
                     label = "" if (not text[start].isupper() or first.pos_ in _NOT_NAME_POS
-                                   or re.search(r"\d\s$", text[max(0, start - 2):start])) else "ORG"
+                                   or re.search(r"\d\s$", text[max(0, start - 2):start])
+                                   or after_domain_opener(text, start)) else "ORG"
                     unplaced.add((para.paragraph_id, start))
                 if label == "PER" and re.search(r"\s(?:Jr|Sr)$", text[start:end]) and text[end:end + 1] == ".":
                     end += 1  # « Ferdinand Marcos Jr. »: the abbreviation's full stop is part of the name
@@ -298,7 +335,9 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
             (s0, e0, id0, _, l0), (s1, e1, id1, _, l1) = found[k - 1], found[k]
             if not id0 and not id1 and l1 == "PER" and (l0 != "ORG" or (para.paragraph_id, s0) in unplaced) \
                     and text[e0:s1] == " " \
-                    and " " not in text[s0:e0]:
+                    and " " not in text[s0:e0] \
+                    and not re.search(r"(?<![\w-])(?:de l['’]|de la|du|des|au|aux)\s*$", text[max(0, s0 - 8):s0]):
+            # (but « le ministre de l'Électronique| Ashwini Vaishnaw »: a minister's domain is no first name)
                 found[k - 1:k + 1] = [(s0, e1, "", text[s0:e1], "PER")]
         # a linked company keeps its suffix (« Huawei Technologies »), an unlinked one too
         found = [(s, with_company_suffix(text, e), eid, text[s:with_company_suffix(text, e)] if not eid else name,
@@ -310,6 +349,9 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
         # (« Altice France », « Toyota Motor », « Jean-Marc Chery »); « DAX allemand » is still « DAX »
         # (a listed person is named in full: « secrétaire au Commerce Gina Raimondo » is still « Gina Raimondo »)
         known_orgs, known_people = _not_widened(text, organisation_spans(text), found, "ORG"), person_spans(text)
+        # « canal de| Suez »: a listed firm named after the place is the place there
+        waterways = [(s, e) for s, e in known_orgs if re.search(r"(?<![\w-])canal\s+de\s$", text[max(0, s - 10):s])]
+        known_orgs = [span for span in known_orgs if span not in waterways]
         # (« Llama 4 », « Windows 11 »: a listed product keeps its version)
         listed_products = [(s, m.end() if (m := _VERSION_AFTER.match(text, e) or _LISTED_VARIANT.match(text, e)) else e)
                            for s, e in _not_widened(text, listed_product_spans(text), found, "PRODUCT")]
@@ -394,7 +436,8 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
         found += [(s, e, "", text[s:e], "PRODUCT") for s, e in products]
         found += [(s, e, "", text[s:e], "ORG") for s, e in orgs if not any(ps < e and s < pe for ps, pe in products)]
         found += [(s, e, "", text[s:e], "PER") for s, e in people]
-        found += [(s, e, "", text[s:e], "LOC") for s, e in places]
+        found += [(s, e, "", text[s:e], "LOC") for s, e in places + waterways
+                  if not any(f[0] < e and s < f[1] for f in found)]
         for s, e, entity_id, name, label in sorted(found):
             if not entity_id:
                 entity_id = f"unlinked_{_slug(name)}"
@@ -408,6 +451,11 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
     entities += [(k, name, label, "", counts[k]) for k, (name, label) in unlinked.items()]
     entities.sort(key=lambda row: (-row[4], row[0]))
     return entities, mentions
+
+
+def _person_surface(text: str, ent) -> str:
+    """The name the model read as a person's, without the lower-case words it kept in front (:func:`trimmed`)."""
+    return text[trimmed(text, ent.start_char, ent.end_char):ent.end_char].strip()
 
 
 def _not_widened(text: str, spans: list[tuple[int, int]], found: list[tuple], label: str) -> list[tuple[int, int]]:
@@ -454,8 +502,18 @@ _NO_FIRST_NAME = frozenset(("China", "India", "Japan", "Korea", "Bangladesh", "I
 #: Parts of speech of a first word that is no name (« Annoncée », « Hier », « Les »).
 _NOT_NAME_POS = frozenset(("VERB", "AUX", "ADV", "ADJ", "DET", "PRON", "ADP", "CCONJ", "SCONJ"))
 #: What introduces a place (« à », « en », « près de », « de »): a name after it may be a place no list holds.
-_PLACE_BEFORE = re.compile(r"(?<![\w-])(?:à|en|au|aux|dans|vers|depuis|près de|proche de|autour de|sur|par|de|du|des"
+_PLACE_BEFORE = re.compile(r"(?<![\w-])(?:à|À|A|en|En|au|aux|dans|vers|depuis|près de|proche de|autour de|sur|par|de|du|des"
                            r"|d['’])\s*$")
+#: A noun of places right before a name: « le comté de| Loudoun », « le lac| Gatún », « ses terminaux de| Balboa ».
+_PLACE_NOUN_BEFORE = re.compile(r"(?<![\w-])(?:comté|lac|port|terminal|terminaux|gisement|mine|province|région|district"
+                                r"|île|golfe|baie|vallée|détroit|fleuve|rivière|village|commune|ville|quartier|banlieue"
+                                r"|préfecture|oblast|land|État|canton)(?:\s+(?:de|du|des)|\s+d['’])?\s*$")
+#: A place's place, after its name: « Turnberry|, en Écosse », « Dholera|, dans le Gujarat ».
+_PLACE_AFTER = re.compile(r",\s+(?:en|au|aux|dans\s+(?:le|la|les|l['’]))\s*[A-ZÉ]|\s+et\s+(?:dans|en|au|aux)\s")
+#: What joins two names of one list: « X et de Y », « X, Y », « X ou Y ».
+_LISTED_WITH = re.compile(r"\s*(?:,|,?\s+et|\s+ou)\s+(?:de\s+|d['’]|du\s+|des\s+|chez\s+)?")
+#: « X et Y », « X et de Y », « X ou à Y »; not « En Corée du Sud, Naver … », a place before its sentence's subject.
+_ANDED = re.compile(r"\s*,?\s+(?:et|ou)\s+(?:de\s+|d['’]|du\s+|des\s+|à\s+)?")
 #: A firm's noun right before a name: « le groupe Lyon » would be a firm, not the town (the list of places yields).
 _FIRM_BEFORE = re.compile(r"(?<![\w-])(?:groupe|société|entreprise|firme|start-up|constructeur|fabricant|laboratoire"
                           r"|banque|chaîne|marque|enseigne|club|cabinet|fonds|assureur|opérateur)\s+$")

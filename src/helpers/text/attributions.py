@@ -40,6 +40,7 @@ from spacy.attrs import LOWER
 from spacy.strings import hash_string
 
 from helpers.text.entities import DESCRIPTORS
+from helpers.text.names import LISTED_KINDS
 
 #: A source longer than this is not a name; a longer stretch is not taken as a source.
 MAX_SOURCE_WORDS = 16
@@ -142,6 +143,7 @@ PARTICIPLES = {f for v in _FIRST_GROUP for f in _first_group_forms(v) if f.endsw
 _PRESENT_TOO = {"dit", "écrit"}
 
 _W = r"[\w’'-]+"
+_WORD = re.compile(_W)
 _PRONOUNS = {"lui", "elle", "eux", "elles", "il", "ils"}
 #: Quantities that make a source anonymous ("plusieurs sources", "six sénateurs").
 _QUANTIFIERS = {"plusieurs", "certains", "certaines", "quelques", "deux", "trois", "quatre", "cinq", "six", "sept",
@@ -201,9 +203,8 @@ class Attribution:
 
 def source_kind(source: str) -> str:
     """person, organisation, anonymous, document or pronoun, from the words of the source."""
-    from helpers.text.names import LISTED_KINDS
-
-    words = [w.lower() for w in re.findall(_W, source)]
+    written = _WORD.findall(source)
+    words = [w.lower() for w in written]
     if not words:
         return "anonymous"
     if " et " in source:  # "Alibaba et ByteDance": the kind of the first of them
@@ -223,7 +224,7 @@ def source_kind(source: str) -> str:
         head, rest = rest[0], rest[1:]
     if head in _DOCUMENT_NOUNS:
         return "document"
-    capitalised = [w for w in re.findall(_W, source) if w[:1].isupper()]
+    capitalised = [w for w in written if w[:1].isupper()]
     # a role at an organisation no one names (« directeur des achats d'un équipementier ») is anonymous
     unnamed_employer = bool(re.search(r"\bd[’']une?\b|\bde plusieurs\b", source))
     if head in _ANONYMOUS_NOUNS and not (rest and source.split()[len(words) - len(rest)][:1].isupper()):
@@ -236,7 +237,7 @@ def source_kind(source: str) -> str:
     # has a lower-case word that is no particle (« de », « von »), or names a country, is no one's
     if len(capitalised) >= 2 and source[:1].isupper() and (
             re.match(r"(?:La|Le|Les|L['’])\s*[A-Z]", source) or "France" in capitalised[1:]
-            or any(w.islower() and w not in _NAME_PARTICLES for w in re.findall(_W, source)[1:-1])):
+            or any(w.islower() and w not in _NAME_PARTICLES for w in written[1:-1])):
         return "organisation"
     if len(capitalised) >= 2 and all(c.lower() not in _ORG_NOUNS for c in capitalised) and \
             not any(w in {"times", "journal", "post", "street", "news", "daily", "press"} for w in words):
@@ -275,6 +276,14 @@ _NOT_WHO = {"cours", "moment", "occasion", "issue", "lendemain", "sortie", "veil
 #: Nouns that carry what was said, not who said it: « selon des propos relayés par l'agence » names the agency.
 _CONTENT_NOUNS = {"propos", "informations", "information", "données", "chiffres", "déclarations", "déclaration",
                   "statistiques", "estimations", "images", "révélations", "éléments"}
+# The unions the rules below ask about, made once (on a corpus they are asked thousands of times per article).
+_CONTENT_OR_DOCUMENT = frozenset(_CONTENT_NOUNS | _DOCUMENT_NOUNS)
+_PERSON_OR_DOCUMENT = frozenset(_PERSON_NOUNS | _DOCUMENT_NOUNS)
+_WHO_NOUNS = frozenset(_PERSON_NOUNS | _SPEAKER_NOUNS | _MEDIA_NOUNS)
+_HEAD_NOUNS = frozenset(_MEDIA_NOUNS | _PERSON_NOUNS | _ANONYMOUS_NOUNS | _SPEAKER_NOUNS | _DESCRIPTOR_WORDS)
+_BETWEEN_OR_DE = frozenset(_BETWEEN | {"de", "d'", "d’", "aussitôt", "immédiatement"})
+_WEAK_OR_ASKING = frozenset(WEAK | {"demander", "recommander", "informer"})
+_WEAK_OR_DEMANDING = frozenset(WEAK | {"demander", "recommander"})
 #: Participles of asking: « analystes interrogés par Reuters » are the analysts.
 _INTERVIEWED = {"interrogé", "interrogée", "interrogés", "interrogées", "sollicité", "sollicitée", "sollicités",
                 "sollicitées", "contacté", "contactée", "contactés", "contactées", "joint", "jointe", "joints"}
@@ -361,7 +370,7 @@ def _trim_uncached(head) -> tuple[int, int] | None:
                 continue  # « analystes interrogés par Reuters »: who asked, not who speaks
             if child.pos_ in ("VERB", "AUX") and not (child.dep_ == "amod" or (
                     child.dep_ == "acl" and child.morph.get("Tense") == ["Past"]
-                    and (not any(t.lower_ in _CONTENT_NOUNS | _DOCUMENT_NOUNS for t in (head, *head.lefts)) or any(
+                    and (not any(t.lower_ in _CONTENT_OR_DOCUMENT for t in (head, *head.lefts)) or any(
                         g.dep_ == "obl:agent" or any(c.lower_ == "par" for c in g.children) for g in child.children)))):
                 continue  # a clause is not part of a name; « documents consultés par Reuters », « site spécialisé »
                 # and an adjective the small model tags as a verb (« PME bretonne ») are
@@ -400,14 +409,15 @@ def _trim_uncached(head) -> tuple[int, int] | None:
                          and doc[hi + 1].text[:1].isupper() and _namelike(head) and head.dep_ in _SUBJECT_DEPS
                          and not any(c.dep_ == "case" for c in head.children)):
         hi += 1
-    if head.lower_ in _MEDIA_NOUNS | _PERSON_NOUNS | _ANONYMOUS_NOUNS | _SPEAKER_NOUNS | _DESCRIPTOR_WORDS \
+    if head.lower_ in _HEAD_NOUNS \
             or head.pos_ == "PROPN" \
             or (head.text[:1].isupper() and head.i > _sent(head).start):  # « Le Financial Times », « Financial » a noun
         # « le quotidien hongkongais South China Morning Post », « l'ancien conseiller à la sécurité nationale Jake
         # Sullivan »: a name right after the title, whatever its parse
-        while hi < _sent(head).end and hi - head.i <= 6 and _continues_name(doc, hi):
+        sent_end = _sent(head).end
+        while hi < sent_end and hi - head.i <= 6 and _continues_name(doc, hi):
             hi += 1
-    if (head.text.islower() and (_can_speak(head) or head.lower_ in _PERSON_NOUNS | _DOCUMENT_NOUNS)) \
+    if (head.text.islower() and (_can_speak(head) or head.lower_ in _PERSON_OR_DOCUMENT)) \
             or head.lower_ in _ORG_NOUNS:
         hi = _complements_after(doc, head, hi)
     # a comma or a quotation mark ends the noun phrase on either side of its head
@@ -717,7 +727,7 @@ def _has_content(verb, first: int) -> bool:
 def _speaker(verb, first: int, end: int):
     """The token heading who speaks, for a reporting verb (its form spans ``first``..``end``)."""
     data = FORMS.get(verb.lower_) == "montrer" and any(
-        c.dep_ in _SUBJECT_DEPS and c.lower_ in _CONTENT_NOUNS | _DOCUMENT_NOUNS for c in verb.children)
+        c.dep_ in _SUBJECT_DEPS and c.lower_ in _CONTENT_OR_DOCUMENT for c in verb.children)
     if FORMS.get(verb.lower_) in NEEDS_CONTENT and not _has_content(verb, first) and not data:
         return None  # (« les chiffres de l'Insee montrent un repli »: figures speak by what they show)
     if FORMS.get(verb.lower_) == "accuser" and any(t.lower_ in _SETBACKS for t in
@@ -798,7 +808,9 @@ def _speaker_of(verb, first: int, end: int, *, passive_only: bool = True):
         place = next((c for c in children if c.dep_.startswith("obl")
                       and any(g.lower_ == "dans" for g in c.children) and c.lower_ in _DOCUMENT_NOUNS), None)
         return place if expletive is not None else None  # « est-il écrit dans le décret »
-    if verb.morph.get("Tense") == ["Pres"] and verb.morph.get("VerbForm") == ["Part"] and verb.i > _sent(verb).start \
+    # (« -ant » first: the morphology is the dearer question, and every present participle ends so)
+    if verb.lower_.endswith("ant") and verb.morph.get("Tense") == ["Pres"] and verb.morph.get("VerbForm") == ["Part"] \
+            and verb.i > _sent(verb).start \
             and verb.nbor(-1).pos_ in ("PROPN", "NOUN"):
         noun = verb.nbor(-1)  # « Pékin affirmant que », « le ministre de l'Economie jugeant que »
         while noun.dep_ in ("nmod", "flat:name", "flat", "appos") and noun.head.i < noun.i \
@@ -980,7 +992,7 @@ def _agent_by_surface(verb):
                 # (« par plusieurs analystes », the noun tagged as an adjective after a quantifier)
                 return doc[j] if j < sent.end and (doc[j].pos_ in ("NOUN", "PROPN") or doc[j].lower_ in _SPEAKER_NOUNS) \
                     else None
-            if tok.lower_ in _BETWEEN | {"de", "d'", "d’", "aussitôt", "immédiatement"}:
+            if tok.lower_ in _BETWEEN_OR_DE:
                 i += 1  # (« jeudi », whatever the small model tags it)
                 continue
             if tok.text in (",", ";", ":") or (tok.pos_ in ("VERB", "AUX") and tok.dep_ != "xcomp") \
@@ -1063,7 +1075,7 @@ def _attribution(text: str, base: int, offset: int, head, cue: str, cue_span: tu
                                                         or doc[k].lower_ in ("de", "du", "des", "au", "aux", "à", "d'", "d’")
                                                         or (doc[k].lower_ in ("la", "l'", "l’") and k > 0
                                                             and doc[k - 1].lower_ in ("de", "à"))):
-            if doc[k].lower_ in _PERSON_NOUNS | _SPEAKER_NOUNS | _MEDIA_NOUNS and doc[k].pos_ == "NOUN" \
+            if doc[k].lower_ in _WHO_NOUNS and doc[k].pos_ == "NOUN" \
                     and (k == _sent(head).start or doc[k - 1].pos_ == "DET" or doc[k - 1].lower_ in _RANKS):
                 lo = k
                 while lo - 1 >= _sent(head).start and doc[lo - 1].lower_ in _RANKS:
@@ -1159,7 +1171,7 @@ def attributions_in(tokens, text: str, offset: int = 0) -> list[Attribution]:
             selon = None  # « ont dénoncé une décision qui, selon eux, … »: the speakers already named, once
         if selon is not None:
             cue_start, noun = selon
-            if noun.lower_ not in _DOCUMENT_NOUNS | _CONTENT_NOUNS:
+            if noun.lower_ not in _CONTENT_OR_DOCUMENT:
                 noun = _name_in_apposition(noun)  # « Pour l'économiste en chef de Natixis, Alicia García-Herrero, »
             cue_tok = doc[cue_start]
             cue = text[cue_tok.idx - base:tok.idx - base + len(tok)].lower()
@@ -1185,8 +1197,8 @@ def attributions_in(tokens, text: str, offset: int = 0) -> list[Attribution]:
         last = doc[min(i + width, hi) - 1]
         lemma = FORMS.get(tok.lower_)
         if (lemma in WEAK and _reported_by_a_later_incise(tok, last.i + 1)) \
-                or (lemma in WEAK | {"demander", "recommander", "informer"} and _in_reported_clause(tok)) \
-                or (lemma in WEAK | {"demander", "recommander"} and _reported_by_selon(tok)):
+                or (lemma in _WEAK_OR_ASKING and _in_reported_clause(tok)) \
+                or (lemma in _WEAK_OR_DEMANDING and _reported_by_selon(tok)):
             i += width  # « La Chine réclame des garanties, a ajouté le président »: what he said, not a report
             continue
         participle = tok.lower_.endswith("ant") and first > sent.start and doc[first - 1].text in (",", "en")

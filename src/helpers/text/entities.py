@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 
 from spacy.lang.fr.stop_words import STOP_WORDS
@@ -118,27 +119,29 @@ _NUMBER_FORMAT = re.compile(r"(?:FP|BF|TF|INT|UINT)\d{1,2}|U?E\d{1,2}M\d{1,2}|(?
 
 
 
-def surname_spans(text: str, full_names: set[str]) -> list[tuple[int, int]]:
-    """Spans of the surnames of ``full_names`` standing alone in ``text`` (« Mensch » after « Arthur Mensch »): the
-    last word of each name, three letters or more, capitalised, not inside the full name itself."""
-    patterns = _surname_patterns(frozenset(full_names))
-    if patterns is None:
-        return []
-    surname, full = patterns
-    inside = full.spans(text)  # sorted, non-overlapping
+def surname_spans(text: str, *name_sets: frozenset[str] | set[str]) -> list[tuple[int, int]]:
+    """Spans of the surnames of the full names in ``name_sets`` standing alone in ``text`` (« Mensch » after « Arthur
+    Mensch »): the last word of each name, three letters or more, capitalised, not inside any of the full names.
+    Each set's lists are made once (pass the fixed lists and an article's own names apart: the fixed ones are then
+    never made again)."""
+    patterns = [p for names in name_sets if (p := _surname_patterns(frozenset(names))) is not None]
+    inside = sorted({span for _, full in patterns for span in full.spans(text)})
     starts = [s for s, _ in inside]
-    spans = []
-    for start, end in surname.spans(text):
-        i = bisect.bisect_right(starts, start) - 1  # (the full name that may hold it: linear on a megabyte)
-        if i < 0 or start >= inside[i][1]:
-            spans.append((start, end))
-    return spans
+    ends = list(itertools.accumulate((e for _, e in inside), max))  # (the furthest end so far: overlapping names)
+    spans = set()
+    for surname, _ in patterns:
+        for start, end in surname.spans(text):
+            i = bisect.bisect_right(starts, start) - 1  # (the full names that may hold it: linear on a megabyte)
+            if i < 0 or start >= ends[i]:
+                spans.add((start, end))
+    return sorted(spans)
 
 
 @functools.lru_cache(maxsize=8)
 def _surname_patterns(full_names: frozenset[str]) -> tuple[NameList, NameList] | None:
-    """The name lists of :func:`surname_spans`, made once per article (its full names), not once per paragraph.
-    A surname that is also a French function word (« Sur », « Son ») is left out."""
+    """The name lists of :func:`surname_spans`, made once per set of names (the fixed lists once per process, an
+    article's names once per article), not once per paragraph. A surname that is also a French function word
+    (« Sur », « Son ») is left out."""
     surnames = {n.split()[-1] for n in full_names if len(n.split()[-1]) >= 3 and n.split()[-1][:1].isupper()
                 and n.split()[-1].lower() not in STOP_WORDS}
     if not surnames:
@@ -489,6 +492,7 @@ def through_of(text: str, end: int) -> int:
 
 
 @functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=4)
 def name_parts(names: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
     """The first and last words of every name, and of the names of two words or more (the listed people's are read
     once, not once per article or per entity)."""

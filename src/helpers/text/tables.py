@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, fields
+from functools import lru_cache
 
 import pandas as pd
 
@@ -209,17 +210,21 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
     unplaced: set[tuple[int, int]] = set()  # (paragraph, start) of the « places » read as firms, for first names
     # the people the article names in full: a one-word « person » that is none of their surnames is a firm
     # (as trimmed: « maison mère de Macif » names no one in full, and « Macif » is no surname)
-    named_in_full = {name for para in article.paragraphs for ent in docs[para.paragraph_id].ents
+    # (a Doc makes its entities anew each time it is asked for them: asked once per paragraph here)
+    ents = {para.paragraph_id: docs[para.paragraph_id].ents for para in article.paragraphs}
+    named_in_full = {name for para in article.paragraphs for ent in ents[para.paragraph_id]
                      if ent.label_ == "PER" and " " in (name := _person_surface(article.text[para.start:para.end], ent))}
-    listed_people = frozenset({e.name for e in gazetteer.values() if e.type == "PER"} | set(KNOWN_PEOPLE))
-    # (the first and last words of those named in full, read once per article, not once per entity)
+    own_full_names = frozenset(named_in_full - FULL_NAMES)  # (the listed ones are matched once per process)
+    listed_people = _listed_people(tuple(e.name for e in gazetteer.values() if e.type == "PER"))
+    # (the first and last words of those named in full, read once per process for the lists, once per article for
+    # its own names, not once per entity)
     listed_words, listed_full_words = name_parts(listed_people)
     article_words, article_full_words = name_parts(frozenset(named_in_full))
     name_words, full_name_words = listed_words | article_words, listed_full_words | article_full_words
     for para in article.paragraphs:
         text = article.text[para.start:para.end]
         found = []  # (start, end, entity_id, name, label), offsets within the paragraph
-        for ent in docs[para.paragraph_id].ents:
+        for ent in ents[para.paragraph_id]:
             if ent.ent_id_:
                 # « Blackwell Ultra »: a product of the gazetteer keeps the variant written after it
                 variant = _VARIANT_AFTER.match(text, ent.end_char) if ent.label_ == "PRODUCT" else None
@@ -259,7 +264,7 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                     # (« Rassemblement national de| Marine Le Pen »: not over a person the model found)
                     further = through_of(text, raw_end)
                     if not any(p.label_ == "PER" and p.start_char < further and raw_end <= p.start_char
-                               for p in docs[para.paragraph_id].ents):
+                               for p in ents[para.paragraph_id]):
                         end = further
                 if counted := re.search(r"\s\d+\s+[A-Z]", text[start:end]):
                     end = start + counted.start()  # « Dassault Aviation| 42 Rafale »: a count ends the name
@@ -413,7 +418,7 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
         people = [(s, e) for s, e in known_people if not any(ls < e and s < le for ls, le in linked + orgs)]
         # a full name after a person's title (« le prix Nobel Alain Aspect »), then a surname alone the model missed,
         # of a person the article names in full (« Arthur Mensch … ; Mensch promet »), where nothing else was found
-        for spans in (titled_spans(text), surname_spans(text, named_in_full | FULL_NAMES)):
+        for spans in (titled_spans(text), surname_spans(text, FULL_NAMES, own_full_names)):
             people += [(s, e) for s, e in spans
                        if not any(ls < e and s < le for ls, le in linked + orgs + products + people + statistical)]
         # « HongShan », « NielsenIQ »: a brand written with a capital inside; « Kerlann Biotech »: a name and a company
@@ -451,6 +456,13 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
     entities += [(k, name, label, "", counts[k]) for k, (name, label) in unlinked.items()]
     entities.sort(key=lambda row: (-row[4], row[0]))
     return entities, mentions
+
+
+@lru_cache(maxsize=2)
+def _listed_people(linked: tuple[str, ...]) -> frozenset[str]:
+    """The people the gazetteer (``linked``) and the lists name: one set per gazetteer, so that the words of their
+    names (:func:`~helpers.text.entities.name_parts`, cached on it) are read once per process."""
+    return frozenset({*linked, *KNOWN_PEOPLE})
 
 
 def _person_surface(text: str, ent) -> str:

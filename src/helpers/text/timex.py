@@ -205,6 +205,10 @@ def _value(kind: str, m: re.Match[str], published: dt.date, forward: bool = Fals
 
 
 
+#: Each pattern's hints as one search (one scan of the sentence, not one substring test per hint).
+_HINTS = tuple(re.compile("|".join(re.escape(h) for h in hints)) for _, _, hints in PATTERNS)
+
+
 def find_time_expressions(text: str, published: dt.date, offset: int = 0,
                           future_at: Callable[[int], bool] | None = None) -> list[TimeExpression]:
     """Return non-overlapping time expressions, earlier patterns winning ties.
@@ -219,8 +223,8 @@ def find_time_expressions(text: str, published: dt.date, offset: int = 0,
     taken: list[tuple[int, int]] = []  # sorted, non-overlapping
     found = []
     low = text.lower()
-    for kind, pattern, hints in PATTERNS:
-        if not any(h in low for h in hints):
+    for (kind, pattern, _), hinted in zip(PATTERNS, _HINTS, strict=True):
+        if not hinted.search(low):
             continue
         accepted: list[tuple[int, int]] = []
         j = 0

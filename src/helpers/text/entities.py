@@ -393,13 +393,13 @@ PRODUCT_NOUNS = ("modèle", "modèles", "traitement", "médicament", "vaccin", "
                  "avion", "avions", "moyen-courrier", "long-courrier", "lanceur", "fusée", "satellite", "réacteur",
                  "système d'exploitation", "système d’exploitation", "moteur de recherche", "jeu", "série", "parfum",
                  "serveur", "serveurs", "superordinateur", "supercalculateur")
-_PRODUCT_NOUN = re.compile(
+_PRODUCT_NOUN_LEAD = (
     r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(PRODUCT_NOUNS, key=len, reverse=True)) + r")"
-    r"(?:\s+(?:contre|pour|de|d['’])\s+(?:l['’]|la\s+|le\s+)?[a-zéè]+)?"  # « traitement contre l'obésité Wegovy »
-    r"\s+((?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|\d{1,4}[A-Za-z]{0,3}))*)")
+    r"(?:\s+(?:contre|pour|de|d['’])\s+(?:l['’]|la\s+|le\s+)?[a-zéè]+)?")  # « traitement contre l'obésité Wegovy »
+_PRODUCT_NOUN = re.compile(_PRODUCT_NOUN_LEAD + r"\s+((?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|\d{1,4}[A-Za-z]{0,3}))*)")
 
 #: A product noun and its complement right before a name (« les puces », « le traitement contre l'obésité »).
-_PRODUCT_NOUN_END = re.compile(_PRODUCT_NOUN.pattern.split(r"\s+((?:[A-Z]")[0] + r"\s+(?:[a-zé]+\s+)?$")
+_PRODUCT_NOUN_END = re.compile(_PRODUCT_NOUN_LEAD + r"\s+(?:[a-zé]+\s+)?$")
 
 
 def named_product_spans(text: str) -> list[tuple[int, int]]:

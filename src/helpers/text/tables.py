@@ -234,7 +234,7 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
             elif len(ent) == 1 and _OPENING_PARTICIPLE.fullmatch(ent.text) and opens_sentence(text, ent.start_char) \
                     and re.match(r",|\s+par\s", text[ent.end_char:ent.end_char + 5]):
                 continue  # « Contacté par l'AFP, … », « Interrogée, … »: a participle opening the sentence
-            elif ent.text.endswith("République") and re.search(r"présidente?\s+de\s+la\s$", text[max(0, ent.end_char - 30):ent.end_char - 10]):
+            elif _REPUBLIC_TITLE.search(text, max(0, ent.end_char - 40), ent.end_char):
                 continue  # « le président de la République »: a title
             elif (ent.label_ in KEPT_STATISTICAL_LABELS or _named_firm(ent.text)
                   or ent.label_ == "MISC" and lone_misc_firm(text, ent.start_char, ent.end_char)) \
@@ -303,25 +303,16 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                     label = ""  # « aux Européens »: a nationality, written as a noun, names no one
                 if label and not institution_label(text[start:end], label):
                     label = ""  # « HBM3e| de »: once trimmed, a number format
-                placed = label in ("LOC", "ORG") and " " not in text[start:end] \
-                    and text[start:end] not in known_places() \
-                    and (found and (found[-1][4] == "LOC" and text[found[-1][0]:found[-1][1]] in known_places()
-                                    or found[-1][2] and gazetteer[found[-1][2]].type == "LOC")
-                             and _ANDED.fullmatch(text, found[-1][1], start)
-                             or re.search(r"(?:^|,)\s*[àÀ]\s$", text[max(0, start - 4):start])
-                             or _PLACE_NOUN_BEFORE.search(text[max(0, start - 30):start])
-                             or _PLACE_BEFORE.search(text[max(0, start - 30):start]) and _PLACE_AFTER.match(text, end))
+                unlisted_word = " " not in text[start:end] and text[start:end] not in known_places()
+                placed = unlisted_word and label in ("LOC", "ORG") and _placed(text, start, end, found, gazetteer)
                 if placed:
-                    # « à Tianjin et Mobile », « Imec, à Louvain », « le comté de Loudoun », « à Turnberry, en Écosse »:
-                    # listed with a place, in an incise after « à », after a noun of places, or placed in a place
                     label = "LOC"
-                if label == "LOC" and not placed and " " not in text[start:end] and text[start:end] not in known_places() \
-                        and found \
-                        and (found[-1][4] or gazetteer[found[-1][2]].type) == "ORG" \
+                if label == "LOC" and unlisted_word and not placed and found \
+                        and _previous_type(text, found, gazetteer) == "ORG" \
                         and _LISTED_WITH.fullmatch(text, found[-1][1], start):
                     label = "ORG"  # « d'Oddo BHF et de Portzamparc »: an unknown name listed with a firm is a firm
-                if label == "LOC" and " " not in text[start:end] and text[start:end] not in known_places() \
-                        and not placed and not _PLACE_BEFORE.search(text[max(0, start - 30):start]):
+                if label == "LOC" and unlisted_word and not placed \
+                        and not _PLACE_BEFORE.search(text[max(0, start - 30):start]):
                     # « Marubeni a signé », « l'Arcep », « Hennessy »: a one-word « place » that no list of places holds
                     # and no preposition of place introduces is a firm, a brand or a body; unless it is no name at all
                     # (« Contacté, … », « Hier, … », « la tech », « 8 To/s »)
@@ -342,7 +333,7 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                     and text[e0:s1] == " " \
                     and " " not in text[s0:e0] \
                     and not re.search(r"(?<![\w-])(?:de l['’]|de la|du|des|au|aux)\s*$", text[max(0, s0 - 8):s0]):
-            # (but « le ministre de l'Électronique| Ashwini Vaishnaw »: a minister's domain is no first name)
+                # (but « le ministre de l'Électronique| Ashwini Vaishnaw »: a minister's domain is no first name)
                 found[k - 1:k + 1] = [(s0, e1, "", text[s0:e1], "PER")]
         # a linked company keeps its suffix (« Huawei Technologies »), an unlinked one too
         found = [(s, with_company_suffix(text, e), eid, text[s:with_company_suffix(text, e)] if not eid else name,
@@ -465,6 +456,26 @@ def _listed_people(linked: tuple[str, ...]) -> frozenset[str]:
     return frozenset({*linked, *KNOWN_PEOPLE})
 
 
+def _previous_type(text: str, found: list[tuple], gazetteer: dict) -> str:
+    """The type of the last entity of ``found`` (a paragraph's, in order): a linked one's from the gazetteer, a listed
+    place's « LOC », another place's « unlisted LOC », else the label it was given."""
+    start, end, entity_id, _, label = found[-1]
+    if entity_id:
+        return gazetteer[entity_id].type
+    return "unlisted LOC" if label == "LOC" and text[start:end] not in known_places() else label
+
+
+def _placed(text: str, start: int, end: int, found: list[tuple], gazetteer: dict) -> bool:
+    """Whether the one-word name at ``start`` is a place by what surrounds it: listed with a place (« à Tianjin et
+    Mobile »), in an incise after « à » (« Imec, à Louvain, »), after a noun of places (« le comté de Loudoun ») or
+    placed in a place (« à Turnberry, en Écosse »)."""
+    before = text[max(0, start - 30):start]
+    return bool(found and _previous_type(text, found, gazetteer) == "LOC" and _ANDED.fullmatch(text, found[-1][1], start)
+                or re.search(r"(?:^|,)\s*[àÀ]\s$", before[-4:])
+                or _PLACE_NOUN_BEFORE.search(before)
+                or _PLACE_BEFORE.search(before) and _PLACE_AFTER.match(text, end))
+
+
 def _person_surface(text: str, ent) -> str:
     """The name the model read as a person's, without the lower-case words it kept in front (:func:`trimmed`)."""
     return text[trimmed(text, ent.start_char, ent.end_char):ent.end_char].strip()
@@ -516,6 +527,8 @@ _NOT_NAME_POS = frozenset(("VERB", "AUX", "ADV", "ADJ", "DET", "PRON", "ADP", "C
 #: What introduces a place (« à », « en », « près de », « de »): a name after it may be a place no list holds.
 _PLACE_BEFORE = re.compile(r"(?<![\w-])(?:à|À|A|en|En|au|aux|dans|vers|depuis|près de|proche de|autour de|sur|par|de|du|des"
                            r"|d['’])\s*$")
+#: « le président de la République »: a title, not a body.
+_REPUBLIC_TITLE = re.compile(r"présidente?\s+de\s+la\s+République$")
 #: A noun of places right before a name: « le comté de| Loudoun », « le lac| Gatún », « ses terminaux de| Balboa ».
 _PLACE_NOUN_BEFORE = re.compile(r"(?<![\w-])(?:comté|lac|port|terminal|terminaux|gisement|mine|province|région|district"
                                 r"|île|golfe|baie|vallée|détroit|fleuve|rivière|village|commune|ville|quartier|banlieue"

@@ -626,3 +626,58 @@ def test_calendar_words_formats_and_common_abbreviations_are_not_entities(senten
     from helpers.text.evaluation import sentence_entities
 
     assert surface not in [s for s, _ in sentence_entities(sentence)]
+
+
+# -- stop 35: faster readings that must say what the slower ones said --------------------------------------------------
+
+def test_a_words_features_read_from_the_parsed_strings_say_what_spacy_says():
+    """:func:`helpers.text.morphology.feature` parses each feature string once; on every word of a parsed paragraph
+    (tenses, moods, participles, numbers) it gives what ``Token.morph.get`` gives."""
+    from helpers.text.morphology import feature
+    from helpers.text.nlp import parse
+
+    doc = parse("Les licences seront accordées demain, a déclaré lundi un haut fonctionnaire, qui aurait ajouté que "
+                "Pékin, affirmant vouloir réduire sa dépendance, devrait acheter moins de puces cette année.")
+    names = {"Tense", "VerbForm", "Mood", "Number", "Person", "Gender"}
+    for tok in doc:
+        for name in names:
+            want = tok.morph.get(name)
+            assert feature(tok, name) == (",".join(want) if want else None), (tok.text, name)
+
+
+def test_every_qualifier_and_number_word_can_open_a_figure():
+    """The figures' pattern first tests the letter a figure opens with (:data:`~helpers.text.frenchnum.FIRST_LETTERS`,
+    made from the lists): each qualifier and each number word still opens one."""
+    from helpers.text.frenchnum import QUALIFIERS
+
+    for qualifier in ("plus de", "moins de", "environ", "près de", "quelque", "autour de", "au-delà de", "jusqu'à",
+                      "supérieur à", "inférieures à", "au moins", "entre"):
+        assert any(pattern for pattern in QUALIFIERS if pattern[0] == qualifier[0])
+        (fig,) = find_figures(f"Il en reste {qualifier} 40 %.")
+        assert fig.qualifier and fig.surface.lower().startswith(qualifier[:4])
+    for word in ("zéro", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "dix", "onze", "douze", "treize",
+                 "quatorze", "quinze", "seize", "vingt", "trente", "quarante", "cinquante", "soixante", "cent", "mille"):
+        for written in (word, word.capitalize()):
+            (fig,) = find_figures(f"{written} jours")
+            assert fig.unit == "day", written
+
+
+def test_fractions_are_read_only_where_their_words_are():
+    """Fractions are looked for only in sentences with « tiers », « quart » or « moitié », in any case."""
+    assert [f.unit for f in find_figures("Les DEUX TIERS des puces, la Moitié du marché.")] == ["fraction", "fraction"]
+    assert all(f.unit != "fraction" for f in find_figures("Deux trois fois plus, un peu moins."))
+
+
+def test_the_sentence_of_a_character_is_the_one_spacy_gives():
+    """:func:`helpers.text.attributions.sentence_of` finds a character's sentence from lists made once per document;
+    on every character of a word it agrees with spaCy's own span lookup."""
+    from helpers.text.attributions import sentence_of
+    from helpers.text.nlp import parse
+
+    text = ("Nvidia a démenti. « Il n'y a pas de porte dérobée », a déclaré un porte-parole. Selon le FT, le MIIT "
+            "a demandé des explications aux groupes chinois.")
+    doc = parse(text)
+    assert len(list(doc.sents)) >= 2  # (so that a wrong sentence shows)
+    for char, letter in enumerate(text):
+        if not letter.isspace():
+            assert sentence_of(doc, char) == doc.char_span(char, char + 1, alignment_mode="expand").sent.start

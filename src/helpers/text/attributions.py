@@ -36,10 +36,11 @@ import re
 import threading
 from dataclasses import dataclass
 
-from spacy.attrs import LOWER
+from spacy.attrs import IDX, LOWER, SENT_START
 from spacy.strings import hash_string
 
 from helpers.text.entities import DESCRIPTORS
+from helpers.text.morphology import feature
 from helpers.text.names import LISTED_KINDS
 
 #: A source longer than this is not a name; a longer stretch is not taken as a source.
@@ -133,6 +134,8 @@ WEAK = {"réclamer", "menacer", "promettre", "assumer", "exhorter", "regretter",
 _OPINION_NOUNS = {"tribune", "chronique", "éditorial", "édito", "lettre", "courrier"}
 #: The first word of every form: most words are none, and are passed over with one set lookup.
 _FIRST_WORDS = {form.split()[0] for form in FORMS}
+#: The words that open a form of two or three words (« fait savoir »): only after them are the next words read.
+_OPENS_LONGER = {form.split()[0] for form in FORMS if " " in form}
 #: The past-participle forms: without « avoir » they are passives (« cité par le New York Times »).
 PARTICIPLES = {f for v in _FIRST_GROUP for f in _first_group_forms(v) if f.endswith(("é", "ée", "és", "ées"))} | {
     "dit", "dits", "dite", "dites", "écrit", "écrits", "écrite", "écrites", "démenti", "démentie", "démentis",
@@ -296,6 +299,8 @@ _CLITICS = {"-il", "-ils", "-elle", "-elles", "-on"}
 def _form(tokens, i: int) -> tuple[str, int] | None:
     """The reporting lemma of the verb form starting at token ``i`` and how many tokens it spans."""
     word = tokens[i].lower_
+    if word not in _OPENS_LONGER:
+        return (FORMS[word], 1) if word in FORMS else None
     if i + 2 < len(tokens):  # « fait savoir », « met en garde »
         three = f"{word} {tokens[i + 1].lower_} {tokens[i + 2].lower_}"
         if three in FORMS:
@@ -320,6 +325,11 @@ def _is_verb(tok) -> bool:
 
 
 def _negated(verb) -> bool:
+    # (most sentences have no « ne »: found in the document's one vectorised pass, and the parse read only if one is
+    # in the verb's sentence, which holds all its children)
+    negations, sent = _marks(verb.doc)[3], _sent(verb)
+    if bisect.bisect_left(negations, sent.start) == bisect.bisect_left(negations, sent.end):
+        return False
     heads = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
     found = [c for h in heads for c in h.children if c.lower_ in ("ne", "n'", "n’")] + \
         [t for t in verb.doc[max(_sent(verb).start, verb.i - 3):verb.i] if t.lower_ in ("ne", "n'", "n’")]
@@ -364,12 +374,12 @@ def _trim_uncached(head) -> tuple[int, int] | None:
             if (child.dep_ not in _NP_DEPS and not agent) or child.dep_ == "acl:relcl" \
                     or (tok is head and child.dep_ == "case"):
                 continue  # the head's own preposition (« par », « selon ») is the cue's, not the speaker's
-            if child.lower_ in FORMS and child.morph.get("Tense") != ["Past"] and child.lower_ not in PARTICIPLES:
+            if child.lower_ in FORMS and feature(child, "Tense") != "Past" and child.lower_ not in PARTICIPLES:
                 continue  # the reporting verb itself, when the small model hangs it under its subject
             if child.dep_ == "acl" and child.lower_ in _INTERVIEWED:
                 continue  # « analystes interrogés par Reuters »: who asked, not who speaks
             if child.pos_ in ("VERB", "AUX") and not (child.dep_ == "amod" or (
-                    child.dep_ == "acl" and child.morph.get("Tense") == ["Past"]
+                    child.dep_ == "acl" and feature(child, "Tense") == "Past"
                     and (not any(t.lower_ in _CONTENT_OR_DOCUMENT for t in (head, *head.lefts)) or any(
                         g.dep_ == "obl:agent" or any(c.lower_ == "par" for c in g.children) for g in child.children)))):
                 continue  # a clause is not part of a name; « documents consultés par Reuters », « site spécialisé »
@@ -619,7 +629,7 @@ def _speaker_after(verb, end: int):
         tok = sent.doc[i]
         if tok.lower_ in _BETWEEN or tok.pos_ == "ADV":
             i += 1
-        elif i > end and tok.pos_ in ("VERB", "ADJ") and tok.morph.get("VerbForm") == ["Part"] \
+        elif i > end and tok.pos_ in ("VERB", "ADJ") and feature(tok, "VerbForm") == "Part" \
                 and tok.lower_ not in FORMS and sent.doc[i - 1].pos_ in ("NOUN", "PROPN"):
             i += 1  # « devant les eurodéputés réunis à Strasbourg »: a participle of the adjunct, then its own adjunct
         elif tok.lower_ in ("des", "du") and i + 1 < sent.end and _can_speak(sent.doc[i + 1]):
@@ -672,9 +682,9 @@ def _top(tok):
 def _agrees(verb, first: int, noun) -> bool:
     """Whether ``noun`` agrees in number with the verb (or its first auxiliary), when both say."""
     finite = verb.doc[first] if first < verb.i else verb
-    a, b = finite.morph.get("Number"), noun.morph.get("Number")
+    a, b = feature(finite, "Number"), feature(noun, "Number")
     if not a and finite.lower_ in FORMS:  # the small model left the verb untagged: its written form says
-        a = ["Plur"] if finite.lower_.endswith(("ent", "aient")) else ["Sing"]
+        a = "Plur" if finite.lower_.endswith(("ent", "aient")) else "Sing"
     return not a or not b or a == b
 
 
@@ -726,47 +736,46 @@ def _has_content(verb, first: int) -> bool:
 
 def _speaker(verb, first: int, end: int):
     """The token heading who speaks, for a reporting verb (its form spans ``first``..``end``)."""
-    data = FORMS.get(verb.lower_) == "montrer" and any(
+    lemma, sent = FORMS.get(verb.lower_), _sent(verb)
+    data = lemma == "montrer" and any(
         c.dep_ in _SUBJECT_DEPS and c.lower_ in _CONTENT_OR_DOCUMENT for c in verb.children)
-    if FORMS.get(verb.lower_) in NEEDS_CONTENT and not _has_content(verb, first) and not data:
+    if lemma in NEEDS_CONTENT and not _has_content(verb, first) and not data:
         return None  # (« les chiffres de l'Insee montrent un repli »: figures speak by what they show)
-    if FORMS.get(verb.lower_) == "accuser" and any(t.lower_ in _SETBACKS for t in
-                                                 verb.doc[verb.i + 1:min(verb.i + 8, _sent(verb).end)]):
+    if lemma == "accuser" and any(t.lower_ in _SETBACKS for t in verb.doc[verb.i + 1:min(verb.i + 8, sent.end)]):
         return None  # « les puces accusent un retard », « le titre accuse une baisse »: to show a setback, not speech
-    if FORMS.get(verb.lower_) == "appeler" and not any(
-            t.lower_ in ("à", "au", "aux") for t in verb.doc[verb.i + 1:min(verb.i + 10, _sent(verb).end)]):
+    if lemma == "appeler" and not any(
+            t.lower_ in ("à", "au", "aux") for t in verb.doc[verb.i + 1:min(verb.i + 10, sent.end)]):
         return None  # « Pékin appelle ses géants à renoncer » is a call; « une puce appelée H20 » is a name
-    if FORMS.get(verb.lower_) in ("demander", "recommander") and not _has_content(verb, first) and not any(
+    if lemma in ("demander", "recommander") and not _has_content(verb, first) and not any(
             c.dep_ in ("xcomp", "ccomp", "iobj") or (c.dep_.startswith("obl") and any(
                 g.lower_ in ("à", "au", "aux") for g in c.children)) for c in verb.children):
         return None  # « ont demandé des licences » applies for them; « a demandé à X de justifier » asks X
-    if (_form(verb.doc, verb.i) or ("",))[0] == "faire état" and any(t.lower_ == "par" for t in verb.doc[_sent(verb).start:first]):
+    if (_form(verb.doc, verb.i) or ("",))[0] == "faire état" and any(t.lower_ == "par" for t in verb.doc[sent.start:first]):
         return None  # « Des chiffres rapportés par un quotidien font état de … »: the paper speaks, through its figures
-    if any(c.dep_ == "mark" and c.lower_ in ("que", "qu'", "qu’") and c.i > _sent(verb).start
+    if any(c.dep_ == "mark" and c.lower_ in ("que", "qu'", "qu’") and c.i > sent.start
            and verb.doc[c.i - 1].lower_ in ("pour", "afin") for c in verb.children):
         return None  # « a convoqué ses dirigeants pour qu'ils s'expliquent »: speech asked for, not reported
-    if FORMS.get(verb.lower_) == "assurer" and not _inverted(verb, first) and not _has_content(verb, first) \
+    if lemma == "assurer" and not _inverted(verb, first) and not _has_content(verb, first) \
             and not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
         return None  # « Pékin assure ne donner aucune consigne » says; « la Chine assure 90 % du raffinage » provides
     clitic = _clitic(verb, first, end)
     if clitic is not None and clitic.nbor(-1).lower_ not in ("est", "sont", "était", "étaient", "sera"):
         # (« est-il écrit dans le décret » is an impersonal passive: the document speaks, below)
         return clitic if clitic.lower_ != "-on" else _from_source(verb)
-    if verb.morph.get("VerbForm") == ["Inf"] and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
+    if feature(verb, "VerbForm") == "Inf" and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head  # « a tenu à préciser »: who speaks is the subject of « tenir »
         head_first = head.i
         while head_first > _sent(head).start and verb.doc[head_first - 1].dep_.startswith("aux") \
                 and verb.doc[head_first - 1].head.i == head.i:
             head_first -= 1
         return _speaker_of(head, head_first, head.i + 1, passive_only=False)
-    if FORMS.get(verb.lower_) == "tenir" and any(c.dep_ == "xcomp" and c.lower_ in REPORTING_VERBS
-                                                 for c in verb.children):
+    if lemma == "tenir" and any(c.dep_ == "xcomp" and c.lower_ in REPORTING_VERBS for c in verb.children):
         return _speaker_of(verb, first, end, passive_only=False)  # « a tenu à préciser », parsed from « tenu »
-    if FORMS.get(verb.lower_) in REFLEXIVE_ONLY and not any(
-            t.lower_ in ("s'", "s’", "se") for t in verb.doc[max(_sent(verb).start, first - 1):verb.i]):
+    if lemma in REFLEXIVE_ONLY and not any(
+            t.lower_ in ("s'", "s’", "se") for t in verb.doc[max(sent.start, first - 1):verb.i]):
         return None
-    if FORMS.get(verb.lower_) in SOURCE_ONLY:
-        return _from_source(verb) if any(t.lower_ in ("source", "sources") for t in _sent(verb)) else None
+    if lemma in SOURCE_ONLY:
+        return _from_source(verb) if any(t.lower_ in ("source", "sources") for t in sent) else None
     return _speaker_of(verb, first, end)
 
 
@@ -781,7 +790,7 @@ def _speaker_of(verb, first: int, end: int, *, passive_only: bool = True):
     reflexive = any(c.lower_ in ("s'", "s’", "se") and c.i < verb.i for c in children)  # « s'est félicité »: active
     passive = any(c.dep_ == "aux:pass" for c in children) or (verb.lower_ in PARTICIPLES and not has_avoir
                                                               and not reflexive
-                                                              and verb.morph.get("Tense") != ["Pres"]
+                                                              and feature(verb, "Tense") != "Pres"
                                                               and not (verb.lower_ in _PRESENT_TOO and first == verb.i
                                                                        and _inverted(verb, first)))
     # the agent, or one the small model hung under an adverb of the verb (« rapportés plus tôt par … »)
@@ -809,7 +818,7 @@ def _speaker_of(verb, first: int, end: int, *, passive_only: bool = True):
                       and any(g.lower_ == "dans" for g in c.children) and c.lower_ in _DOCUMENT_NOUNS), None)
         return place if expletive is not None else None  # « est-il écrit dans le décret »
     # (« -ant » first: the morphology is the dearer question, and every present participle ends so)
-    if verb.lower_.endswith("ant") and verb.morph.get("Tense") == ["Pres"] and verb.morph.get("VerbForm") == ["Part"] \
+    if verb.lower_.endswith("ant") and feature(verb, "Tense") == "Pres" and feature(verb, "VerbForm") == "Part" \
             and verb.i > _sent(verb).start \
             and verb.nbor(-1).pos_ in ("PROPN", "NOUN"):
         noun = verb.nbor(-1)  # « Pékin affirmant que », « le ministre de l'Economie jugeant que »
@@ -822,7 +831,7 @@ def _speaker_of(verb, first: int, end: int, *, passive_only: bool = True):
         cited = next((c for c in children if c.dep_ == "obj"), None)
         if cited is not None:
             return cited
-    participle = verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Pres"]
+    participle = feature(verb, "VerbForm") == "Part" and feature(verb, "Tense") == "Pres"
     gerund = verb.lower_.endswith("ant") and verb.i > _sent(verb).start and verb.nbor(-1).lower_ == "en"
     if (participle or gerund) and verb.i > _sent(verb).start and verb.nbor(-1).text in (",", "en") \
             and _sent(verb).root.i != verb.i:
@@ -873,7 +882,7 @@ def _speaker_of(verb, first: int, end: int, *, passive_only: bool = True):
         subject = next((g for c in children if c.dep_ == "advcl" and c.i < verb.i
                         for g in c.children if g.dep_ in _SUBJECT_DEPS and g.i < c.i and g.lower_ not in _RELATIVES),
                        None)
-    if subject is None and verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Pres"] \
+    if subject is None and feature(verb, "VerbForm") == "Part" and feature(verb, "Tense") == "Pres" \
             and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
         # « Les élus ont saisi la justice, estimant que … »: the participle's speaker is the clause's subject
         subject = next((c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS), None)
@@ -1112,6 +1121,7 @@ _OTHER_CUES = frozenset(("selon", "après", "croire", "pour"))
 _CUE_HASHES = frozenset(hash_string(w) for w in _FIRST_WORDS | _OTHER_CUES | set(REPORTING_VERBS))
 _CLITIC_HASHES = frozenset(hash_string(w) for w in _CLITICS)
 _QUOTE_HASHES = frozenset(hash_string(w) for w in ("«", "»"))
+_NEGATION_HASHES = frozenset(hash_string(w) for w in ("ne", "n'", "n’"))
 
 
 def _cue_positions(doc, lo: int, hi: int) -> list[int]:
@@ -1121,16 +1131,25 @@ def _cue_positions(doc, lo: int, hi: int) -> list[int]:
     return positions[bisect.bisect_left(positions, lo):bisect.bisect_left(positions, hi)]
 
 
-def _marks(doc) -> tuple[list[int], list[int], list[int]]:
-    """The token indices of ``doc`` that open a cue, that are an inverted pronoun (« -il ») and that are a quotation
-    mark « or », found in one vectorised pass over spaCy's lower-case hashes and remembered while the document is
-    read (reading tokens one by one makes a Python object of each)."""
+#: What :func:`_marks` finds, in the order of its lists.
+_MARKED = (_CUE_HASHES, _CLITIC_HASHES, _QUOTE_HASHES, _NEGATION_HASHES)
+_ANY_MARK = frozenset().union(*_MARKED)
+
+
+def _marks(doc) -> tuple[list[int], list[int], list[int], list[int]]:
+    """The token indices of ``doc`` that open a cue, that are an inverted pronoun (« -il »), that are a quotation
+    mark « or » and that are a negation's « ne », found in one vectorised pass over spaCy's lower-case hashes and
+    remembered while the document is read (reading tokens one by one makes a Python object of each)."""
     memo = getattr(_memo, "marks", None)
     if memo is None or memo[0] is not doc:
         lowers = doc.to_array(LOWER).astype("uint64").tolist()  # (spaCy keeps the hashes signed)
-        memo = _memo.marks = (doc, ([i for i, h in enumerate(lowers) if h in _CUE_HASHES],
-                                    [i for i, h in enumerate(lowers) if h in _CLITIC_HASHES],
-                                    [i for i, h in enumerate(lowers) if h in _QUOTE_HASHES]))
+        found: tuple[list[int], list[int], list[int], list[int]] = ([], [], [], [])
+        for i, h in enumerate(lowers):
+            if h in _ANY_MARK:  # (most words are none: one test)
+                for marks, hashes in zip(found, _MARKED, strict=True):
+                    if h in hashes:
+                        marks.append(i)
+        memo = _memo.marks = (doc, found)
     return memo[1]
 
 
@@ -1236,7 +1255,7 @@ def attributions_in(tokens, text: str, offset: int = 0) -> list[Attribution]:
     seen: set[tuple[int, str]] = set()
     kept = []
     for a in sorted(found.values(), key=lambda a: (a.start, a.end)):
-        key = (_sentence_of(doc, a.start - offset + base), a.source.lower())
+        key = (sentence_of(doc, a.start - offset + base), a.source.lower())
         if key not in seen:
             seen.add(key)
             kept.append(a)
@@ -1249,8 +1268,10 @@ def _coordinated(head) -> list:
     (« Microsoft, Amazon et Google ») stay one source, the way the kinds read them."""
     # (« Le secrétaire au Commerce, Howard Lutnick, et le représentant …, Jamieson Greer, »: the subject is the
     # first name in apposition, which has no article of its own)
+    if head.dep_ not in _SUBJECT_DEPS:
+        return []
     in_apposition = head.pos_ == "PROPN" and head.i > _sent(head).start and head.doc[head.i - 1].text == ","
-    if head.dep_ not in _SUBJECT_DEPS or not (any(g.dep_ == "det" for g in head.children) or in_apposition):
+    if not (any(g.dep_ == "det" for g in head.children) or in_apposition):
         return []
     # the second speaker hangs on the first's head or on its name (« le sénateur Paul Martin et la députée … »)
     holders = [head, *(c for c in head.children if c.dep_ in ("appos", "flat:name", "nmod") and c.pos_ == "PROPN")]
@@ -1324,10 +1345,20 @@ def _reported_by_a_later_incise(verb, end: int) -> bool:
     return False
 
 
-def _sentence_of(doc, char: int) -> int:
-    """The index of the first token of the sentence holding character ``char`` of ``doc``."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span.sent.start if span is not None else -1
+def sentence_of(doc, char: int) -> int:
+    """The index of the first token of the sentence holding character ``char`` of ``doc`` (-1 for a space between
+    words): the token by its offset, its sentence by the sentences' first tokens, both found in lists made once per
+    document."""
+    memo = getattr(_memo, "starts", None)
+    if memo is None or memo[0] is not doc:
+        sent_starts = doc.to_array(SENT_START).tolist()
+        memo = _memo.starts = (doc, doc.to_array(IDX).tolist(),
+                               [0] + [i for i in range(1, len(doc)) if sent_starts[i] == 1])
+    _, offsets, firsts = memo
+    i = bisect.bisect_right(offsets, char) - 1
+    if i < 0 or char >= offsets[i] + len(doc[i]):
+        return -1
+    return firsts[bisect.bisect_right(firsts, i) - 1]
 
 
 def find_attributions(text: str, offset: int = 0, tokens=None) -> list[Attribution]:

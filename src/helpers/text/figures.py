@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from helpers.text.frenchnum import (
     AMBIGUOUS_WORDS,
+    FIRST_LETTERS,
     NUMBER,
     NUMBER_WORDS,
     QUALIFIER,
@@ -60,6 +61,9 @@ _UNIT = (
     r"|(?P<rate>(?:\s+(?:de\s+|d['\u2019])?[^\W\d_][\w-]{0,30})?\s+par\s+seconde)\b"
 )
 FIGURE = re.compile(
+    # (the characters a figure can start with, case aside, tested first: most positions are rejected by one test, not
+    # after trying every qualifier and number word)
+    rf"(?=[\d{FIRST_LETTERS}])"
     rf"(?:{QUALIFIER})?(?P<number>{NUMBER}|{NUMBER_WORDS})"
     rf"(?:\s+(?P<scale>billions?|milliards?|millions?|mille|trillions?)\b)?"
     rf"(?:{_UNIT})?",
@@ -97,8 +101,10 @@ def find_figures(text: str, offset: int = 0) -> list[Figure]:
     found = []
     low = text.lower()
     english = "trillion" in low and re.search(r"\btrillions?\b", text, re.I) is not None  # English scales
-    fractions = [(m.start(), m.end()) for m in FRACTION.finditer(text)  # sorted, non-overlapping
-                 ] if "tiers" in low or "quart" in low or "moitié" in low else []
+    # (every fraction holds one of these words: the pattern, which tries its qualifiers at every position, costs as
+    # much as all the rest, so it reads only the sentences that have one)
+    fraction_matches = list(FRACTION.finditer(text)) if "tiers" in low or "quart" in low or "moitié" in low else []
+    fractions = [(m.start(), m.end()) for m in fraction_matches]  # sorted, non-overlapping
     fraction_starts = [start for start, _ in fractions]
     for m in FIGURE.finditer(text):
         number, has_unit = m["number"], any(m[g] for g in ("scale", "percent", "times", "symbol", "word", "tech",
@@ -144,7 +150,7 @@ def find_figures(text: str, offset: int = 0) -> list[Figure]:
             Figure(offset + start, offset + start + len(surface), surface,
                    value, unit, qualifier_code(m["qualifier"]))
         )
-    for m in FRACTION.finditer(text):
+    for m in fraction_matches:
         value = int(_NUMERATORS.get((m["numerator"] or "").lower(), 1)) / _DENOMINATORS.get(
             (m["denominator"] or "").lower(), 2)
         found.append(Figure(offset + m.start(), offset + m.end(), m.group(), value, "fraction",

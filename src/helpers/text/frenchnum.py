@@ -51,6 +51,8 @@ QUALIFIERS = {
     "entre": "between",
 }
 QUALIFIER = "(?P<qualifier>" + "|".join(QUALIFIERS) + r")\s+"
+#: The letters a qualifier or a number in words can start with (every pattern opens with a plain letter).
+FIRST_LETTERS = "".join(sorted({pattern[0] for pattern in (*QUALIFIERS, *_UNITS.split("|"))}))
 
 
 def qualifier_code(text: str | None) -> str:

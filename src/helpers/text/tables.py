@@ -52,6 +52,7 @@ from helpers.text.entities import (
 from helpers.text.figures import calendar_test, find_figures
 from helpers.text.names import FULL_NAMES, KNOWN_PEOPLE, LISTED_KINDS
 from helpers.text.hedges import find_hedges
+from helpers.text.morphology import feature
 from helpers.text.nlp import KEPT_STATISTICAL_LABELS, french_pipeline, load_gazetteer, pieces
 from helpers.text.places import known_places, opens_sentence, place_spans, word_places
 from helpers.text.tense import future_at
@@ -170,9 +171,9 @@ def sentence_rows(article: Article, docs: dict[int, object]) -> list[tuple]:
         if para.kind == "heading":
             spans.append((para.paragraph_id, "heading", para.start, para.end))
             continue
-        doc = docs[para.paragraph_id]
-        doc_text = doc.text  # once per paragraph: Span.text and Doc.text each walk every token
-        for sent in doc.sents:
+        # the paragraph's own characters: spaCy keeps them all (Doc.text would rebuild them from every token)
+        doc_text = article.text[para.start:para.end]
+        for sent in docs[para.paragraph_id].sents:
             raw = doc_text[sent.start_char:sent.end_char]
             text = raw.strip()
             if not text:
@@ -243,13 +244,13 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                 if ent.label_ == "PER" and (title := re.match(r"(?:Me|Mᵉ|Maître|Mgr|Dr)\s+(?=[A-ZÉ])", text[start:ent.end_char])):
                     start += title.end()  # « Me Claire Vasseur »: a lawyer's title is not part of her name
                 # « Commission européenne| de protéger l'aciérie »: a verb ends the name
-                verb = next((t for t in ent if t.pos_ == "VERB" and t.morph.get("VerbForm") == ["Inf"]
+                verb = next((t for t in ent if t.pos_ == "VERB" and feature(t, "VerbForm") == "Inf"
                              and t.i > ent.start + 1 and t.nbor(-1).lower_ in ("de", "d'", "d’")), None)
                 # « Commission| promettant des prêts »: a present participle in lower case ends it too
                 # (« Agence internationale de l'énergie| estime »: so does a conjugated verb)
                 acting = next((t for t in ent if t.i > ent.start and t.is_lower and t.pos_ in ("VERB", "AUX")
-                               and (t.morph.get("VerbForm") == ["Part"] and t.morph.get("Tense") == ["Pres"]
-                                    or t.morph.get("VerbForm") == ["Fin"])), None)
+                               and (feature(t, "VerbForm") == "Part" and feature(t, "Tense") == "Pres"
+                                    or feature(t, "VerbForm") == "Fin")), None)
                 raw_end = ent.end_char if verb is None else verb.nbor(-2).idx + len(verb.nbor(-2))
                 if acting is not None:
                     before = acting.nbor(-1)

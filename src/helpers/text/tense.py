@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from helpers.text.morphology import feature
+
 #: How far up the parse a date looks for its verb (a date hangs a few links below it; the bound keeps
 #: adversarial parses linear).
 MAX_CLIMB = 8
@@ -22,25 +24,25 @@ FUTURE_ENDINGS = ("ront", "rons", "rez", "ra", "ras", "rai")
 
 
 def _future_form(word) -> bool:
-    return word.pos_ in ("VERB", "AUX") and word.morph.get("VerbForm") != ["Inf"] and len(word.text) > 4 \
+    return word.pos_ in ("VERB", "AUX") and feature(word, "VerbForm") != "Inf" and len(word.text) > 4 \
         and word.lower_.endswith(FUTURE_ENDINGS) and word.text.islower()
 
 
 def _is_future(verb) -> bool:
     """Future, « aller » + infinitive, or a present conditional, on the verb or its auxiliaries."""
     words = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
-    if any(w.morph.get("Tense") == ["Fut"] or _future_form(w) for w in words):
+    if any(feature(w, "Tense") == "Fut" or _future_form(w) for w in words):
         return True
     if any(c.dep_.startswith("aux") and c.lower_ in ("va", "vont", "allait", "allaient") for c in verb.children):
         return True
-    if verb.head.i != verb.i and verb.head.lower_ in ("va", "vont") and verb.morph.get("VerbForm") == ["Inf"]:
+    if verb.head.i != verb.i and verb.head.lower_ in ("va", "vont") and feature(verb, "VerbForm") == "Inf":
         return True
-    past = verb.morph.get("Tense") == ["Past"] and verb.morph.get("VerbForm") == ["Part"]
+    past = feature(verb, "Tense") == "Past" and feature(verb, "VerbForm") == "Part"
     if past and not any(c.dep_ == "aux:pass" for c in verb.children):
         return False  # « aurait annoncé »: the reporting conditional is about the past
-    return any(w.morph.get("Mood") == ["Cnd"] for w in words) or \
-        any(c.morph.get("Mood") == ["Cnd"] for c in verb.children if c.dep_ in ("xcomp",)) or \
-        (verb.head.i != verb.i and verb.dep_ == "xcomp" and verb.head.morph.get("Mood") == ["Cnd"]
+    return any(feature(w, "Mood") == "Cnd" for w in words) or \
+        any(feature(c, "Mood") == "Cnd" for c in verb.children if c.dep_ in ("xcomp",)) or \
+        (verb.head.i != verb.i and verb.dep_ == "xcomp" and feature(verb.head, "Mood") == "Cnd"
          and verb.head.lower_.startswith(("devr", "pourr")))
 
 
@@ -56,7 +58,7 @@ def future_at(tokens) -> Callable[[int], bool]:
             return False
         word = tok[0]
         for _ in range(MAX_CLIMB):
-            adjective = word.dep_ in ("acl", "amod") and word.morph.get("VerbForm") == ["Part"]
+            adjective = word.dep_ in ("acl", "amod") and feature(word, "VerbForm") == "Part"
             if word.pos_ in ("VERB", "AUX") and not word.dep_.startswith("aux") and not adjective:
                 return _is_future(word)  # (« commandes … américaines en février »: an adjectival participle is skipped)
             if word.head.i == word.i:

@@ -681,3 +681,34 @@ def test_the_sentence_of_a_character_is_the_one_spacy_gives():
     for char, letter in enumerate(text):
         if not letter.isspace():
             assert sentence_of(doc, char) == doc.char_span(char, char + 1, alignment_mode="expand").sent.start
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Le tribunal administratif de Paris a tranché.", "tribunal administratif de Paris"),
+    ("La cour d'appel de Versailles a confirmé.", "cour d'appel de Versailles"),
+    ("Le conseil de prud'hommes de Lyon a jugé.", "conseil de prud'hommes de Lyon"),
+    ("La chambre régionale des comptes de Bretagne a noté.", "chambre régionale des comptes de Bretagne"),
+    ("Le parquet de Nanterre a ouvert une enquête.", "parquet de Nanterre"),
+    ("Le Parquet national financier a requis.", "Parquet national financier"),
+    ("Le ministère des Transports a répondu.", "ministère des Transports"),
+    ("Le département du Commerce a publié.", "département du Commerce"),
+    ("Le secrétariat d'État de la Mer a indiqué.", "secrétariat d'État de la Mer"),
+    ("Une sous-commission du Sénat a entendu Nvidia.", "sous-commission du Sénat"),
+    ("Le bureau du représentant américain au Commerce a réagi.", "bureau du représentant américain au Commerce"),
+])
+def test_each_branch_of_the_lower_case_bodies_is_read(text, name):
+    """:func:`~helpers.text.entities.body_spans` reads only paragraphs that hold one of its nouns: each branch of its
+    patterns still finds its body."""
+    from helpers.text.entities import body_spans
+
+    assert name in [text[s:e] for s, e in body_spans(text)]
+
+
+@pytest.mark.parametrize("noun", ["Center", "Institute", "Council", "Foundation", "Bank", "Fund", "Office", "Trust",
+                                  "Reserve", "Exchange", "Organization", "Initiative"])
+def test_english_bodies_and_exchanges_are_read_where_their_nouns_are(noun):
+    from helpers.text.entities import english_body_spans, exchange_spans
+
+    text = f"Selon le Peterson {noun} for International Economics et la Bourse de Tokyo, la demande recule."
+    assert [text[s:e] for s, e in english_body_spans(text)] == [f"Peterson {noun} for International Economics"]
+    assert [text[s:e] for s, e in exchange_spans(text)] == ["Bourse de Tokyo"]

@@ -303,10 +303,12 @@ def intercapped_spans(text: str) -> list[tuple[int, int]]:
 
 #: Nouns of bodies in English names (« Center for a New American Security », « Export-Import Bank of the United
 #: States », « Southern Environmental Law Center »).
-_ENGLISH_BODY = (r"(?:Center|Centre|Institute|Institution|Council|Foundation|Endowment|Bank|Fund|Agency|Office|Bureau"
-                 r"|Committee|Association|Alliance|Federation|Forum|Society|School|University|College|Laboratory"
-                 r"|Administration|Authority|Commission|Corporation|Department|Board|Reserve|Exchange|Organization"
-                 r"|Coalition|Partnership|Initiative|Trust)")
+_ENGLISH_BODY_NOUNS = ("Center", "Centre", "Institute", "Institution", "Council", "Foundation", "Endowment", "Bank",
+                       "Fund", "Agency", "Office", "Bureau", "Committee", "Association", "Alliance", "Federation",
+                       "Forum", "Society", "School", "University", "College", "Laboratory", "Administration",
+                       "Authority", "Commission", "Corporation", "Department", "Board", "Reserve", "Exchange",
+                       "Organization", "Coalition", "Partnership", "Initiative", "Trust")
+_ENGLISH_BODY = "(?:" + "|".join(_ENGLISH_BODY_NOUNS) + ")"
 _ENGLISH_WORD = r"[A-Z][\w&.-]*"
 _ENGLISH_ORG = re.compile(
     rf"(?<![\w-])((?:{_ENGLISH_WORD}\s(?:(?:and|&|of)\s)?){{0,4}}){_ENGLISH_BODY}"
@@ -318,7 +320,9 @@ def english_body_spans(text: str) -> list[tuple[int, int]]:
     """Spans of bodies named in English: capitalised words before a body's noun (:data:`_ENGLISH_BODY`), or a body's
     noun and its complement after « for », « of », « on » (« Council on Foreign Relations »). French words that open
     a sentence are not part of the name (« Le Forum »)."""
-    spans = []
+    spans: list[tuple[int, int]] = []
+    if not _holds_any(text, _ENGLISH_BODY_NOUNS):
+        return spans
     for m in _ENGLISH_ORG.finditer(text):
         # (« Le Forum », « Selon Bank of America »: the sentence's word is not the name's)
         start = _name_start(m.group(1))
@@ -334,7 +338,9 @@ _EXCHANGE = re.compile(r"(?<![\w-])Bourse\s+(?:de\s+|d['’])([A-ZÉ][\w-]+(?:\s
 
 def exchange_spans(text: str) -> list[tuple[int, int]]:
     """Spans of stock exchanges named « Bourse de » and a listed place (:func:`~helpers.text.places.known_places`)."""
-    spans = []
+    spans: list[tuple[int, int]] = []
+    if "Bourse" not in text:
+        return spans
     for m in _EXCHANGE.finditer(text):
         place = m.group(1) if m.group(1) in known_places() else m.group(1).split()[0]
         if place in known_places():
@@ -441,8 +447,23 @@ _NATIONAL_OFFICE = re.compile(r"(?<![\w-])[Pp]arquet national (?:financier|antit
 def body_spans(text: str) -> list[tuple[int, int]]:
     """Spans of courts, prosecutors' offices and ministries named in lower case before their seat or domain
     (:data:`_LOWER_BODY`), and of the national prosecutors' offices (« parquet national financier »)."""
+    if not _holds_any(text, _LOWER_BODY_NOUNS):
+        return []
     return [(m.start(), domain_end(text, m.start(), m.end())) for m in _LOWER_BODY.finditer(text)] + \
         [m.span() for m in _NATIONAL_OFFICE.finditer(text)]
+
+
+#: A word each name of :func:`body_spans` holds, one per branch of its patterns (« arquet »: « parquet » and
+#: « Parquet »; « ureau »: « bureau » and « Bureau »).
+_LOWER_BODY_NOUNS = ("tribunal", "cour", "conseil", "chambre", "arquet", "ministère", "département", "secrétariat",
+                     "commission", "ureau")
+
+
+def _holds_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of ``words``, each a part every match of a pattern holds: a pattern that tries its
+    branches at every word of a paragraph then reads only the paragraphs where it can match (a substring test runs in
+    C over the whole text)."""
+    return any(word in text for word in words)
 
 
 def trimmed(text: str, start: int, end: int) -> int:

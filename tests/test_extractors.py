@@ -462,16 +462,24 @@ def test_entities_on_broad_business_news(name, floor):
     assert scores["sentences"] == 50 and scores["recall"] >= floor and scores["none_found"] <= 3, (scores, errors)
 
 
-@pytest.mark.parametrize("name,floor", [("entities_heldout32_fr.csv", 0.96), ("entities_heldout33_fr.csv", 0.87),
-                                        ("entities_heldout34_fr.csv", 0.86)])
-def test_entities_on_the_held_out_news(name, floor):
-    """AQ (the H20 affair and the chip contest), AR (broad business news) and AS (supply chains): 50 sentences each,
-    written blind in stop 34 while its last rules were written, scored once every rule was in, and never used to tune
-    one (recall 0.98, 0.89 and 0.88; two NONE found in AR and two in AS): a floor against regressions."""
+@pytest.mark.parametrize("name,floor,nones", [
+    # AQ (the H20 affair and the chip contest), AR (broad business news) and AS (supply chains), written blind in stop
+    # 34: 0.98, 0.89 and 0.88 held out, tuned on in stop 35
+    ("entities_heldout32_fr.csv", 0.96, 0), ("entities_heldout33_fr.csv", 0.90, 2),
+    ("entities_heldout34_fr.csv", 0.88, 2),
+    # AT (the H20 affair), AU (broad business news) and AV (supply chains), written blind in stop 35 while its rules
+    # were written: 0.96, 0.87 and 0.89 at their first score (the rule for nouns of places in), then tuned on
+    ("entities_heldout35_fr.csv", 0.95, 0), ("entities_heldout36_fr.csv", 0.91, 4),
+    ("entities_heldout37_fr.csv", 0.90, 3),
+])
+def test_entities_on_the_latest_blind_sets(name, floor, nones):
+    """Six sets of 50 sentences each, written blind by helpers who saw no code and no other corpus, each scored once
+    before any rule was tuned on it (its held-out figure, in the comment): a floor against regressions, and a ceiling
+    on the words labelled NONE (no entity) that the parser finds."""
     from helpers.text.evaluation import entity_scores
 
     scores, errors = entity_scores(CORPUS / name)
-    assert scores["sentences"] == 50 and scores["recall"] >= floor and scores["none_found"] <= 2, (scores, errors)
+    assert scores["sentences"] == 50 and scores["recall"] >= floor and scores["none_found"] <= nones, (scores, errors)
 
 
 @pytest.mark.parametrize("sentence,surface,label", [
@@ -588,6 +596,15 @@ def test_entities_on_the_held_out_news(name, floor):
     ("La Banque européenne d'investissement et la Commission ont signé.", "Banque européenne d'investissement", "ORG"),
     ("Le ministre indien de l'Électronique Ashwini Vaishnaw a visité l'usine.", "Ashwini Vaishnaw", "PER"),
     ("La ministre a annoncé la mesure sur X.", "X", "ORG"),
+    # stop 35: the word in brackets after a town is its département; a noun of places, then what it holds or where it
+    # is, before a name of several words; rivers, unions, regional papers and broadcasters of the lists
+    ("Automobile : le site de Maubeuge (Nord), où le groupe assemble ses utilitaires, passera en deux équipes.",
+     "Nord", "LOC"),
+    ("Paris (Reuters) - Le groupe a annoncé une baisse de ses ventes à Lyon.", "Reuters", "ORG"),
+    ("La société exploite le gisement de cuivre de Kamoa Kakula, dans le sud du pays.", "Kamoa Kakula", "LOC"),
+    ("Le débit de la Garonne a baissé, selon La Dépêche du Midi et Sud Ouest.", "Garonne", "LOC"),
+    ("Les syndicats SUD-Rail et CGT appellent à la grève, a rapporté franceinfo.", "franceinfo", "ORG"),
+    ("Selon Le Courrier picard, l’usine d’Amiens sera reprise.", "Le Courrier picard", "ORG"),
 ])
 def test_organisations_the_small_model_misreads(sentence, surface, label):
     from helpers.text.evaluation import sentence_entities

@@ -186,6 +186,20 @@ KNOWN_ORGANISATIONS = (
     "Autorité du canal de Suez", "Trésor américain", "Huawei Connect", "Data4", "Caremag", "Cosco Shipping", "Cosco Shipping Ports",
     "Le Desk", "L'Aisne nouvelle", "L’Aisne nouvelle", "Dauphiné libéré", "Orpea", "Eurostar",
     "General Mills", "Vencorex", "Yara", "Hapag-Lloyd", "Natixis IM", "Assurance maladie", "G7", "G20",
+    # stop 35: French regional dailies, broadcasters and foreign papers the model reads as places or people (the
+    # misses of AR to AV, and the titles of the same kinds a probe of each found missing)
+    "La Montagne", "La Nouvelle République", "Le Républicain lorrain", "Républicain lorrain", "L'Est Républicain",
+    "L’Est Républicain", "Dernières Nouvelles d'Alsace", "Dernières Nouvelles d’Alsace", "Le Courrier picard",
+    "Courrier picard", "Le Bien public", "Presse Océan", "Le Maine libre", "Charente libre", "Charente Libre",
+    "La République des Pyrénées", "La Marseillaise", "Le Berry républicain", "L'Yonne républicaine",
+    "L’Yonne républicaine", "Vosges Matin", "Le Courrier de l'Ouest", "Le Courrier de l’Ouest", "franceinfo",
+    "France Bleu", "TV5Monde", "Le Journal du dimanche", "20 Minutes", "Le Journal des entreprises", "Le Moniteur",
+    "The Economic Times", "La Prensa", "La Repubblica", "De Tijd", "Tribune de Genève", "Chosun Ilbo", "Médias24",
+    "Al-Monitor", "Gulf News", "Arab News", "Hindustan Times", "Business Standard", "La Nación", "Folha de S.Paulo",
+    "O Globo", "Valor Econômico", "El Tiempo", "La Tercera", "Toronto Star", "Sydney Morning Herald",
+    # stop 35: unions and firms of the same misses
+    "SUD-Rail", "Sud-Rail", "Jeunes agriculteurs", "Ivanhoe Mines", "Bottega Veneta", "Nestlé Waters", "Haropa Port",
+    "HAROPA Port", "Super Micro Computer", "Novotel", "Ibis", "Trafigura", "Fosroc",
 )
 
 #: People the small model reads as places or misses at the start of a sentence (« He Lifeng », « Xi Jinping »):
@@ -261,6 +275,8 @@ KNOWN_PRODUCTS = (
     "Seagull",
     # stop 34: products the model could not type, read as firms by the rule for such words
     "Gmail", "Ironwood", "Catia", "SolidWorks", "TGV M", "Grande Panda", "Topolino",
+    # stop 35
+    "Mokka", "Perrier",
 )
 
 
@@ -391,4 +407,9 @@ PLACES = frozenset((
     "océan Pacifique", "océan Atlantique", "océan Arctique", "cap de Bonne-Espérance", "détroit de Malacca", "détroit de Bab el-Mandeb", "détroit de Gibraltar", "Manche", "Java",
     "Sumatra", "Sulawesi", "Bornéo", "Honshu", "Sicile", "Sardaigne", "Crète", "Corse", "Mindanao", "Luçon",
     "golfe Persique", "golfe du Mexique", "golfe de Guinée", "Golfe", "Gotland",
+    # stop 35: rivers, mountain ranges and regions by their French names, which the model reads as firms after « la »,
+    # « le » or « les »; a US state and towns the list of places lacks (the misses of AR to AV, and a probe)
+    "Seine", "Garonne", "Rhin", "Danube", "Mékong", "Yangtsé", "Nil", "Amazone", "Mississippi", "Gange", "Volga",
+    "Tamise", "Escaut", "Alpes", "Pyrénées", "Himalaya", "Andes", "Rocheuses", "Oural", "Carpates", "Amazonie",
+    "Patagonie", "Michigan", "RDC", "Chine continentale", "Veldhoven", "Guéret", "Bourgoin-Jallieu",
 ))

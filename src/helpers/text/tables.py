@@ -306,6 +306,9 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                     label = ""  # « HBM3e| de »: once trimmed, a number format
                 unlisted_word = " " not in text[start:end] and text[start:end] not in known_places()
                 placed = unlisted_word and label in ("LOC", "ORG") and _placed(text, start, end, found, gazetteer)
+                if label in ("PER", "ORG") and text[start:end] not in LISTED_KINDS \
+                        and _PLACE_NOUN_LEAD.search(text, max(0, start - 50), start):
+                    placed = True  # (a name of several words too: the model reads « Reko Diq » as a person)
                 if placed:
                     label = "LOC"
                 if label == "LOC" and unlisted_word and not placed and found \
@@ -435,6 +438,7 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
         found += [(s, e, "", text[s:e], "PER") for s, e in people]
         found += [(s, e, "", text[s:e], "LOC") for s, e in places + waterways
                   if not any(f[0] < e and s < f[1] for f in found)]
+        found = _bracketed_places(text, found, gazetteer)
         for s, e, entity_id, name, label in sorted(found):
             if not entity_id:
                 entity_id = f"unlinked_{_slug(name)}"
@@ -464,6 +468,26 @@ def _previous_type(text: str, found: list[tuple], gazetteer: dict) -> str:
     if entity_id:
         return gazetteer[entity_id].type
     return "unlisted LOC" if label == "LOC" and text[start:end] not in known_places() else label
+
+
+#: A word in brackets right after a name: « Douai (Nord) », « Guéret (Creuse) ».
+_BRACKETED = re.compile(r"\s\(([A-ZÉ][\w'’]*(?:-[\w'’]+)*)\)")
+
+
+def _bracketed_places(text: str, found: list[tuple], gazetteer: dict) -> list[tuple]:
+    """``found`` with the word in brackets right after a place as a place: French copy gives a town's département or
+    region so (« Douai (Nord) », where the model reads « Nord » as a firm or misses it). Not an abbreviation in capitals
+    or a listed name (« Paris (AFP) », « Pékin (Reuters) »: a dateline's agency)."""
+    bracketed = []
+    for start, end, entity_id, _, label in found:
+        kind = gazetteer[entity_id].type if entity_id in gazetteer else label
+        if kind == "LOC" and (m := _BRACKETED.match(text, end)) and not m.group(1).isupper() \
+                and m.group(1) not in LISTED_KINDS:
+            bracketed.append(m.span(1))
+    if not bracketed:
+        return found
+    return [f for f in found if not any(s < f[1] and f[0] < e for s, e in bracketed)] + \
+        [(s, e, "", text[s:e], "LOC") for s, e in bracketed]
 
 
 def _placed(text: str, start: int, end: int, found: list[tuple], gazetteer: dict) -> bool:
@@ -534,6 +558,12 @@ _REPUBLIC_TITLE = re.compile(r"présidente?\s+de\s+la\s+République$")
 _PLACE_NOUN_BEFORE = re.compile(r"(?<![\w-])(?:comté|lac|port|terminal|terminaux|gisement|mine|province|région|district"
                                 r"|île|golfe|baie|vallée|détroit|fleuve|rivière|village|commune|ville|quartier|banlieue"
                                 r"|préfecture|oblast|land|État|canton)(?:\s+(?:de|du|des)|\s+d['’])?\s*$")
+#: A noun of places, then what it holds or where it is, before a name: « le gisement de cuivre de| Reko Diq », « le
+#: port marocain de| Tanger Med », « la vallée de la| Jadar ». (Its name, not its owner's: « la mine de| Rio Tinto »
+#: names a listed firm, which the lists keep.)
+_PLACE_NOUN_LEAD = re.compile(r"(?<![\w-])(?:port|gisement|mine|vallée|terminal|terminaux|comté|province|région|district"
+                              r"|oblast|île|baie|golfe|fleuve|rivière|bassin|plaine|désert|plateau|massif)"
+                              r"(?:\s+(?:de\s+)?[a-zéèêàç][a-zéèêàç-]+){0,2}\s+(?:de\s+la|de\s+l['’]|de|du|des|d['’])\s*$")
 #: A place's place, after its name: « Turnberry|, en Écosse », « Dholera|, dans le Gujarat ».
 _PLACE_AFTER = re.compile(r",\s+(?:en|au|aux|dans\s+(?:le|la|les|l['’]))\s*[A-ZÉ]|\s+et\s+(?:dans|en|au|aux)\s")
 #: What joins two names of one list: « X et de Y », « X, Y », « X ou Y ».

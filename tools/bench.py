@@ -221,7 +221,11 @@ def _parser_figures() -> None:
                         ("entities, AS (stop 34, supply chains, then dev)", "entities_heldout34_fr.csv"),
                         ("entities, AT (stop 35, the H20 affair, then dev)", "entities_heldout35_fr.csv"),
                         ("entities, AU (stop 35, broad, then dev)", "entities_heldout36_fr.csv"),
-                        ("entities, AV (stop 35, supply chains, then dev)", "entities_heldout37_fr.csv")):
+                        ("entities, AV (stop 35, supply chains, then dev)", "entities_heldout37_fr.csv"),
+                        ("entities, AW (stop 35, the chip contest, HELD OUT)", "entities_heldout38_fr.csv"),
+                        ("entities, AX (stop 35, regional business news, HELD OUT)", "entities_heldout39_fr.csv"),
+                        ("entities, AY (stop 35, trade routes and raw materials, HELD OUT)",
+                         "entities_heldout40_fr.csv")):
         result, _ = entity_scores(ROOT / "tests" / "corpus" / name)
         print(f"{label} ({result['sentences']} sentences): recall {result['recall']:.3f} of {result['expected']} "
               f"mentions, {result['none_found']} found that must not be (target >= 0.97)")

@@ -611,7 +611,7 @@ def test_entities_on_the_latest_blind_sets(name, floor, nones):
     ("Les syndicats SUD-Rail et CGT appellent à la grève, a rapporté franceinfo.", "franceinfo", "ORG"),
     ("Selon Le Courrier picard, l’usine d’Amiens sera reprise.", "Le Courrier picard", "ORG"),
 ])
-def test_organisations_the_small_model_misreads(sentence, surface, label):
+def test_names_the_small_model_misreads(sentence, surface, label):
     from helpers.text.evaluation import sentence_entities
 
     assert (surface, label) in sentence_entities(sentence)
@@ -644,7 +644,7 @@ def test_number_formats_are_not_products():
     ("Les coursiers passeront en CDI dès janvier.", "CDI"),  # a kind of contract
     ("La carte consomme jusqu’à 600 W.", "W"),  # a unit
 ])
-def test_calendar_words_formats_and_common_abbreviations_are_not_entities(sentence, surface):
+def test_words_that_name_no_entity_are_not_entities(sentence, surface):
     from helpers.text.evaluation import sentence_entities
 
     assert surface not in [s for s, _ in sentence_entities(sentence)]

@@ -443,6 +443,11 @@ def product_start(text: str, start: int, end: int, claimed: list[tuple[int, int]
 #: Offices named by lower-case words alone.
 _NATIONAL_OFFICE = re.compile(r"(?<![\w-])[Pp]arquet national (?:financier|antiterroriste)(?![\w-])")
 
+#: A word each name of :func:`body_spans` holds, one per branch of its patterns (« arquet »: « parquet » and
+#: « Parquet »; « ureau »: « bureau » and « Bureau »).
+_LOWER_BODY_NOUNS = ("tribunal", "cour", "conseil", "chambre", "arquet", "ministère", "département", "secrétariat",
+                     "commission", "ureau")
+
 
 def body_spans(text: str) -> list[tuple[int, int]]:
     """Spans of courts, prosecutors' offices and ministries named in lower case before their seat or domain
@@ -452,11 +457,6 @@ def body_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), domain_end(text, m.start(), m.end())) for m in _LOWER_BODY.finditer(text)] + \
         [m.span() for m in _NATIONAL_OFFICE.finditer(text)]
 
-
-#: A word each name of :func:`body_spans` holds, one per branch of its patterns (« arquet »: « parquet » and
-#: « Parquet »; « ureau »: « bureau » and « Bureau »).
-_LOWER_BODY_NOUNS = ("tribunal", "cour", "conseil", "chambre", "arquet", "ministère", "département", "secrétariat",
-                     "commission", "ureau")
 
 
 def _holds_any(text: str, words: tuple[str, ...]) -> bool:

@@ -554,15 +554,16 @@ _PLACE_BEFORE = re.compile(r"(?<![\w-])(?:à|À|A|en|En|au|aux|dans|vers|depuis|
                            r"|d['’])\s*$")
 #: « le président de la République »: a title, not a body.
 _REPUBLIC_TITLE = re.compile(r"présidente?\s+de\s+la\s+République$")
+#: Nouns of sites and areas, which name a place after them (both patterns below).
+_SITE_NOUNS = ("comté|port|terminal|terminaux|gisement|mine|province|région|district|île|golfe|baie|vallée|fleuve"
+               "|rivière|oblast")
 #: A noun of places right before a name: « le comté de| Loudoun », « le lac| Gatún », « ses terminaux de| Balboa ».
-_PLACE_NOUN_BEFORE = re.compile(r"(?<![\w-])(?:comté|lac|port|terminal|terminaux|gisement|mine|province|région|district"
-                                r"|île|golfe|baie|vallée|détroit|fleuve|rivière|village|commune|ville|quartier|banlieue"
-                                r"|préfecture|oblast|land|État|canton)(?:\s+(?:de|du|des)|\s+d['’])?\s*$")
+_PLACE_NOUN_BEFORE = re.compile(rf"(?<![\w-])(?:{_SITE_NOUNS}|lac|détroit|village|commune|ville|quartier|banlieue"
+                                r"|préfecture|land|État|canton)(?:\s+(?:de|du|des)|\s+d['’])?\s*$")
 #: A noun of places, then what it holds or where it is, before a name: « le gisement de cuivre de| Reko Diq », « le
 #: port marocain de| Tanger Med », « la vallée de la| Jadar ». (Its name, not its owner's: « la mine de| Rio Tinto »
 #: names a listed firm, which the lists keep.)
-_PLACE_NOUN_LEAD = re.compile(r"(?<![\w-])(?:port|gisement|mine|vallée|terminal|terminaux|comté|province|région|district"
-                              r"|oblast|île|baie|golfe|fleuve|rivière|bassin|plaine|désert|plateau|massif)"
+_PLACE_NOUN_LEAD = re.compile(rf"(?<![\w-])(?:{_SITE_NOUNS}|bassin|plaine|désert|plateau|massif)"
                               r"(?:\s+(?:de\s+)?[a-zéèêàç][a-zéèêàç-]+){0,2}\s+(?:de\s+la|de\s+l['’]|de|du|des|d['’])\s*$")
 #: A place's place, after its name: « Turnberry|, en Écosse », « Dholera|, dans le Gujarat ».
 _PLACE_AFTER = re.compile(r",\s+(?:en|au|aux|dans\s+(?:le|la|les|l['’]))\s*[A-ZÉ]|\s+et\s+(?:dans|en|au|aux)\s")

@@ -208,7 +208,6 @@ def _value(kind: str, m: re.Match[str], published: dt.date, forward: bool = Fals
 #: Each pattern's hints as one search (one scan of the sentence, not one substring test per hint); patterns with the
 #: same hints (the months, for dates and for months) share one, asked once per sentence.
 _HINT_SEARCHES = {hints: re.compile("|".join(re.escape(h) for h in hints)) for _, _, hints in PATTERNS}
-_HINTS = tuple(_HINT_SEARCHES[hints] for _, _, hints in PATTERNS)
 
 
 def find_time_expressions(text: str, published: dt.date, offset: int = 0,
@@ -225,12 +224,9 @@ def find_time_expressions(text: str, published: dt.date, offset: int = 0,
     taken: list[tuple[int, int]] = []  # sorted, non-overlapping
     found = []
     low = text.lower()
-    hinted_in: dict[re.Pattern[str], bool] = {}
-    for (kind, pattern, _), hints in zip(PATTERNS, _HINTS, strict=True):
-        hinted = hinted_in.get(hints)
-        if hinted is None:
-            hinted = hinted_in[hints] = hints.search(low) is not None
-        if not hinted:
+    hinted = {hints: search.search(low) is not None for hints, search in _HINT_SEARCHES.items()}
+    for kind, pattern, hints in PATTERNS:
+        if not hinted[hints]:
             continue
         accepted: list[tuple[int, int]] = []
         j = 0

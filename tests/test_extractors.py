@@ -473,12 +473,24 @@ def test_entities_on_broad_business_news(name, floor):
     ("entities_heldout37_fr.csv", 0.90, 3),
     # AW (the chip contest), AX (French and Belgian regional business news) and AY (trade routes and raw materials),
     # written blind in stop 35 once its rules were all in, scored once with them (0.96, 0.81 and 0.90; stop 34's rules:
-    # 0.96, 0.77, 0.88) and never tuned on: still held out
-    ("entities_heldout38_fr.csv", 0.95, 1), ("entities_heldout39_fr.csv", 0.80, 3),
-    ("entities_heldout40_fr.csv", 0.89, 1),
+    # 0.96, 0.77, 0.88), tuned on in stop 36
+    ("entities_heldout38_fr.csv", 0.97, 1), ("entities_heldout39_fr.csv", 0.96, 3),
+    ("entities_heldout40_fr.csv", 0.96, 1),
+    # stop 36, round A: AZ (the chip contest), BA (regional business news, France, Belgium, Switzerland) and BB
+    # (energy, mining and shipping), scored once (0.98, 0.87, 0.92), then tuned on
+    ("entities_heldout41_fr.csv", 0.97, 2), ("entities_heldout42_fr.csv", 0.92, 1),
+    ("entities_heldout43_fr.csv", 0.96, 2),
+    # round B: BC (the H20 affair), BD (French and European industry) and BE (emerging markets), scored once (0.98,
+    # 0.91, 0.87), then tuned on
+    ("entities_heldout44_fr.csv", 0.97, 1), ("entities_heldout45_fr.csv", 0.95, 1),
+    ("entities_heldout46_fr.csv", 0.95, 0),
+    # round C: BF (Nvidia, AMD and China), BG (French and European business news) and BH (world trade and industry),
+    # written blind once every rule of stop 36 was in, scored once (0.98, 0.97, 0.94) and never tuned on: held out
+    ("entities_heldout47_fr.csv", 0.97, 0), ("entities_heldout48_fr.csv", 0.96, 0),
+    ("entities_heldout49_fr.csv", 0.93, 3),
 ])
 def test_entities_on_the_latest_blind_sets(name, floor, nones):
-    """Six sets of 50 sentences each, written blind by helpers who saw no code and no other corpus, each scored once
+    """Sets of 50 sentences each, written blind by helpers who saw no code and no other corpus, each scored once
     before any rule was tuned on it (its held-out figure, in the comment): a floor against regressions, and a ceiling
     on the words labelled NONE (no entity) that the parser finds."""
     from helpers.text.evaluation import entity_scores
@@ -610,11 +622,63 @@ def test_entities_on_the_latest_blind_sets(name, floor, nones):
     ("Le débit de la Garonne a baissé, selon La Dépêche du Midi et Sud Ouest.", "Garonne", "LOC"),
     ("Les syndicats SUD-Rail et CGT appellent à la grève, a rapporté franceinfo.", "franceinfo", "ORG"),
     ("Selon Le Courrier picard, l’usine d’Amiens sera reprise.", "Le Courrier picard", "ORG"),
+    # stop 36: a brand after a noun of goods or « marque » (and the brands listed after a plural one); regional bodies
+    # in lower case; a firm's branch and a house by its country; regional stations; a listed maker and its product
+    # code as two names; a sentence's first word or « ex- » before a name; a firm by its trade and its place; a
+    # minister's name after the domain; more product codes and company words; a listed place kept over a « surname »
+    ("La coopérative commercialise les yaourts Fermevia et Laitbrun dans tout l’Ouest.", "Fermevia", "PRODUCT"),
+    ("La coopérative commercialise les yaourts Fermevia et Laitbrun dans tout l’Ouest.", "Laitbrun", "PRODUCT"),
+    ("Le groupe a racheté la marque Oréane l'an dernier, a indiqué son directeur.", 'Oréane', 'PRODUCT'),
+    ("Le groupe vend aussi les biscuits Le Petit Mousse en Belgique.", "Le Petit Mousse", "PRODUCT"),
+    ("Le site produit les tablettes Côte d’Or depuis 1989.", "Côte d’Or", "PRODUCT"),
+    ("La préfecture du Doubs a pris mardi un arrêté contre les rejets de l’usine.", "préfecture du Doubs", "ORG"),
+    ("Une usine a ouvert dans la préfecture de Kumamoto, au sud du Japon.", "Kumamoto", "LOC"),
+    ("Le conseil départemental du Cantal a voté une aide de 2 millions d'euros.", 'conseil départemental du Cantal', 'ORG'),
+    ("Le tribunal de l'entreprise de Liège a prononcé la faillite du carrossier.", "tribunal de l'entreprise de Liège", 'ORG'),
+    ("Le Grand Port maritime du Havre a battu son record de conteneurs.", "Grand Port maritime du Havre", "ORG"),
+    ("La direction de Renault Belgique a confirmé la fermeture, selon Le Soir.", "Renault Belgique", "ORG"),
+    ("Le texte doit encore passer devant le Sénat brésilien avant l’été.", "Sénat brésilien", "ORG"),
+    ("Le directeur du site s’est exprimé sur ici Gironde mardi matin.", "ici Gironde", "ORG"),
+    ("Le reportage de France 3 Bretagne a été vu par 300 000 personnes.", "France 3 Bretagne", "ORG"),
+    ("Stellantis assemblera la Peugeot 408 à Mulhouse dès 2026.", "Peugeot", "ORG"),
+    ("Stellantis assemblera la Peugeot 408 à Mulhouse dès 2026.", "408", "PRODUCT"),
+    ("Les ventes de la RTX 4090D ont été suspendues en Chine.", "RTX 4090D", "PRODUCT"),
+    ("A Guéret, l’usine de pièces emploie 300 personnes.", "Guéret", "LOC"),
+    ("Les anciens cadres de l’ex-Orpea ont été entendus.", "Orpea", "ORG"),
+    ("La Bolivie a signé un accord sur le lithium avec Pékin.", "Bolivie", "LOC"),
+    ("L'État de Jalisco accueillera la nouvelle usine de semi-conducteurs.", 'Jalisco', 'LOC'),
+    ("La Fonderie de Bourgogne a été placée en redressement judiciaire.", "Fonderie de Bourgogne", "ORG"),
+    ("Le ministre des Mines Joaquim Ferreira a signé le décret lundi.", "Joaquim Ferreira", "PER"),
+    ("La compagnie a commandé dix avions C-295 à Airbus.", "C-295", "PRODUCT"),
+    ("Volkswagen produira l'ID.4 à Zwickau.", 'ID.4', 'PRODUCT'),
+    ("Le minier Northwind Copper a relevé ses prévisions.", "Northwind Copper", "ORG"),
+    ("Wallonie : le gouvernement confie à Wallonie Entreprendre le dossier de l'aciérie.", 'Wallonie', 'LOC'),
+    ("Le projet est porté par Orléans Métropole et la région Centre-Val de Loire.", "Orléans Métropole", "ORG"),
 ])
 def test_names_the_small_model_misreads(sentence, surface, label):
     from helpers.text.evaluation import sentence_entities
 
     assert (surface, label) in sentence_entities(sentence)
+
+
+@pytest.mark.parametrize("sentence,surface,label", [
+    ("L'enseigne de chaussures Pasdeloup a été placée en liquidation.", "Pasdeloup", "PRODUCT"),  # a seller
+    ("Le groupe possède la marque VW depuis 1937.", "VW", "PRODUCT"),  # a maker's abbreviation
+    ("Les puces Trainium d'Amazon Web Services sont louées à l'heure.", "Trainium d'Amazon Web Services", "PRODUCT"),
+    ("Les ventes de la RTX 4090D ont été suspendues en Chine.", "RTX", "ORG"),  # Nvidia's line, not the firm RTX
+])
+def test_goods_and_makers_are_not_misread(sentence, surface, label):
+    """The stop-36 rules for brands and makers where they must not apply: a seller's or a maker's name after the
+    noun, a chip line with its maker after « d' », a firm's name that is also another maker's product line."""
+    from helpers.text.evaluation import sentence_entities
+
+    assert (surface, label) not in sentence_entities(sentence)
+
+
+def test_d_ici_is_no_station():
+    from helpers.text.evaluation import sentence_entities
+
+    assert sentence_entities("Le chantier sera fini d'ici Noël, selon la mairie de Brest.") == [("Brest", "LOC")]
 
 
 def test_number_formats_are_not_products():

@@ -222,10 +222,20 @@ def _parser_figures() -> None:
                         ("entities, AT (stop 35, the H20 affair, then dev)", "entities_heldout35_fr.csv"),
                         ("entities, AU (stop 35, broad, then dev)", "entities_heldout36_fr.csv"),
                         ("entities, AV (stop 35, supply chains, then dev)", "entities_heldout37_fr.csv"),
-                        ("entities, AW (stop 35, the chip contest, HELD OUT)", "entities_heldout38_fr.csv"),
-                        ("entities, AX (stop 35, regional business news, HELD OUT)", "entities_heldout39_fr.csv"),
-                        ("entities, AY (stop 35, trade routes and raw materials, HELD OUT)",
-                         "entities_heldout40_fr.csv")):
+                        ("entities, AW (stop 35, the chip contest, then dev)", "entities_heldout38_fr.csv"),
+                        ("entities, AX (stop 35, regional business news, then dev)", "entities_heldout39_fr.csv"),
+                        ("entities, AY (stop 35, trade routes and raw materials, then dev)",
+                         "entities_heldout40_fr.csv"),
+                        ("entities, AZ (stop 36, the chip contest, then dev)", "entities_heldout41_fr.csv"),
+                        ("entities, BA (stop 36, regional business news, then dev)", "entities_heldout42_fr.csv"),
+                        ("entities, BB (stop 36, energy, mining and shipping, then dev)", "entities_heldout43_fr.csv"),
+                        ("entities, BC (stop 36, the H20 affair, then dev)", "entities_heldout44_fr.csv"),
+                        ("entities, BD (stop 36, French and European industry, then dev)", "entities_heldout45_fr.csv"),
+                        ("entities, BE (stop 36, emerging markets, then dev)", "entities_heldout46_fr.csv"),
+                        ("entities, BF (stop 36, Nvidia, AMD and China, HELD OUT)", "entities_heldout47_fr.csv"),
+                        ("entities, BG (stop 36, French and European business news, HELD OUT)",
+                         "entities_heldout48_fr.csv"),
+                        ("entities, BH (stop 36, world trade and industry, HELD OUT)", "entities_heldout49_fr.csv")):
         result, _ = entity_scores(ROOT / "tests" / "corpus" / name)
         print(f"{label} ({result['sentences']} sentences): recall {result['recall']:.3f} of {result['expected']} "
               f"mentions, {result['none_found']} found that must not be (target >= 0.97)")

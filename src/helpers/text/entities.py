@@ -29,6 +29,11 @@ Two general rules, applied to what the gazetteer does not already know:
   (« Xiaomi 15 Ultra »); courts, prosecutors and ministries written in lower case are organisations, with their list
   of domains (« ministère de l'Economie, du Commerce et de l'Industrie »); a full name after a person's title is a
   person (:data:`PERSON_TITLES`), and so is a surname standing alone after the full name (:func:`surname_spans`).
+- **Stop 36**: a name after a noun of goods or « marque » is a brand, a product (« les camemberts Président »,
+  :data:`GOODS_NOUNS`), and so are the names listed after a plural one (« les marques Candia et Entremont »), but
+  not after a seller (« l'enseigne de chaussures … »); regional bodies in lower case (« préfecture de la Gironde »,
+  « conseil départemental de la Creuse »); a firm's branch and a house by their country (:func:`national_end`);
+  regional stations (:func:`station_spans`); French firms by their trade and place (:func:`trade_house_spans`).
 """
 
 from __future__ import annotations
@@ -49,18 +54,21 @@ INSTITUTION_NOUNS = ("ministère", "département", "agence", "administration", "
                      "autorité", "secrétariat", "conseil", "cour", "chambre", "sénat", "parlement", "gouvernement",
                      "banque", "comité", "direction", "service", "haut-commissariat", "université", "école",
                      "institut", "fondation", "tribunal", "cour", "fédération", "confédération", "association", "union",
-                     "ligue", "syndicat", "organisation", "observatoire", "fonds", "caisse", "centre", "alliance")
+                     "ligue", "syndicat", "organisation", "observatoire", "fonds", "caisse", "centre", "alliance",
+                     "grupo", "port autonome")
 _INSTITUTION = re.compile(rf"^(?:{'|'.join(INSTITUTION_NOUNS)})\b", re.IGNORECASE)
 
 _CODE = r"(?=[A-Za-z]*\d)(?=\d*[A-Z])[A-Z0-9][A-Za-z0-9]*(?:\.\d+(?![\d.]))?"  # H20, B30A, GB200, NVL72, V3.1
 _NAME = r"[A-Z][a-z]+[A-Z]?[a-z]*|[A-Z]{2,5}"  # Ascend, TaiShan, RTX
 _NUMBER = r"\d{2,5}[A-Z]{0,2}"  # 950, 6000D, 910C
-_VARIANT = r"(?:\s+(?:Pro|Max|Ultra|Plus|Mini|Air|Elite|Lite|Neo|SuperPoD|SuperCluster|SuperNode))?"  # « Xiaomi 15 Ultra », « Snapdragon 8 Elite »
+_VARIANT = r"(?:\s+(?:Pro|Max|Ultra|Plus|Mini|Air|Elite|Lite|Neo|SuperPoD|SuperCluster|SuperNode|e-tron|E-Tech|Hybrid))?"  # « Xiaomi 15 Ultra », « Snapdragon 8 Elite »
 _VERSIONED = (r"[a-z][A-Z][a-z]+\s+\d{1,3}(?:\s+(?:Pro|Max|Ultra|Plus|Mini|Air))?"  # iPhone 17, iPad Pro
               r"|[A-Z][a-z]+\s+\d\s+(?:Pro|Max|Ultra|Plus|Elite|Lite)"  # Snapdragon 8 Elite: one digit, then a variant
               r"|[A-Z][a-z]+[A-Z][a-z]+\s+\d{1,2}(?!\d|[,.]\d)"  # AlphaFold 3, PlayStation 5: a name in two capitals
               r"|Model\s+[A-Z0-9](?![\w-])"  # Model Y
               r"|\d{3}\s+MAX(?:\s+\d{1,2})?"  # 737 MAX
+              r"|[A-Z]{1,2}-\d{2,4}[A-Z]?(?![\w-])"  # C-390, KC-46: a letter, a hyphen, a number
+              r"|ID\.\s?\d|VF\s\d"  # ID.3, VF 7: a carmaker's line and its number
               r"|[A-Z][a-z]+[A-Z]?[a-z]*-[A-Z]{1,2}\d+(?:\.\d+)?"  # DeepSeek-R1, MiniMax-M1: a name, a hyphen, a code
               r"|[A-Z][a-z]+\d+(?:\.\d+)?-[A-Z][A-Za-z0-9]*"  # Qwen3-Max, Qwen2.5-VL: a model, its version, a variant
               r"|[A-Z]{3}:\d{3,4}[A-Za-z]{0,2}"  # NXT:2100i, a lithography scanner
@@ -88,9 +96,13 @@ def institution_label(text: str, label: str) -> str:
     if _NUMBER_FORMAT.fullmatch(text.strip()) or text.strip().lower() in _CALENDAR_WORDS \
             or text.strip() in NOT_ORGANISATIONS:
         return ""  # « FP8 »; « Lundi, … » at a sentence's start, which the model reads as a place
-    if _INSTITUTION.match(text) or re.search(COMPANY_SUFFIX.pattern + "$", text):
+    if _INSTITUTION.match(text) or re.search(COMPANY_SUFFIX.pattern + "$", text) or _LOCAL_BODY.search(text):
         return "ORG"
     return label
+
+
+#: A town's or a region's government by its name: « Orléans Métropole », « Région wallonne » (the body, not the area).
+_LOCAL_BODY = re.compile(r"\sMétropole$|^Région\s+(?:wallonne|flamande|de\s+Bruxelles-Capitale)$")
 
 
 def product_spans(text: str) -> list[tuple[int, int]]:
@@ -196,7 +208,9 @@ COMPANY_SUFFIX = re.compile(r"\s+(?:Technologies|Technology|Information Technolo
                             r"|Gestion|Distribution|Engineering|Resources|Groupe|Aéro|Studios|Games|Software|Solutions"
                             r"|Robotics|Aerospace|Defence|Defense|Chemicals|Chemical|Minerals|Petroleum|Entertainment"
                             r"|Communications|Telecom|Télécom|Media|Médias|Biosciences|Instruments|Devices|Manufacturing"
-                            r"|Trading|Finance|Immobilier|Industrie|Microelectronics|Photonics|Optics|Batteries|Ports|Investment"
+                            r"|Trading|Finance|Immobilier|Industrie|Microelectronics|Photonics|Optics|Batteries|Ports|Investment|LNG"
+                            r"|Copper|Gold|Nickel|Aluminium|Aluminum|Uranium|Oil|Power|Truck|Trucks|Airways|Railways"
+                            r"|Terminal|Terminals|Mobilités"
                             r"|SA|SE|AG|NV|plc|Ltd|& Co\.?)(?![\w-])")
 
 
@@ -250,6 +264,24 @@ def with_company_suffix(text: str, end: int) -> int:
     more capitalised word may come before the suffix), else unchanged."""
     m = COMPANY_SUFFIX.match(text, end) or re.compile(r"\s+[A-Z][a-z]+" + COMPANY_SUFFIX.pattern).match(text, end)
     return m.end() if m else end
+
+
+#: A country after a firm's name, its branch there: « ArcelorMittal| France », « AXA Bank| Belgium ».
+_BRANCH = re.compile(r"\s(?:France|Belgique|Belgium|Suisse|Schweiz|Switzerland|Deutschland|Italia|España|UK|Nederland"
+                     r"|Benelux|Canada|Japan|China|India)(?![\w'’-])")
+#: Houses of parliament written with their country's adjective: « le Sénat| américain », « le Congrès| mexicain ».
+_HOUSES = frozenset(("Sénat", "Congrès", "Parlement", "Bundestag", "Sejm"))
+
+
+def national_end(text: str, start: int, end: int) -> int:
+    """``end`` of the organisation at ``start`` moved past the country it is named for: a firm's branch (« ArcelorMittal
+    France »: a country's name right after it) or a house of parliament (« Sénat américain »: its adjective)."""
+    if m := _BRANCH.match(text, end):
+        return m.end()
+    if text[start:end] in _HOUSES and (m := re.match(r"\s([a-zé][\w-]+)(?![\w'’-])", text[end:end + 30])) \
+            and m.group(1) in NATIONALITIES:
+        return end + m.end()
+    return end
 
 
 #: Nouns that introduce a company or body by what it is, before its name: « le cabinet TrendForce », « le groupe
@@ -307,7 +339,7 @@ _ENGLISH_BODY_NOUNS = ("Center", "Centre", "Institute", "Institution", "Council"
                        "Fund", "Agency", "Office", "Bureau", "Committee", "Association", "Alliance", "Federation",
                        "Forum", "Society", "School", "University", "College", "Laboratory", "Administration",
                        "Authority", "Commission", "Corporation", "Department", "Board", "Reserve", "Exchange",
-                       "Organization", "Coalition", "Partnership", "Initiative", "Trust")
+                       "Organization", "Coalition", "Partnership", "Initiative", "Trust", "Consortium")
 _ENGLISH_BODY = "(?:" + "|".join(_ENGLISH_BODY_NOUNS) + ")"
 _ENGLISH_WORD = r"[A-Z][\w&.-]*"
 _ENGLISH_ORG = re.compile(
@@ -334,6 +366,28 @@ def english_body_spans(text: str) -> list[tuple[int, int]]:
 
 #: « Bourse de Tokyo », « Bourse de Hongkong »: a stock exchange named by its city.
 _EXCHANGE = re.compile(r"(?<![\w-])Bourse\s+(?:de\s+|d['’])([A-ZÉ][\w-]+(?:\s[A-Z][\w-]+)?)")
+
+
+#: Regional stations named by their network and their area: « ici Nord » (Radio France's local radio), « France 3
+#: Hauts-de-France », « France Bleu Armorique ».
+_STATION = re.compile(r"(?<![\w'’-])(?:ici|France 3|France Bleu)\s+([A-ZÉ][\w'’-]+(?:\s[A-ZÉ][\w'’-]+)?)")
+
+
+def station_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of regional radio and television stations (:data:`_STATION`) named for a listed place (« ici Gironde »;
+    not « d'ici Noël », which the apostrophe before it rules out)."""
+    spans: list[tuple[int, int]] = []
+    if not _holds_any(text, ("ici", "France 3", "France Bleu")):
+        return spans
+    for m in _STATION.finditer(text):
+        area = m.group(1) if m.group(1) in known_places() | _STATION_AREAS else m.group(1).split()[0]
+        if area in known_places() or area in _STATION_AREAS:
+            spans.append((m.start(), m.start(1) + len(area)))
+    return spans
+
+
+#: Areas of stations that no list of places holds: the points of the compass, old provinces.
+_STATION_AREAS = frozenset(("Nord", "Sud", "Armorique", "Azur", "Pays basque", "Pays Basque", "Béarn Bigorre"))
 
 
 def exchange_spans(text: str) -> list[tuple[int, int]]:
@@ -369,8 +423,17 @@ _ARTICLE_LEAD = re.compile(r"^(?:(?:le|la|les|l['’]|du|des|de la|de l['’])\s
 #: Courts and bodies written in lower case before a place or a capitalised domain: « tribunal administratif de
 #: Paris », « cour d'appel de Versailles », « parquet de Nanterre », « ministère des Transports ».
 _LOWER_BODY = re.compile(r"(?<![\w-])(?:tribunal|cour d['’]appel|conseil de prud['’]hommes|chambre régionale des comptes"
-                          r"|parquet(?= (?:de|d['’]|du|des) )|ministère|département|secrétariat d['’]État)"
+                          r"|parquet(?= (?:de|d['’]|du|des) )|ministère|département|secrétariat d['’]État"
+                          # (the State's office in a French département, which takes an article: « préfecture de la
+                          # Gironde », « du Nord »; not « préfecture de Mie », the Japanese region)
+                          r"|(?:sous-)?préfecture\s+de\s+police|(?:sous-)?préfecture(?=\s+(?:de\s+la\s|de\s+l['’]|du\s|des\s))"
+                          r"|[Cc]onseil\s+(?:départemental|régional|municipal|général|métropolitain)"
+                          r"|[Cc]hambre\s+de\s+commerce\s+et\s+d['’]industrie(?:\s+(?:régionale|territoriale))?"
+                          r"|[Cc]hambre\s+(?:de\s+métiers\s+et\s+de\s+l['’]artisanat|d['’]agriculture)"
+                          # (a French seaport's authority: « Grand Port maritime de Marseille »)
+                          r"|Grand\s+Port\s+maritime)"
                           r"(?:\s+(?:administratif|judiciaire|correctionnel|de commerce|des affaires économiques"
+                          r"|de\s+l['’]entreprise"
                           r"|des activités économiques|fédéral(?:\s+du\s+district(?:\s+(?:nord|sud|est|ouest|centre))?)?"
                           rf"|{_ADJ}))?"
                           # (« tribunal fédéral de Los Angeles »: a place of three words at most)
@@ -399,10 +462,28 @@ PRODUCT_NOUNS = ("modèle", "modèles", "traitement", "médicament", "vaccin", "
                  "avion", "avions", "moyen-courrier", "long-courrier", "lanceur", "fusée", "satellite", "réacteur",
                  "système d'exploitation", "système d’exploitation", "moteur de recherche", "jeu", "série", "parfum",
                  "serveur", "serveurs", "superordinateur", "supercalculateur")
+#: Brands of goods, which the lists of names cannot hold all of: a name right after « la marque », « les marques » or
+#: a noun of food, drink, cosmetics or household goods is the brand's (« les camemberts Président », « les poêles
+#: Ingenio »), not its maker's. (Not vehicles: « les autocars Van Hool » names the maker.)
+GOODS_NOUNS = ("marque", "marques", "yaourt", "yaourts", "fromage", "fromages", "camembert", "camemberts", "lait",
+               "beurre", "crème", "crèmes", "salade", "salades", "cidre", "cidres", "conserve", "conserves",
+               "confiture", "confitures", "biscuit", "biscuits", "gâteaux", "chocolat", "chocolats", "tablettes",
+               "bonbons", "bière", "bières", "champagne", "champagnes", "cognac", "eau minérale", "eaux minérales",
+               "soins", "cosmétiques", "shampooing", "lessive", "poêle", "poêles", "casseroles", "cocottes",
+               "jouets", "chaussures", "baskets", "montres", "lunettes")
 _PRODUCT_NOUN_LEAD = (
-    r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(PRODUCT_NOUNS, key=len, reverse=True)) + r")"
+    r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(PRODUCT_NOUNS + GOODS_NOUNS, key=len, reverse=True)) + r")"
     r"(?:\s+(?:contre|pour|de|d['’])\s+(?:l['’]|la\s+|le\s+)?[a-zéè]+)?")  # « traitement contre l'obésité Wegovy »
-_PRODUCT_NOUN = re.compile(_PRODUCT_NOUN_LEAD + r"\s+((?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|\d{1,4}[A-Za-z]{0,3}))*)")
+_PRODUCT_NOUN = re.compile(_PRODUCT_NOUN_LEAD + r"\s+((?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|\d{1,4}[A-Za-z]{0,3}"
+                           r"|d['’][A-ZÉ][\w'’-]*))*)")  # (« les tablettes Côte d’Or »)
+
+#: Who sells or makes goods, before their noun: « l'enseigne de| chaussures », « le fabricant de| jouets ».
+_SELLER_OF = re.compile(r"(?<![\w-])(?:enseignes?|chaînes?|magasins?|boutiques?|distributeurs?|fabricants?|spécialistes?"
+                        r"|réseau|groupe|maison)\s+(?:de\s+|d['’])$")
+_PLURAL_GOODS = frozenset(n for n in GOODS_NOUNS if n.endswith(("s", "x")) and n != "soins") | {"soins"}
+#: Another brand in the list a goods noun opens: « …, Belvita », « … et Entremont » (a name of one or two words).
+_MORE_BRANDS = re.compile(r"(?:,\s+|\s+et\s+|\s+ou\s+)((?!(?:Le|La|Les|Un|Une|Des|En|Selon)\s)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
+                          r"(?![\w'’-])")
 
 #: A product noun and its complement right before a name (« les puces », « le traitement contre l'obésité »).
 _PRODUCT_NOUN_END = re.compile(_PRODUCT_NOUN_LEAD + r"\s+(?:[a-zé]+\s+)?$")
@@ -414,10 +495,26 @@ def named_product_spans(text: str) -> list[tuple[int, int]]:
     for m in _PRODUCT_NOUN.finditer(text):
         start, end = m.span(1)
         name = m.group(1).rstrip(".")
-        if _NOT_NAMES.match(name.split()[0] + " ") or name.lower() in _CALENDAR_WORDS \
-                or name.split()[0] in NOT_ORGANISATIONS or _NUMBER_FORMAT.fullmatch(name.split()[0]):
+        words = name.split()
+        # (« les marques Le Gaulois », « La Chouffe »: right after the noun, an article in capitals opens the name)
+        if _NOT_NAMES.match(words[0] + " ") and not (words[0] in ("Le", "La", "Les") and len(words) > 1) \
+                or name.lower() in _CALENDAR_WORDS \
+                or words[0] in NOT_ORGANISATIONS or _NUMBER_FORMAT.fullmatch(words[0]):
             continue
+        lead = text[m.start():start].rstrip()
+        if lead not in GOODS_NOUNS and (of := re.search(r"\sd['’]", name)):
+            name = name[:of.start()]  # « les puces Trainium| d'Amazon »: only a brand goes on so (« Côte d’Or »)
+        if lead.startswith("marque") and name.isupper() \
+                or lead in GOODS_NOUNS and _SELLER_OF.search(text, max(0, m.start() - 30), m.start()):
+            continue  # « la marque VW », « l'enseigne de chaussures Maison Berlaud »: the maker, the seller
         spans.append((start, start + len(name)))
+        if lead in _PLURAL_GOODS:
+            # « les marques Candia et Entremont », « les biscuits Lu, Belvita et Prince »: the brands listed after a
+            # plural noun (after « la marque Yoplait et| Sodiaal », the second name is the firm's)
+            end = start + len(name)
+            while more := _MORE_BRANDS.match(text, end):
+                spans.append(more.span(1))
+                end = more.end(1)
     return spans
 
 
@@ -445,8 +542,26 @@ _NATIONAL_OFFICE = re.compile(r"(?<![\w-])[Pp]arquet national (?:financier|antit
 
 #: A word each name of :func:`body_spans` holds, one per branch of its patterns (« arquet »: « parquet » and
 #: « Parquet »; « ureau »: « bureau » and « Bureau »).
-_LOWER_BODY_NOUNS = ("tribunal", "cour", "conseil", "chambre", "arquet", "ministère", "département", "secrétariat",
-                     "commission", "ureau")
+_LOWER_BODY_NOUNS = ("tribunal", "cour", "onseil", "hambre", "arquet", "ministère", "département", "secrétariat",
+                     "commission", "ureau", "préfecture", "Grand Port")
+
+
+#: A French firm named by its trade and its place: « Forge de Laguiole », « Fonderie de Bretagne », « Interprofession du
+#: Gruyère » (the trade's noun in capitals, so a name).
+_TRADE_HOUSE = re.compile(r"(?<![\w-])(?:Forges?|Fonderies?|Brasseries?|Verreries?|Papeteries?|Laiteries?|Fromageries?"
+                          r"|Distilleries?|Chocolateries?|Biscuiteries?|Coutelleries?|Manufactures?|Filatures?|Cristalleries?"
+                          r"|Faïenceries?|Savonneries?|Conserveries?|Sucreries?|Cidreries?|Tuileries?|Interprofession)"
+                          r"\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])[A-ZÉ][\w'’-]+(?:\s[A-ZÉ][\w'’-]+)?")
+_TRADE_WORDS = ("Forge", "Fonderie", "Brasserie", "Verrerie", "Papeterie", "Laiterie", "Fromagerie", "Distillerie",
+                "Chocolaterie", "Biscuiterie", "Coutellerie", "Manufacture", "Filature", "Cristallerie", "Faïencerie",
+                "Savonnerie", "Conserverie", "Sucrerie", "Cidrerie", "Tuilerie", "Interprofession")
+
+
+def trade_house_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of French firms named by their trade and their place (:data:`_TRADE_HOUSE`)."""
+    if not _holds_any(text, _TRADE_WORDS):
+        return []
+    return [m.span() for m in _TRADE_HOUSE.finditer(text)]
 
 
 def body_spans(text: str) -> list[tuple[int, int]]:
@@ -476,11 +591,19 @@ def trimmed(text: str, start: int, end: int) -> int:
     # :data:`~helpers.text.names.KNOWN_ORGANISATIONS`, whose spans replace the model's)
     if re.match(r"[LD]['’](?=[A-ZÉ])", surface):
         start, surface = start + 2, surface[2:]
+    if state := re.match(r"(?:État|Etat)\s+(?:de|du|d['’])\s*(?=[A-ZÉ])", surface):
+        start, surface = start + state.end(), surface[state.end():]  # « l'État de| Sonora »: the place is its name
     lead = _ARTICLE_LEAD.match(surface)
     if lead and surface[:1].islower():
         start, surface = start + lead.end(), surface[lead.end():]
+    # « A Guéret, … », « La Bolivie a … »: a sentence's first word before a listed place is no part of it (« Le Caire »,
+    # « La Haye » are listed whole)
+    if (first := re.match(r"(?:A|À|La|Le|Les)\s+(?=[A-ZÉ])", surface)) and surface not in known_places() \
+            and surface[first.end():] in known_places():
+        start, surface = start + first.end(), surface[first.end():]
     if surface[:1].islower() and not _INSTITUTION.match(surface):
-        m = re.search(r"[\s'’]([A-Z])", surface)  # (« détournement de l'|Ozempic »)
+        # (« détournement de l'|Ozempic », « l'ex-|Orpea »; not « micro-LED », a thing)
+        m = re.search(r"(?:[\s'’]|(?<![\w-])ex-)([A-Z])", surface)
         if m:
             start += m.start(1)
     elif (nationality := re.match(r"(\w+)\s+(?=[A-Z])", text[start:end])) \
@@ -638,7 +761,8 @@ def _first_complement_end(text: str, start: int, end: int) -> int:
 
 #: Lower-case words that end the name of a ministry or office after its capitalised domain (« ministère des
 #: Affaires| étrangères », « ministère des Armées », « direction générale des Finances| publiques »).
-_DOMAIN_TAIL = re.compile(r"\s+(?:étrangères|économiques|sociales|publiques|publics|intérieures|maritimes)(?![\w-])")
+_DOMAIN_TAIL = re.compile(r"\s+(?:étrangères|économiques|sociales|publiques|publics|intérieures|maritimes|minérales"
+                          r"|naturelles|numériques|renouvelables|stratégiques)(?![\w-])")
 
 
 def domain_end(text: str, start: int, end: int) -> int:

@@ -27,6 +27,8 @@ from helpers.text.entities import (
     described_spans,
     domain_end,
     english_body_spans,
+    station_spans,
+    trade_house_spans,
     exchange_spans,
     institution_end,
     institution_label,
@@ -47,6 +49,7 @@ from helpers.text.entities import (
     titled_spans,
     through_of,
     trimmed,
+    national_end,
     with_company_suffix,
 )
 from helpers.text.figures import calendar_test, find_figures
@@ -213,8 +216,10 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
     # (as trimmed: « maison mère de Macif » names no one in full, and « Macif » is no surname)
     # (a Doc makes its entities anew each time it is asked for them: asked once per paragraph here)
     ents = {para.paragraph_id: docs[para.paragraph_id].ents for para in article.paragraphs}
+    # (not a listed firm the model read as a person: « Wallonie Entreprendre » names no one)
     named_in_full = {name for para in article.paragraphs for ent in ents[para.paragraph_id]
-                     if ent.label_ == "PER" and " " in (name := _person_surface(article.text[para.start:para.end], ent))}
+                     if ent.label_ == "PER" and " " in (name := _person_surface(article.text[para.start:para.end], ent))
+                     and LISTED_KINDS.get(name, "PER") == "PER"}
     own_full_names = frozenset(named_in_full - FULL_NAMES)  # (the listed ones are matched once per process)
     listed_people = _listed_people(tuple(e.name for e in gazetteer.values() if e.type == "PER"))
     # (the first and last words of those named in full, read once per process for the lists, once per article for
@@ -243,6 +248,9 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                 start = trimmed(text, ent.start_char, ent.end_char)
                 if ent.label_ == "PER" and (title := re.match(r"(?:Me|Mᵉ|Maître|Mgr|Dr)\s+(?=[A-ZÉ])", text[start:ent.end_char])):
                     start += title.end()  # « Me Claire Vasseur »: a lawyer's title is not part of her name
+                # « le ministre des Finances| Fernando Haddad »: the minister's domain, then the minister's full name
+                minister = _MINISTER_OF.search(text, max(0, start - 30), start) \
+                    and re.fullmatch(r"[A-ZÉ][\w-]+\s+([A-ZÉ][\w'’-]+(?:\s+[A-ZÉ][\w'’-]+){1,3})", text[start:ent.end_char])
                 # « Commission européenne| de protéger l'aciérie »: a verb ends the name
                 verb = next((t for t in ent if t.pos_ == "VERB" and feature(t, "VerbForm") == "Inf"
                              and t.i > ent.start + 1 and t.nbor(-1).lower_ in ("de", "d'", "d’")), None)
@@ -256,11 +264,14 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                     before = acting.nbor(-1)
                     raw_end = min(raw_end, before.idx + len(before))
                 # « Banque européenne d'investissement| et la »: the words of what follows are not the name's
-                if tail := re.search(r"(?:\s+(?:et|ou|la|le|les|l['’]|une?|à|au|aux|en))+$", text[start:raw_end]):
+                if tail := re.search(r"(?:\s+(?:et|ou|la|le|les|l['’]|une?|à|au|aux|en|pour|par|sur|avec|dans|chez))+$",
+                                     text[start:raw_end]):
                     raw_end -= len(tail.group())
                 # « Banque populaire de| Chine »: an organisation cut after « de » goes on; anything else ends before it
                 end = raw_end - len(re.search(r"(?:\s+(?:de|du|des|d['’]))?$", text[start:raw_end]).group())
                 label = institution_label(text[start:end], "ORG" if ent.label_ == "MISC" else ent.label_)
+                if minister:
+                    start, label = start + minister.start(1), "PER"
                 if label == "ORG" and end < raw_end:
                     # (« Rassemblement national de| Marine Le Pen »: not over a person the model found)
                     further = through_of(text, raw_end)
@@ -294,7 +305,8 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                     label = "ORG"  # « Pasqal, la pépite de l'informatique quantique »: what follows says it is a firm
                 if (label == "LOC" or ent.label_ == "MISC") and _OWNED.search(text[max(0, start - 24):start]):
                     label = "PRODUCT"  # « son Explorer », « la future Twingo »: a place is not owned or new
-                if " " not in text[start:end] and text[start:end] in full_name_words:
+                if " " not in text[start:end] and text[start:end] in full_name_words \
+                        and not (label == "LOC" and text[start:end] in known_places()):
                     label = "PER"  # « Christine Lagarde … Lagarde a ajouté »: the surname of a person already named
                 if re.fullmatch(r"[A-Z]\.?", text[start:end]):
                     # « sur X. »: the sentence's full stop is no part of a one-letter name; « 600 W. » is a unit
@@ -340,9 +352,10 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                 # (but « le ministre de l'Électronique| Ashwini Vaishnaw »: a minister's domain is no first name)
                 found[k - 1:k + 1] = [(s0, e1, "", text[s0:e1], "PER")]
         # a linked company keeps its suffix (« Huawei Technologies »), an unlinked one too
-        found = [(s, with_company_suffix(text, e), eid, text[s:with_company_suffix(text, e)] if not eid else name,
-                  "ORG" if label and with_company_suffix(text, e) > e else label)
-                 for s, e, eid, name, label in found]
+        # (and an organisation the country it is named for: « ArcelorMittal France », « Sénat américain »)
+        found = [(s, suffixed, eid, text[s:suffixed] if not eid else name, "ORG" if label and suffixed > e else label)
+                 for s, e, eid, name, label in found
+                 for suffixed in [_organisation_end(text, s, e, gazetteer[eid].type if eid else label)]]
         # « Siemens| Energy »: the model's second entity inside the suffix the first one took goes
         found = [f for f in found if not any(g is not f and g[0] < f[0] and f[1] <= g[1] for g in found)]
         # the lists, unless the model found a longer name that only adds capitalised words to a listed one
@@ -390,7 +403,7 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
         listed_products = [(s, e) for s, e in listed_products if not any(ls == s for ls, _ in linked)]
         products += [(s, e) for s, e in listed_products
                      if not any(ls < e and s < le for ls, le in linked + products + known_orgs + known_people)]
-        orgs = [(s, with_company_suffix(text, e)) for s, e in known_orgs
+        orgs = [(s, _organisation_end(text, s, e, "ORG")) for s, e in known_orgs
                 if not any(ls < e and s < le for ls, le in linked)]
         # « commission des finances du| Sénat »: a body named in lower case holds the listed names of its house
         bodies = body_spans(text)
@@ -399,7 +412,8 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                  if not any(ls < e and s < le for ls, le in linked + orgs)]
         # « Center for a New American Security », « Bourse de Tokyo »: over the model's pieces of them, and over a
         # listed name they hold (« Peterson Institute| for International Economics »)
-        english = english_body_spans(text) + exchange_spans(text)
+        english = [(s, national_end(text, s, e)) for s, e in english_body_spans(text)] + exchange_spans(text) \
+            + station_spans(text) + trade_house_spans(text)
         orgs = [(s, e) for s, e in orgs if not any(bs <= s and e <= be and be - bs > e - s for bs, be in english)]
         orgs += [(s, e) for s, e in english if not any(ls < e and s < le for ls, le in linked + orgs)]
         # abbreviations in capitals (« BYD a inauguré ») where nothing else was found
@@ -408,8 +422,8 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
         acronyms = acronym_spans(text)
         wider = [(s, e) for s, e in acronyms if not any(ls < e and s < le for ls, le in linked + orgs)
                  and any(s < fs and fe <= e for fs, fe in statistical)]
-        orgs += wider + [(s, e) for s, e in acronyms
-                         if not any(ls < e and s < le for ls, le in linked + orgs + statistical + raw_products)]
+        orgs += [(s, national_end(text, s, e)) for s, e in wider + [
+            (s, e) for s, e in acronyms if not any(ls < e and s < le for ls, le in linked + orgs + statistical + raw_products)]]
         people = [(s, e) for s, e in known_people if not any(ls < e and s < le for ls, le in linked + orgs)]
         # a full name after a person's title (« le prix Nobel Alain Aspect »), then a surname alone the model missed,
         # of a person the article names in full (« Arthur Mensch … ; Mensch promet »), where nothing else was found
@@ -438,7 +452,7 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
         found += [(s, e, "", text[s:e], "PER") for s, e in people]
         found += [(s, e, "", text[s:e], "LOC") for s, e in places + waterways
                   if not any(f[0] < e and s < f[1] for f in found)]
-        found = _bracketed_places(text, found, gazetteer)
+        found = _bracketed_places(text, _maker_and_model(text, found), gazetteer)
         for s, e, entity_id, name, label in sorted(found):
             if not entity_id:
                 entity_id = f"unlinked_{_slug(name)}"
@@ -459,6 +473,44 @@ def _listed_people(linked: tuple[str, ...]) -> frozenset[str]:
     """The people the gazetteer (``linked``) and the lists name: one set per gazetteer, so that the words of their
     names (:func:`~helpers.text.entities.name_parts`, cached on it) are read once per process."""
     return frozenset({*linked, *KNOWN_PEOPLE})
+
+
+def _organisation_end(text: str, start: int, end: int, kind: str) -> int:
+    """The end of a name with its company suffix (« Huawei| Technologies »), and for an organisation (``kind``) the
+    country it is named for after that (:func:`~helpers.text.entities.national_end`)."""
+    end = with_company_suffix(text, end)
+    return national_end(text, start, end) if kind == "ORG" else end
+
+
+#: A listed firm, then a product's code (with a digit) and its variant words: « Peugeot| 3008 », « Boeing| 777F »,
+#: « Samsung| Galaxy S25 ».
+_MAKER_AND_CODE = re.compile(r"(.+?)\s+((?:[A-Z][a-z]+\s+)?[A-Za-z]{0,4}\d[\w-]*(?:\s+[A-Z][\w-]*)*)")
+
+
+#: « le ministre des| », « la ministre de l'| »: a minister's domain follows, then often the minister's name.
+_MINISTER_OF = re.compile(r"(?<![\w-])ministre\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])$")
+#: Listed firms whose name is also another maker's product line: « RTX 4090D » is Nvidia's.
+_ALSO_PRODUCT_LINES = frozenset(("RTX",))
+#: A firm's name, then a name: « Opel| Mokka », which the model reads as one firm (the product must be listed).
+_MAKER_AND_MODEL = re.compile(r"(\S+(?:\s\S+)?)\s+(\S+(?:\s\S+)?)")
+
+
+def _maker_and_model(text: str, found: list[tuple]) -> list[tuple]:
+    """``found`` with each unlinked product that opens with a listed firm split in two: the firm, then its product
+    (« Peugeot 3008 » is « Peugeot » and « 3008 »), as a firm and its code are two names."""
+    split = []
+    for start, end, entity_id, name, label in found:
+        m = None if entity_id or label not in ("PRODUCT", "ORG") else (
+            _MAKER_AND_CODE.fullmatch(text, start, end) if label == "PRODUCT" else _MAKER_AND_MODEL.fullmatch(text, start, end))
+        # (not « RTX| Pro 6000D », a product line that opens with a variant word and a firm's name)
+        # (nor « RTX 4090D »: « RTX » is a firm's name and a line of Nvidia's)
+        if m and LISTED_KINDS.get(m.group(1)) == "ORG" and not re.match(rf"(?:{_VARIANTS})\s", m.group(2)) \
+                and m.group(1) not in _ALSO_PRODUCT_LINES \
+                and (label == "PRODUCT" or LISTED_KINDS.get(m.group(2)) == "PRODUCT"):
+            split += [(start, m.end(1), "", m.group(1), "ORG"), (m.start(2), end, "", m.group(2), "PRODUCT")]
+        else:
+            split.append((start, end, entity_id, name, label))
+    return split
 
 
 def _previous_type(text: str, found: list[tuple], gazetteer: dict) -> str:

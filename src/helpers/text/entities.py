@@ -90,6 +90,10 @@ _NOT_NAMES = re.compile(r"^(?:Le|La|Les|Un|Une|Des|En|Selon|Sur|Dans|Pour|Avec|P
 _CALENDAR_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", *MONTHS}
 
 
+#: A town's or a region's government by its name: « Orléans Métropole », « Région wallonne » (the body, not the area).
+_LOCAL_BODY = re.compile(r"\sMétropole$|^Région\s+(?:wallonne|flamande|de\s+Bruxelles-Capitale)$")
+
+
 def institution_label(text: str, label: str) -> str:
     """The label an entity should have: ``ORG`` when its text begins with an institution noun or ends with a
     company word (« Hygon Information Technology »), ``""`` (not an entity) for a number format (« FP8 »)."""
@@ -99,10 +103,6 @@ def institution_label(text: str, label: str) -> str:
     if _INSTITUTION.match(text) or re.search(COMPANY_SUFFIX.pattern + "$", text) or _LOCAL_BODY.search(text):
         return "ORG"
     return label
-
-
-#: A town's or a region's government by its name: « Orléans Métropole », « Région wallonne » (the body, not the area).
-_LOCAL_BODY = re.compile(r"\sMétropole$|^Région\s+(?:wallonne|flamande|de\s+Bruxelles-Capitale)$")
 
 
 def product_spans(text: str) -> list[tuple[int, int]]:
@@ -128,7 +128,6 @@ def product_spans(text: str) -> list[tuple[int, int]]:
 _COUNTED = re.compile(r"\s+(?:[A-Z]|(?:exemplaires|unités|appareils|avions|rames|puces|serveurs|voitures)\b)")
 #: Number formats that look like product codes and are not products.
 _NUMBER_FORMAT = re.compile(r"(?:FP|BF|TF|INT|UINT)\d{1,2}|U?E\d{1,2}M\d{1,2}|(?:HBM|G?DDR|LPDDR)\d[A-Za-z]?|\d{1,2}[GK]", re.IGNORECASE)
-
 
 
 def surname_spans(text: str, *name_sets: frozenset[str] | set[str]) -> list[tuple[int, int]]:
@@ -371,6 +370,8 @@ _EXCHANGE = re.compile(r"(?<![\w-])Bourse\s+(?:de\s+|d['’])([A-ZÉ][\w-]+(?:\s
 #: Regional stations named by their network and their area: « ici Nord » (Radio France's local radio), « France 3
 #: Hauts-de-France », « France Bleu Armorique ».
 _STATION = re.compile(r"(?<![\w'’-])(?:ici|France 3|France Bleu)\s+([A-ZÉ][\w'’-]+(?:\s[A-ZÉ][\w'’-]+)?)")
+#: Areas of stations that no list of places holds: the points of the compass, old provinces.
+_STATION_AREAS = frozenset(("Nord", "Sud", "Armorique", "Azur", "Pays basque", "Pays Basque", "Béarn Bigorre"))
 
 
 def station_spans(text: str) -> list[tuple[int, int]]:
@@ -380,14 +381,14 @@ def station_spans(text: str) -> list[tuple[int, int]]:
     if not _holds_any(text, ("ici", "France 3", "France Bleu")):
         return spans
     for m in _STATION.finditer(text):
-        area = m.group(1) if m.group(1) in known_places() | _STATION_AREAS else m.group(1).split()[0]
-        if area in known_places() or area in _STATION_AREAS:
+        area = m.group(1) if _is_area(m.group(1)) else m.group(1).split()[0]
+        if _is_area(area):
             spans.append((m.start(), m.start(1) + len(area)))
     return spans
 
 
-#: Areas of stations that no list of places holds: the points of the compass, old provinces.
-_STATION_AREAS = frozenset(("Nord", "Sud", "Armorique", "Azur", "Pays basque", "Pays Basque", "Béarn Bigorre"))
+def _is_area(name: str) -> bool:
+    return name in known_places() or name in _STATION_AREAS
 
 
 def exchange_spans(text: str) -> list[tuple[int, int]]:
@@ -571,7 +572,6 @@ def body_spans(text: str) -> list[tuple[int, int]]:
         return []
     return [(m.start(), domain_end(text, m.start(), m.end())) for m in _LOWER_BODY.finditer(text)] + \
         [m.span() for m in _NATIONAL_OFFICE.finditer(text)]
-
 
 
 def _holds_any(text: str, words: tuple[str, ...]) -> bool:

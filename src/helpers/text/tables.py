@@ -19,16 +19,14 @@ import pandas as pd
 from helpers.text.article import Article
 from helpers.text.attributions import find_attributions
 from helpers.text.entities import (
-    after_domain_opener,
     DESCRIPTORS,
     SENTENCE_WORDS,
     acronym_spans,
+    after_domain_opener,
     body_spans,
     described_spans,
     domain_end,
     english_body_spans,
-    station_spans,
-    trade_house_spans,
     exchange_spans,
     institution_end,
     institution_label,
@@ -39,17 +37,19 @@ from helpers.text.entities import (
     lone_surname,
     name_parts,
     named_product_spans,
+    national_end,
     organisation_spans,
     person_spans,
     possessive_end,
     product_spans,
     product_start,
+    station_spans,
     suffixed_spans,
     surname_spans,
-    titled_spans,
     through_of,
+    titled_spans,
+    trade_house_spans,
     trimmed,
-    national_end,
     with_company_suffix,
 )
 from helpers.text.figures import calendar_test, find_figures
@@ -482,25 +482,27 @@ def _organisation_end(text: str, start: int, end: int, kind: str) -> int:
     return national_end(text, start, end) if kind == "ORG" else end
 
 
+#: « le ministre des| », « la ministre de l'| »: a minister's domain follows, then often the minister's name.
+_MINISTER_OF = re.compile(r"(?<![\w-])ministre\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])$")
+
 #: A listed firm, then a product's code (with a digit) and its variant words: « Peugeot| 3008 », « Boeing| 777F »,
 #: « Samsung| Galaxy S25 ».
 _MAKER_AND_CODE = re.compile(r"(.+?)\s+((?:[A-Z][a-z]+\s+)?[A-Za-z]{0,4}\d[\w-]*(?:\s+[A-Z][\w-]*)*)")
-
-
-#: « le ministre des| », « la ministre de l'| »: a minister's domain follows, then often the minister's name.
-_MINISTER_OF = re.compile(r"(?<![\w-])ministre\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])$")
-#: Listed firms whose name is also another maker's product line: « RTX 4090D » is Nvidia's.
-_ALSO_PRODUCT_LINES = frozenset(("RTX",))
 #: A firm's name, then a name: « Opel| Mokka », which the model reads as one firm (the product must be listed).
 _MAKER_AND_MODEL = re.compile(r"(\S+(?:\s\S+)?)\s+(\S+(?:\s\S+)?)")
+#: Listed firms whose name is also another maker's product line: « RTX 4090D » is Nvidia's.
+_ALSO_PRODUCT_LINES = frozenset(("RTX",))
+#: The longest name read for a maker and its product (a name is a few words; the patterns backtrack).
+_LONGEST_MAKE = 80
 
 
 def _maker_and_model(text: str, found: list[tuple]) -> list[tuple]:
-    """``found`` with each unlinked product that opens with a listed firm split in two: the firm, then its product
-    (« Peugeot 3008 » is « Peugeot » and « 3008 »), as a firm and its code are two names."""
+    """``found`` with each unlinked product that opens with a listed firm split in two, the firm then its product
+    (« Peugeot 3008 » is « Peugeot » and « 3008 »: the brief of the blind sets counts a firm and its code as two
+    names), and so with each firm the model read over a listed firm and a listed product (« Opel Mokka »)."""
     split = []
     for start, end, entity_id, name, label in found:
-        m = None if entity_id or label not in ("PRODUCT", "ORG") else (
+        m = None if entity_id or label not in ("PRODUCT", "ORG") or end - start > _LONGEST_MAKE else (
             _MAKER_AND_CODE.fullmatch(text, start, end) if label == "PRODUCT" else _MAKER_AND_MODEL.fullmatch(text, start, end))
         # (not « RTX| Pro 6000D », a product line that opens with a variant word and a firm's name)
         # (nor « RTX 4090D »: « RTX » is a firm's name and a line of Nvidia's)

@@ -232,10 +232,10 @@ def _parser_figures() -> None:
                         ("entities, BC (stop 36, the H20 affair, then dev)", "entities_heldout44_fr.csv"),
                         ("entities, BD (stop 36, French and European industry, then dev)", "entities_heldout45_fr.csv"),
                         ("entities, BE (stop 36, emerging markets, then dev)", "entities_heldout46_fr.csv"),
-                        ("entities, BF (stop 36, Nvidia, AMD and China, HELD OUT)", "entities_heldout47_fr.csv"),
-                        ("entities, BG (stop 36, French and European business news, HELD OUT)",
+                        ("entities, BF (stop 36, Nvidia, AMD and China, then dev)", "entities_heldout47_fr.csv"),
+                        ("entities, BG (stop 36, French and European business news, then dev)",
                          "entities_heldout48_fr.csv"),
-                        ("entities, BH (stop 36, world trade and industry, HELD OUT)", "entities_heldout49_fr.csv")):
+                        ("entities, BH (stop 36, world trade and industry, then dev)", "entities_heldout49_fr.csv")):
         result, _ = entity_scores(ROOT / "tests" / "corpus" / name)
         print(f"{label} ({result['sentences']} sentences): recall {result['recall']:.3f} of {result['expected']} "
               f"mentions, {result['none_found']} found that must not be (target >= 0.97)")

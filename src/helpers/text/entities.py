@@ -762,7 +762,9 @@ def _first_complement_end(text: str, start: int, end: int) -> int:
 #: Lower-case words that end the name of a ministry or office after its capitalised domain (« ministère des
 #: Affaires| étrangères », « ministère des Armées », « direction générale des Finances| publiques »).
 _DOMAIN_TAIL = re.compile(r"\s+(?:étrangères|économiques|sociales|publiques|publics|intérieures|maritimes|minérales"
-                          r"|naturelles|numériques|renouvelables|stratégiques)(?![\w-])")
+                          r"|naturelles|numériques|renouvelables|stratégiques"
+                          # (« ministère de l'Industrie et des Technologies| de l'information », China's MIIT)
+                          r"|de\s+l['’]information(?:\s+et\s+de\s+la\s+communication)?)(?![\w-])")
 
 
 def domain_end(text: str, start: int, end: int) -> int:

@@ -237,6 +237,8 @@ KNOWN_ORGANISATIONS = (
     "St Michel", "Anglo American", "Anglo Teck", "Teck Resources", "Fastmarkets", "Argus Media", "Platts",
     "S&P Global Commodity Insights", "Mitsui O.S.K. Lines", "Gemini Cooperation", "Caspian Pipeline Consortium",
     "Dangote", "Dangote Group", "Camille Bloch",
+    # and from the misses of BF, BG and BH (scored once before): firms and trade bodies
+    "Trésor", "Autotalks", "Ocean Winds", "Aluminium Dunkerque", "Ram", "Plateforme automobile",
     # national oil, gas and mining companies, port operators, sovereign funds, African and Latin American banks,
     # telecoms and fintechs (the kinds of BE's misses, completed from general knowledge)
  "Adnoc", "ADNOC", "Petronas", "Pertamina", "Petrobras", "Pemex", "Sonatrach", "QatarEnergy", "Kuwait Petroleum",
@@ -340,6 +342,10 @@ KNOWN_PRODUCTS = (
     "Loïc Raison", "Cassegrain", "Hépar", "Contrex", "Badoit", "Nutella", "Kinder", "La Chouffe", "Duvel", "Leffe",
     "Jupiler", "Stella Artois", "Hoegaarden", "Mistral Compute", "Sojasun",
  "LEAP", "Kelly", "M-Pesa", "Telebirr", "Orange Money", "C-390", "Uzedy",
+    # video games, cars and reactors of the misses of BF, BG, BH and earlier sets
+    "Assassin's Creed", "Assassin’s Creed", "Far Cry", "Rainbow Six", "Just Dance", "Call of Duty", "Fortnite",
+    "Minecraft", "Grand Theft Auto", "EA Sports FC", "Dolphin Surf", "Dolphin Mini", "Atto 2", "Atto 3", "Seal",
+    "Wrangler", "EPR", "EPR2", "Teisseire",
 )
 
 
@@ -480,6 +486,6 @@ PLACES = frozenset((
     "Wallonie", "Flandre", "Hainaut", "Brabant wallon", "Limbourg", "Namur", "Liège", "Charleroi", "Gand", "Malines",
     "Louvain", "Ostende", "Zeebruges", "Bruges", "Courtrai", "Mons", "Tournai", "Valais", "Vaud", "Tessin", "Argovie",
     "La Haye", "Le Havre", "Le Mans", "La Rochelle", "Le Cap", "La Paz", "La Valette", "Le Creusot", "La Réunion",
-    "Johan Sverdrup", "Tenke Fungurume", "Kolwezi", "Kamoa-Kakula",
+    "Johan Sverdrup", "Tenke Fungurume", "Kolwezi", "Kamoa-Kakula", "pays de Galles",
  "Pont-de-Claix", "Tía María", "Grand Tortue Ahmeyim", "Simandou",
 ))

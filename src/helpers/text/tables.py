@@ -246,8 +246,9 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                   or ent.label_ == "MISC" and lone_misc_firm(text, ent.start_char, ent.end_char)) \
                     and institution_label(ent.text, ent.label_):
                 start = trimmed(text, ent.start_char, ent.end_char)
-                if ent.label_ == "PER" and (title := re.match(r"(?:Me|Mᵉ|Maître|Mgr|Dr)\s+(?=[A-ZÉ])", text[start:ent.end_char])):
-                    start += title.end()  # « Me Claire Vasseur »: a lawyer's title is not part of her name
+                if ent.label_ == "PER" and (title := re.match(r"(?:Me|Mᵉ|Maître|Mgr|Dr|M\.|Mme|Mlle)\s+(?=[A-ZÉ])",
+                                                              text[start:ent.end_char])):
+                    start += title.end()  # « Me Claire Vasseur », « M. Clerc »: a title is not part of the name
                 # « le ministre des Finances| Fernando Haddad »: the minister's domain, then the minister's full name
                 minister = _MINISTER_OF.search(text, max(0, start - 30), start) \
                     and re.fullmatch(r"[A-ZÉ][\w-]+\s+([A-ZÉ][\w'’-]+(?:\s+[A-ZÉ][\w'’-]+){1,3})", text[start:ent.end_char])

@@ -235,7 +235,12 @@ def _parser_figures() -> None:
                         ("entities, BF (stop 36, Nvidia, AMD and China, then dev)", "entities_heldout47_fr.csv"),
                         ("entities, BG (stop 36, French and European business news, then dev)",
                          "entities_heldout48_fr.csv"),
-                        ("entities, BH (stop 36, world trade and industry, then dev)", "entities_heldout49_fr.csv")):
+                        ("entities, BH (stop 36, world trade and industry, then dev)", "entities_heldout49_fr.csv"),
+                        ("entities, BI (stop 36, the chip and AI race, HELD OUT)", "entities_heldout50_fr.csv"),
+                        ("entities, BJ (stop 36, French regional and national business news, HELD OUT)",
+                         "entities_heldout51_fr.csv"),
+                        ("entities, BK (stop 36, commodities and infrastructure, HELD OUT)",
+                         "entities_heldout52_fr.csv")):
         result, _ = entity_scores(ROOT / "tests" / "corpus" / name)
         print(f"{label} ({result['sentences']} sentences): recall {result['recall']:.3f} of {result['expected']} "
               f"mentions, {result['none_found']} found that must not be (target >= 0.97)")

@@ -481,7 +481,7 @@ _PRODUCT_NOUN = re.compile(_PRODUCT_NOUN_LEAD + r"\s+((?:[A-Z][\w'’-]*)(?:\s+(
 #: Who sells or makes goods, before their noun: « l'enseigne de| chaussures », « le fabricant de| jouets ».
 _SELLER_OF = re.compile(r"(?<![\w-])(?:enseignes?|chaînes?|magasins?|boutiques?|distributeurs?|fabricants?|spécialistes?"
                         r"|réseau|groupe|maison)\s+(?:de\s+|d['’])$")
-_PLURAL_GOODS = frozenset(n for n in GOODS_NOUNS if n.endswith(("s", "x")) and n != "soins") | {"soins"}
+_PLURAL_GOODS = frozenset(n for n in GOODS_NOUNS if n.endswith(("s", "x")))
 #: Another brand in the list a goods noun opens: « …, Belvita », « … et Entremont » (a name of one or two words).
 _MORE_BRANDS = re.compile(r"(?:,\s+|\s+et\s+|\s+ou\s+)((?!(?:Le|La|Les|Un|Une|Des|En|Selon)\s)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
                           r"(?![\w'’-])")
@@ -549,13 +549,11 @@ _LOWER_BODY_NOUNS = ("tribunal", "cour", "onseil", "hambre", "arquet", "ministè
 
 #: A French firm named by its trade and its place: « Forge de Laguiole », « Fonderie de Bretagne », « Interprofession du
 #: Gruyère » (the trade's noun in capitals, so a name).
-_TRADE_HOUSE = re.compile(r"(?<![\w-])(?:Forges?|Fonderies?|Brasseries?|Verreries?|Papeteries?|Laiteries?|Fromageries?"
-                          r"|Distilleries?|Chocolateries?|Biscuiteries?|Coutelleries?|Manufactures?|Filatures?|Cristalleries?"
-                          r"|Faïenceries?|Savonneries?|Conserveries?|Sucreries?|Cidreries?|Tuileries?|Interprofession)"
-                          r"\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])[A-ZÉ][\w'’-]+(?:\s[A-ZÉ][\w'’-]+)?")
 _TRADE_WORDS = ("Forge", "Fonderie", "Brasserie", "Verrerie", "Papeterie", "Laiterie", "Fromagerie", "Distillerie",
                 "Chocolaterie", "Biscuiterie", "Coutellerie", "Manufacture", "Filature", "Cristallerie", "Faïencerie",
                 "Savonnerie", "Conserverie", "Sucrerie", "Cidrerie", "Tuilerie", "Interprofession")
+_TRADE_HOUSE = re.compile(rf"(?<![\w-])(?:{'|'.join(_TRADE_WORDS)})s?"
+                          r"\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])[A-ZÉ][\w'’-]+(?:\s[A-ZÉ][\w'’-]+)?")
 
 
 def trade_house_spans(text: str) -> list[tuple[int, int]]:

@@ -63,15 +63,17 @@ _NAME = r"[A-Z][a-z]+[A-Z]?[a-z]*|[A-Z]{2,5}"  # Ascend, TaiShan, RTX
 _NUMBER = r"\d{2,5}[A-Z]{0,2}"  # 950, 6000D, 910C
 _VARIANT = r"(?:\s+(?:Pro|Max|Ultra|Plus|Mini|Air|Elite|Lite|Neo|SuperPoD|SuperCluster|SuperNode|e-tron|E-Tech|Hybrid))?"  # « Xiaomi 15 Ultra », « Snapdragon 8 Elite »
 _VERSIONED = (r"[a-z][A-Z][a-z]+\s+\d{1,3}(?:\s+(?:Pro|Max|Ultra|Plus|Mini|Air))?"  # iPhone 17, iPad Pro
-              r"|[A-Z][a-z]+\s+\d\s+(?:Pro|Max|Ultra|Plus|Elite|Lite)"  # Snapdragon 8 Elite: one digit, then a variant
+              r"|[A-Z][a-z]+\s+\d\s+(?:Pro|Max|Ultra|Plus|Elite|Lite)(?:\s+Gen\s+\d)?"  # Snapdragon 8 Elite (Gen 5)
               r"|[A-Z][a-z]+[A-Z][a-z]+\s+\d{1,2}(?!\d|[,.]\d)"  # AlphaFold 3, PlayStation 5: a name in two capitals
               r"|Model\s+[A-Z0-9](?![\w-])"  # Model Y
               r"|\d{3}\s+MAX(?:\s+\d{1,2})?"  # 737 MAX
               r"|[A-Z]{1,2}-\d{2,4}[A-Z]?(?![\w-])"  # C-390, KC-46: a letter, a hyphen, a number
               r"|ID\.\s?\d|VF\s\d"  # ID.3, VF 7: a carmaker's line and its number
-              r"|[A-Z][a-z]+[A-Z]?[a-z]*-[A-Z]{1,2}\d+(?:\.\d+)?"  # DeepSeek-R1, MiniMax-M1: a name, a hyphen, a code
+              # DeepSeek-R1, MiniMax-M1: a name, a hyphen, a code (and a release: DeepSeek-V3.2-Exp)
+              r"|[A-Z][a-z]+[A-Z]?[a-z]*-[A-Z]{1,2}\d+(?:\.\d+)?(?:-(?:Exp|Base|Instruct|Chat|Preview|Terminus))?"
               r"|[A-Z][a-z]+\d+(?:\.\d+)?-[A-Z][A-Za-z0-9]*"  # Qwen3-Max, Qwen2.5-VL: a model, its version, a variant
               r"|[A-Z]{3}:\d{3,4}[A-Za-z]{0,2}"  # NXT:2100i, a lithography scanner
+              r"|(?:[A-Z][\w-]+\s+){1,2}Blend(?![\w-])"  # CPC Blend, Pilbara Blend: a crude oil's or an ore's grade
               r"|[A-Z][a-z]+OS"  # HarmonyOS
               r"|ChatGPT|[A-Z]{3}-\d[a-z]"  # ChatGPT, GPT-4o
               r"|[A-Z]{2,5}-\d+(?:\.\d+)?(?:\s+(?:Pro|Max|Ultra|Plus|Mini|Turbo|Flash))?"  # GPT-5, GPT-4.1
@@ -308,9 +310,21 @@ NATIONALITIES = ("américain", "allemand", "français", "chinois", "japonais", "
                  "grecque", "portugais", "irlandais", "autrichien", "mexicain", "brésilien", "argentin", "chilien",
                  "sud-africain", "nigérian", "égyptien", "marocain", "algérien", "tunisien", "iranien", "irakien",
                  "pakistanais", "néo-zélandais", "luxembourgeois", "hongkongais", "koweïtien", "libanais", "kényan",
-                 "sénégalais", "ivoirien", "mozambicain", "colombien", "péruvien", "kazakh")
-_ADJ = "|".join(f"{n}(?:e|s|es)?" for n in NATIONALITIES)
-_NATIONALITY_FORMS = frozenset(n + end for n in NATIONALITIES for end in ("", "e", "s", "es"))
+                 "sénégalais", "ivoirien", "mozambicain", "colombien", "péruvien", "kazakh",
+                 # stop 37: the other countries wire copy names (« le ministère ouzbek de l'Industrie minière »)
+                 "ouzbek", "kirghize", "kirghiz", "turkmène", "tadjik", "azerbaïdjanais", "arménien", "géorgien",
+                 "biélorusse", "serbe", "croate", "slovène", "slovaque", "bulgare", "estonien", "letton", "lituanien",
+                 "islandais", "maltais", "chypriote", "albanais", "bosnien", "moldave", "afghan", "bangladais",
+                 "sri-lankais", "népalais", "birman", "cambodgien", "laotien", "mongol", "nord-coréen", "jordanien",
+                 "syrien", "yéménite", "omanais", "bahreïni", "koweïti", "ghanéen", "éthiopien", "tanzanien",
+                 "ougandais", "rwandais", "congolais", "camerounais", "gabonais", "malien", "burkinabé", "nigérien",
+                 "tchadien", "guinéen", "béninois", "togolais", "mauritanien", "libyen", "soudanais", "angolais",
+                 "zambien", "zimbabwéen", "namibien", "malgache", "mauricien", "vénézuélien", "équatorien", "bolivien",
+                 "paraguayen", "uruguayen", "cubain", "dominicain", "panaméen", "guyanien", "palestinien", "kosovar")
+#: (« italien », « italienne »: a final « n » doubles in the feminine)
+_FORMS = {n: ("", "e", "s", "es") + (("ne", "nes") if n.endswith(("en", "on")) else ()) for n in NATIONALITIES}
+_ADJ = "|".join(f"{n}(?:{'|'.join(e for e in ends if e)})?" for n, ends in _FORMS.items())
+_NATIONALITY_FORMS = frozenset(n + end for n, ends in _FORMS.items() for end in ends)
 _DESCRIBED = re.compile(
     r"(?<![\w-])(?:(?:" + "|".join(re.escape(d) for d in sorted(DESCRIPTORS, key=len, reverse=True)) + r")s?"
     # (« le fabricant de camping-cars Trigano », « le spécialiste des bateaux Beneteau »: what the firm makes, in lower
@@ -369,9 +383,15 @@ _EXCHANGE = re.compile(r"(?<![\w-])Bourse\s+(?:de\s+|d['’])([A-ZÉ][\w-]+(?:\s
 
 #: Regional stations named by their network and their area: « ici Nord » (Radio France's local radio), « France 3
 #: Hauts-de-France », « France Bleu Armorique ».
-_STATION = re.compile(r"(?<![\w'’-])(?:ici|France 3|France Bleu)\s+([A-ZÉ][\w'’-]+(?:\s[A-ZÉ][\w'’-]+)?)")
+#: Regions whose names hold lower-case words, which a station's name takes whole (« France 3 Pays de la Loire »).
+_LONG_REGIONS = ("Pays de la Loire", "Centre-Val de Loire", "Provence-Alpes-Côte d'Azur", "Provence-Alpes-Côte d’Azur",
+                 "Côte d'Azur", "Côte d’Azur", "Paris Île-de-France", "Nord Pas-de-Calais", "Corse ViaStella")
+_STATION = re.compile(r"(?<![\w'’-])(?:ici|France 3|France Bleu)\s+("
+                      + "|".join(re.escape(r) for r in _LONG_REGIONS)
+                      + r"|[A-ZÉ][\w'’-]+(?:\s[A-ZÉ][\w'’-]+)?)")
 #: Areas of stations that no list of places holds: the points of the compass, old provinces.
-_STATION_AREAS = frozenset(("Nord", "Sud", "Armorique", "Azur", "Pays basque", "Pays Basque", "Béarn Bigorre"))
+_STATION_AREAS = frozenset(("Nord", "Sud", "Armorique", "Azur", "Pays basque", "Pays Basque", "Béarn Bigorre",
+                            *_LONG_REGIONS))
 
 
 def station_spans(text: str) -> list[tuple[int, int]]:
@@ -410,8 +430,9 @@ def described_spans(text: str) -> list[tuple[int, int]]:
         start = m.start(1)
         name = _without_full_stop(m.group(1))
         end = start + len(name)
-        if _NOT_NAMES.match(name.split()[0] + " ") or name.lower() in _CALENDAR_WORDS:
-            continue  # « le groupe Le … », « l'allemand En »: no name
+        firm_named_for_a_month = name.lower() in MONTHS and not re.match(r"\s+\d", text[end:end + 3])
+        if not firm_named_for_a_month and (_NOT_NAMES.match(name.split()[0] + " ") or name.lower() in _CALENDAR_WORDS):
+            continue  # « le groupe Le … », « l'allemand En »: no name (but « le groupe Avril » is a firm)
         if name.split()[0].upper() in NOT_ORGANISATIONS or _NUMBER_FORMAT.fullmatch(name.split()[0]):
             continue  # « les fournisseurs de mémoire HBM3e »: what they make, not who they are
         spans.append((start, end))
@@ -421,9 +442,14 @@ def described_spans(text: str) -> list[tuple[int, int]]:
 _ARTICLE_LEAD = re.compile(r"^(?:(?:le|la|les|l['’]|du|des|de la|de l['’])\s*)", re.IGNORECASE)
 
 
+#: A lower-case word that is part of a ministry's domain: « de l'Industrie| minière », « de la Transition| écologique ».
+_DOMAIN_ADJ = (r"(?:\s+(?:minières?|écologique|solidaire|publiques?|sociales?|numérique|énergétique|alimentaire"
+               r"|nationale|économiques?|maritimes?|territoriales?|intérieure|extérieure?|financière|agricole|rurale"
+               r"|durable|industrielle|scientifique|technologique|supérieur|civile|fiscale)(?![\w-]))")
+
 #: Courts and bodies written in lower case before a place or a capitalised domain: « tribunal administratif de
 #: Paris », « cour d'appel de Versailles », « parquet de Nanterre », « ministère des Transports ».
-_LOWER_BODY = re.compile(r"(?<![\w-])(?:tribunal|cour d['’]appel|conseil de prud['’]hommes|chambre régionale des comptes"
+_LOWER_BODY = re.compile(r"(?<![\w-])(?:tribunal|cour (?:administrative )?d['’]appel|conseil de prud['’]hommes|chambre régionale des comptes"
                           r"|parquet(?= (?:de|d['’]|du|des) )|ministère|département|secrétariat d['’]État"
                           # (the State's office in a French département, which takes an article: « préfecture de la
                           # Gironde », « du Nord »; not « préfecture de Mie », the Japanese region)
@@ -439,10 +465,12 @@ _LOWER_BODY = re.compile(r"(?<![\w-])(?:tribunal|cour d['’]appel|conseil de pr
                           rf"|{_ADJ}))?"
                           # (« tribunal fédéral de Los Angeles »: a place of three words at most)
                           r"\s+(?:de|d['’]|du|des)\s*(?:la\s+|l['’])?[A-ZÉ][\w'’-]+(?:\s(?:[A-Z][\w'’-]+)){0,2}"
+                          rf"{_DOMAIN_ADJ}?"
                           # « ministère de l'Economie, du Commerce et de l'Industrie »: a list of domains, but not a
                           # second body (« ministère des Armées| et du Centre national d'études spatiales »)
                           r"(?:,?\s+(?:et\s+)?(?:de\s+la|de\s+l['’]|du|des)\s*"
-                          r"(?!(?:Centre|Agence|Office|Institut|Conseil|Commission|Autorité|Bureau|Banque)\b)[A-ZÉ][\w'’-]+)*"
+                          r"(?!(?:Centre|Agence|Office|Institut|Conseil|Commission|Autorité|Bureau|Banque)\b)[A-ZÉ][\w'’-]+"
+                          rf"{_DOMAIN_ADJ}?)*"
                           # « commission du commerce international du Parlement européen »: a house's committee
                           r"|(?<![\w-])(?:sous-)?commission(?:\s+(?:spéciale|permanente|mixte|parlementaire|d['’]enquête))?"
                           r"(?:\s+(?:des|du|de\s+la|de\s+l['’]|de|d['’])\s*[\w'’ -]{3,60}?)?"
@@ -492,6 +520,13 @@ _PRODUCT_NOUN_END = re.compile(_PRODUCT_NOUN_LEAD + r"\s+(?:[a-zé]+\s+)?$")
 
 def named_product_spans(text: str) -> list[tuple[int, int]]:
     """Spans of names a product noun introduces (:data:`PRODUCT_NOUNS`): « son traitement Dupixent »."""
+    return [(s, e) for s, e, _ in named_products(text)]
+
+
+def named_products(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, brand) of the names a product noun introduces (:func:`named_product_spans`); ``brand`` when the noun
+    is one of goods (:data:`GOODS_NOUNS`: « le cognac Hennessy », « la marque Yves Rocher »), which names the brand
+    even where a list names the house that owns it."""
     spans = []
     for m in _PRODUCT_NOUN.finditer(text):
         start, end = m.span(1)
@@ -508,13 +543,13 @@ def named_product_spans(text: str) -> list[tuple[int, int]]:
         if lead.startswith("marque") and name.isupper() \
                 or lead in GOODS_NOUNS and _SELLER_OF.search(text, max(0, m.start() - 30), m.start()):
             continue  # « la marque VW », « l'enseigne de chaussures Maison Berlaud »: the maker, the seller
-        spans.append((start, start + len(name)))
+        spans.append((start, start + len(name), lead in GOODS_NOUNS))
         if lead in _PLURAL_GOODS:
             # « les marques Candia et Entremont », « les biscuits Lu, Belvita et Prince »: the brands listed after a
             # plural noun (after « la marque Yoplait et| Sodiaal », the second name is the firm's)
             end = start + len(name)
             while more := _MORE_BRANDS.match(text, end):
-                spans.append(more.span(1))
+                spans.append((*more.span(1), True))
                 end = more.end(1)
     return spans
 
@@ -554,6 +589,34 @@ _TRADE_WORDS = ("Forge", "Fonderie", "Brasserie", "Verrerie", "Papeterie", "Lait
                 "Savonnerie", "Conserverie", "Sucrerie", "Cidrerie", "Tuilerie", "Interprofession")
 _TRADE_HOUSE = re.compile(rf"(?<![\w-])(?:{'|'.join(_TRADE_WORDS)})s?"
                           r"\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])[A-ZÉ][\w'’-]+(?:\s[A-ZÉ][\w'’-]+)?")
+
+
+#: A body named by its noun and an adjective of its kind, then what it deals with, all in lower case: « Conseil
+#: constitutionnel », « Comité interprofessionnel de gestion du comté », « Office algérien interprofessionnel des
+#: céréales » (a nationality may come between). The model keeps the capitalised noun alone.
+_KIND_NOUNS = ("Conseil", "Comité", "Office", "Bureau", "Centre", "Institut", "Syndicat", "Union", "Fédération",
+               "Confédération", "Observatoire", "Agence", "Caisse", "Établissement", "Etablissement", "Haut Conseil",
+               "Haute Autorité", "Autorité", "Cour", "Chambre", "Conservatoire", "Commissariat", "Inspection")
+_KIND_ADJ = (r"(?:interprofessionnel(?:le)?|constitutionnel(?:le)?|national(?:e)?|régional(?:e)?|fédéral(?:e)?"
+             r"|central(?:e)?|supérieur(?:e)?|général(?:e)?|consultati(?:f|ve)|paritaire|technique|scientifique"
+             r"|professionnel(?:le)?)")
+#: (« des finances| publiques », « du prêt-à-porter| féminin »: a lower-case adjective after a domain, by its ending)
+_LOWER_ADJ = r"(?:\s+[a-zéèêàç]+(?:el|elle|al|ale|aux|ier|ière|ique|if|ive|in|ine|aire|eux|euse)s?(?![\w'’-]))?"
+_KIND_BODY = re.compile(rf"(?<![\w-])(?:{'|'.join(_KIND_NOUNS)})"
+                        rf"(?:\s+(?:{_ADJ})(?:\s+{_KIND_ADJ})?|\s+{_KIND_ADJ}|(?<=Haut Conseil)|(?<=Haute Autorité))(?![\w-])"
+                        r"(?:\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’]|pour\s+(?:les?|la|l['’])"
+                        r"|et(?:\s+(?:les?|la|l['’]|des|du|de\s+la|de\s+l['’]))?)\s*"
+                        r"(?!(?:la|le|les|ses|son|sa|leurs?|une?|des|du|ce|cet|cette|ces|qui|que|dont|en|y)\b|\w['’])"
+                        r"[a-zéèêàç][\w'’-]+"
+                        rf"{_LOWER_ADJ}){{0,3}}")
+
+
+def kind_body_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the bodies named by their noun, an adjective of their kind and their lower-case domain
+    (:data:`_KIND_BODY`)."""
+    if not _holds_any(text, _KIND_NOUNS):
+        return []
+    return [m.span() for m in _KIND_BODY.finditer(text)]
 
 
 def trade_house_spans(text: str) -> list[tuple[int, int]]:

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from helpers.text.news_names import NEWS_ORGANISATIONS, NEWS_PRODUCTS, NEWS_SITES
+
 #: Organisations the small model reads as people or places: agencies, outlets, brokers, banks, firms, AI labs,
 #: platforms, market indices.
 KNOWN_ORGANISATIONS = (
@@ -257,7 +259,7 @@ KNOWN_ORGANISATIONS = (
  "Banque africaine de développement", "BOAD", "Ecobank", "Attijariwafa Bank", "Bank of Africa", "Standard Bank",
  "FirstRand", "Banco do Brasil", "Itaú", "Bradesco", "Nubank", "Mercado Libre", "Bancolombia", "Banorte",
  "Dubai Airshow", "Bangkok Post", "Federal Register",
-)
+) + NEWS_ORGANISATIONS  # (and the wider net of :mod:`helpers.text.news_names`)
 
 #: People the small model reads as places or misses at the start of a sentence (« He Lifeng », « Xi Jinping »):
 #: names, not linked to a knowledge base (the gazetteer holds the linked ones).
@@ -346,7 +348,7 @@ KNOWN_PRODUCTS = (
     "Assassin's Creed", "Assassin’s Creed", "Far Cry", "Rainbow Six", "Just Dance", "Call of Duty", "Fortnite",
     "Minecraft", "Grand Theft Auto", "EA Sports FC", "Dolphin Surf", "Dolphin Mini", "Atto 2", "Atto 3", "Seal",
     "Wrangler", "EPR", "EPR2", "Teisseire",
-)
+) + NEWS_PRODUCTS
 
 
 class NameList:
@@ -488,4 +490,4 @@ PLACES = frozenset((
     "La Haye", "Le Havre", "Le Mans", "La Rochelle", "Le Cap", "La Paz", "La Valette", "Le Creusot", "La Réunion",
     "Johan Sverdrup", "Tenke Fungurume", "Kolwezi", "Kamoa-Kakula", "pays de Galles",
  "Pont-de-Claix", "Tía María", "Grand Tortue Ahmeyim", "Simandou",
-))
+)) | frozenset(NEWS_SITES)

@@ -32,11 +32,12 @@ from helpers.text.entities import (
     institution_label,
     intercapped_spans,
     is_nationality,
+    kind_body_spans,
     listed_product_spans,
     lone_misc_firm,
     lone_surname,
     name_parts,
-    named_product_spans,
+    named_products,
     national_end,
     organisation_spans,
     person_spans,
@@ -216,10 +217,11 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
     # (as trimmed: « maison mère de Macif » names no one in full, and « Macif » is no surname)
     # (a Doc makes its entities anew each time it is asked for them: asked once per paragraph here)
     ents = {para.paragraph_id: docs[para.paragraph_id].ents for para in article.paragraphs}
-    # (not a listed firm the model read as a person: « Wallonie Entreprendre » names no one)
+    # (not a listed firm the model read as a person: « Wallonie Entreprendre » names no one; nor a name that opens
+    # with capitals, « CPC Blend »)
     named_in_full = {name for para in article.paragraphs for ent in ents[para.paragraph_id]
                      if ent.label_ == "PER" and " " in (name := _person_surface(article.text[para.start:para.end], ent))
-                     and LISTED_KINDS.get(name, "PER") == "PER"}
+                     and LISTED_KINDS.get(name, "PER") == "PER" and not re.match(r"[A-Z]{2,}\s", name)}
     own_full_names = frozenset(named_in_full - FULL_NAMES)  # (the listed ones are matched once per process)
     listed_people = _listed_people(tuple(e.name for e in gazetteer.values() if e.type == "PER"))
     # (the first and last words of those named in full, read once per process for the lists, once per article for
@@ -230,6 +232,7 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
     for para in article.paragraphs:
         text = article.text[para.start:para.end]
         found = []  # (start, end, entity_id, name, label), offsets within the paragraph
+        guessed: set[int] = set()  # starts of the one-word names labelled a firm for want of anything better
         for ent in ents[para.paragraph_id]:
             if ent.ent_id_:
                 # « Blackwell Ultra »: a product of the gazetteer keeps the variant written after it
@@ -268,6 +271,8 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                 if tail := re.search(r"(?:\s+(?:et|ou|la|le|les|l['’]|une?|à|au|aux|en|pour|par|sur|avec|dans|chez))+$",
                                      text[start:raw_end]):
                     raw_end -= len(tail.group())
+                if when := re.search(r"\s+(?:ce|cet|cette|ces)\s+[a-zéè][\w-]*$", text[start:raw_end]):
+                    raw_end -= len(when.group())  # « La Plagne| cet hiver »: a demonstrative and its noun end a name
                 # « Banque populaire de| Chine »: an organisation cut after « de » goes on; anything else ends before it
                 end = raw_end - len(re.search(r"(?:\s+(?:de|du|des|d['’]))?$", text[start:raw_end]).group())
                 label = institution_label(text[start:end], "ORG" if ent.label_ == "MISC" else ent.label_)
@@ -295,7 +300,8 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                     label = "LOC" if (re.search(r"(?<![\w-])à\s$", text[max(0, start - 3):start])
                                       and not _given_to(ent)) or _HOME_TOWN.search(text[max(0, start - 40):start]) \
                         else "ORG"
-                if label == "PER" and (re.match(r"[A-Z]{2,}\s", text[start:end])
+                    guessed.add(start)
+                if label == "PER" and (re.match(r"[A-Z]{2,}(?:\s|$)", text[start:end])
                                        or text[start:end].split()[0] in _NO_FIRST_NAME):
                     label = "ORG"  # « NTT Docomo », « China Molybdenum »: a name that opens so is a firm's
                 if label == "LOC" and text[start:end] not in known_places() and _acting_place(ent):
@@ -328,6 +334,8 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                         and _previous_type(text, found, gazetteer) == "ORG" \
                         and _LISTED_WITH.fullmatch(text, found[-1][1], start):
                     label = "ORG"  # « d'Oddo BHF et de Portzamparc »: an unknown name listed with a firm is a firm
+                    if found[-1][0] in guessed:
+                        guessed.add(start)  # (with a firm that was itself a guess)
                 if label == "LOC" and unlisted_word and not placed \
                         and not _PLACE_BEFORE.search(text[max(0, start - 30):start]):
                     # « Marubeni a signé », « l'Arcep », « Hennessy »: a one-word « place » that no list of places holds
@@ -338,8 +346,14 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                                    or re.search(r"\d\s$", text[max(0, start - 2):start])
                                    or after_domain_opener(text, start)) else "ORG"
                     unplaced.add((para.paragraph_id, start))
+                    guessed.add(start)
                 if label == "PER" and re.search(r"\s(?:Jr|Sr)$", text[start:end]) and text[end:end + 1] == ".":
                     end += 1  # « Ferdinand Marcos Jr. »: the abbreviation's full stop is part of the name
+                if label == "PER" and " " in text[start:end] and text[start:end] not in LISTED_KINDS \
+                        and LISTED_KINDS.get(text[start:end].split()[0]) == "ORG":
+                    label = "ORG"  # « Hanwha Semitech »: a name that opens with a listed firm's is a firm's
+                if label == "PER" and not text[start].isupper():
+                    label = ""  # « maison mère »: lower-case words the model read as a person's name are none
                 if label and start < end:
                     found.append((start, end, "", text[start:end], label))
         # « Maziar | Mike Doustdar »: a one-word name the model labelled apart, right before a person, is their first name
@@ -385,9 +399,11 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
         # « Instinct| MI355X »: a code keeps the unclaimed name before it; « son traitement Dupixent »
         claimed = linked + [(f[0], f[1]) for f in found if f[4] in ("ORG", "PER")] + known_orgs + known_people
         products = [(product_start(text, s, e, claimed), e) for s, e in products]
-        products += [(s, e) for s, e in named_product_spans(text)
+        # (« moteur de recherche Qwant »: a listed firm after a noun of products stays a firm; « le cognac Hennessy »,
+        # after a noun of goods, is the brand)
+        products += [(s, e) for s, e, brand in named_products(text)
                      if not any(ls < e and s < le for ls, le in linked + products)
-                     and not any(os <= s and e <= oe for os, oe in known_orgs)]  # (« moteur de recherche Qwant »)
+                     and (brand or not any(os <= s and e <= oe for os, oe in known_orgs))]
         # « Kimi K2 » over the code « K2 »: a listed product replaces the shorter spans it holds
         products = [(s, e) for s, e in products if not any(ls <= s and e <= le and le - ls > e - s
                                                            for ls, le in listed_products)]
@@ -415,6 +431,8 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
         # listed name they hold (« Peterson Institute| for International Economics »)
         english = [(s, national_end(text, s, e)) for s, e in english_body_spans(text)] + exchange_spans(text) \
             + station_spans(text) + trade_house_spans(text)
+        # (« Conseil| constitutionnel »: a body the model cut short, not one it read whole or longer)
+        english += [(s, e) for s, e in kind_body_spans(text) if not any(f[0] <= s and e <= f[1] for f in found)]
         orgs = [(s, e) for s, e in orgs if not any(bs <= s and e <= be and be - bs > e - s for bs, be in english)]
         orgs += [(s, e) for s, e in english if not any(ls < e and s < le for ls, le in linked + orgs)]
         # abbreviations in capitals (« BYD a inauguré ») where nothing else was found
@@ -453,7 +471,8 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
         found += [(s, e, "", text[s:e], "PER") for s, e in people]
         found += [(s, e, "", text[s:e], "LOC") for s, e in places + waterways
                   if not any(f[0] < e and s < f[1] for f in found)]
-        found = _bracketed_places(text, _maker_and_model(text, found), gazetteer)
+        found = _bracketed_places(text, _listed_places(text, _maker_and_model(text, found), gazetteer, guessed),
+                                  gazetteer)
         for s, e, entity_id, name, label in sorted(found):
             if not entity_id:
                 entity_id = f"unlinked_{_slug(name)}"
@@ -545,6 +564,39 @@ def _bracketed_places(text: str, found: list[tuple], gazetteer: dict) -> list[tu
         [(s, e, "", text[s:e], "LOC") for s, e in bracketed]
 
 
+#: A place that opens its clause (« Aux Philippines|, Meralco, … »): the comma after it ends the phrase, not a list's item.
+_OPENING_PLACE = re.compile(r"(?:^|[.:;!?]\s+|,\s+)(?:À|A|Au|Aux|En|Dans|Depuis|Près de)\s+(?:les?\s+|la\s+|l['’])?$")
+#: What joins the names of one list: « Crolles, Rousset et Agrate », « Porto, Palma ou Brindisi ».
+_LIST_JOIN = re.compile(r"\s*,\s*|\s*,?\s+(?:et|ou)\s+")
+
+
+def _listed_places(text: str, found: list[tuple], gazetteer: dict, guessed: set[int]) -> list[tuple]:
+    """``found`` with the guessed firms of a list that holds a place read as places: in « ses sites de Crolles,
+    Rousset et Agrate » or « via Tallakh et Bassora », one town (listed, or placed by a preposition) says what the
+    unknown ones beside it are. ``guessed``: the starts of the one-word names labelled a firm only because nothing said otherwise."""
+    if not guessed:
+        return found
+    found = sorted(found)
+    runs, run = [], [0]
+    for k in range(1, len(found)):
+        if (join := _LIST_JOIN.fullmatch(text, found[k - 1][1], found[k][0])) \
+                and not ("," in join.group() and _OPENING_PLACE.search(text, 0, found[k - 1][0])):
+            run.append(k)
+        else:
+            runs.append(run)
+            run = [k]
+    runs.append(run)
+    for run in runs:
+        # (a list ends with « et » or « ou »: « filiale Somaïr|, Niamey ayant annoncé » is no list)
+        if len(run) > 1 and not _LIST_JOIN.fullmatch(text, found[run[-2]][1], found[run[-1]][0]).group().strip() == "," \
+                and any((gazetteer[found[k][2]].type if found[k][2] else found[k][4]) == "LOC" for k in run):
+            for k in run:
+                if not found[k][2] and found[k][0] in guessed and found[k][4] == "ORG" \
+                        and found[k][3] not in LISTED_KINDS:
+                    found[k] = (*found[k][:4], "LOC")
+    return found
+
+
 def _placed(text: str, start: int, end: int, found: list[tuple], gazetteer: dict) -> bool:
     """Whether the one-word name at ``start`` is a place by what surrounds it: listed with a place (« à Tianjin et
     Mobile »), in an incise after « à » (« Imec, à Louvain, »), after a noun of places (« le comté de Loudoun ») or
@@ -605,8 +657,8 @@ _NO_FIRST_NAME = frozenset(("China", "India", "Japan", "Korea", "Bangladesh", "I
 #: Parts of speech of a first word that is no name (« Annoncée », « Hier », « Les »).
 _NOT_NAME_POS = frozenset(("VERB", "AUX", "ADV", "ADJ", "DET", "PRON", "ADP", "CCONJ", "SCONJ"))
 #: What introduces a place (« à », « en », « près de », « de »): a name after it may be a place no list holds.
-_PLACE_BEFORE = re.compile(r"(?<![\w-])(?:à|À|A|en|En|au|aux|dans|vers|depuis|près de|proche de|autour de|sur|par|de|du|des"
-                           r"|d['’])\s*$")
+_PLACE_BEFORE = re.compile(r"(?<![\w-])(?:à|À|A|en|En|au|aux|dans|vers|via|depuis|près de|proche de|autour de|sur|par"
+                           r"|de|du|des|d['’])\s*$")
 #: « le président de la République »: a title, not a body.
 _REPUBLIC_TITLE = re.compile(r"présidente?\s+de\s+la\s+République$")
 #: Nouns of sites and areas, which name a place after them (both patterns below).

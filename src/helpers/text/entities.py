@@ -464,7 +464,9 @@ _LOWER_BODY = re.compile(r"(?<![\w-])(?:tribunal|cour (?:administrative )?d['’
                           r"|des activités économiques|fédéral(?:\s+du\s+district(?:\s+(?:nord|sud|est|ouest|centre))?)?"
                           rf"|{_ADJ}))?"
                           # (« tribunal fédéral de Los Angeles »: a place of three words at most)
-                          r"\s+(?:de|d['’]|du|des)\s*(?:la\s+|l['’])?[A-ZÉ][\w'’-]+(?:\s(?:[A-Z][\w'’-]+)){0,2}"
+                          r"\s+(?:de|d['’]|du|des)\s*(?:la\s+|l['’])?(?:"
+                          + "|".join(re.escape(r) for r in _LONG_REGIONS)
+                          + r"|[A-ZÉ][\w'’-]+(?:\s(?:[A-Z][\w'’-]+)){0,2})"
                           rf"{_DOMAIN_ADJ}?"
                           # « ministère de l'Economie, du Commerce et de l'Industrie »: a list of domains, but not a
                           # second body (« ministère des Armées| et du Centre national d'études spatiales »)
@@ -720,6 +722,27 @@ def is_nationality(word: str) -> bool:
 def after_domain_opener(text: str, start: int) -> bool:
     """Whether the word at ``start`` is a body's or an office's domain (« le ministre indien de l'|Électronique »)."""
     return bool(_DOMAIN_BEFORE.search(text[max(0, start - 60):start]))
+
+
+#: What follows a person named before their function: « Ossama Rabie|, président de … », « Young Liu|, son président ».
+_FUNCTION_AFTER = re.compile(r",\s+(?:(?:son|sa|leur|le|la|l['’]|un|une)\s*)?(?:(?:vice-|co-)?présidente?|directeur|directrice"
+                             r"|PDG|patronne?|ministre|fondat(?:eur|rice)|cofondat(?:eur|rice)|porte-parole|secrétaire"
+                             r"|cheffe?|responsable|analyste|économiste|gouverneure?|ambassadeur|ambassadrice|dirigeante?"
+                             r"|président-directeur|administrat(?:eur|rice)|associée?|avocate?|procureure?|maire|député"
+                             r"|députée|sénat(?:eur|rice))(?![\w-])")
+#: What comes before a person named after a verb of saying or « par la voix de »: « a déploré dimanche| Ossama Rabie ».
+_VOICE_BEFORE = re.compile(r"(?:par\s+la\s+voix\s+d['’]|par\s+la\s+voix\s+de\s+|a\s+(?:déclaré|indiqué|précisé|confirmé"
+                           r"|affirmé|annoncé|expliqué|déploré|souligné|ajouté|estimé|assuré|averti|dit|reconnu|regretté"
+                           r"|jugé|martelé|prévenu|rappelé|relevé|insisté)(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi"
+                           r"|samedi|dimanche|hier|aussi|encore|également))?\s+)$")
+
+
+def misc_person(text: str, start: int, end: int) -> bool:
+    """A name of two or three capitalised words the model could not type (MISC) that is a person's: named before
+    their function (:data:`_FUNCTION_AFTER`), or after a verb of saying or « par la voix de » (:data:`_VOICE_BEFORE`)."""
+    if not re.fullmatch(r"[A-ZÉ][\w'’-]+(?:\s[A-ZÉ][\w'’-]+){1,2}", text[start:end]):
+        return False
+    return bool(_FUNCTION_AFTER.match(text, end) or _VOICE_BEFORE.search(text, max(0, start - 40), start))
 
 
 def lone_misc_firm(text: str, start: int, end: int) -> bool:

@@ -65,6 +65,11 @@ _PART = re.compile(r"\s(?:central|centrale|occidental|occidentale|oriental|orien
                    r"|septentrional|septentrionale|continentale|continental|du Nord|du Sud)(?![\w-])")
 
 
+def part_end(text: str, end: int) -> int:
+    """``end`` past a direction that names a part of the place ending there (« Chine| continentale »), else ``end``."""
+    return m.end() if (m := _PART.match(text, end)) else end
+
+
 def place_spans(text: str) -> list[tuple[int, int]]:
     """Sorted, non-overlapping (start, end) of the listed places in ``text`` (« à Hefei », « d'Abilene »), with the
     direction that names a part of them (« Java central »), but not a place named by a French word at a sentence's
@@ -73,5 +78,5 @@ def place_spans(text: str) -> list[tuple[int, int]]:
     spans = _place_list().spans(text)
     if lower := [m.span() for m in _lower_places().finditer(text)]:
         spans = sorted(spans + [(s, e) for s, e in lower if not any(ls < e and s < le for ls, le in spans)])
-    return [(s, m.end() if (m := _PART.match(text, e)) else e) for s, e in spans
+    return [(s, part_end(text, e)) for s, e in spans
             if not (text[s:e] in words and opens_sentence(text, s))]

@@ -36,6 +36,7 @@ from helpers.text.entities import (
     listed_product_spans,
     lone_misc_firm,
     lone_surname,
+    misc_person,
     name_parts,
     named_products,
     national_end,
@@ -58,7 +59,7 @@ from helpers.text.names import FULL_NAMES, KNOWN_PEOPLE, LISTED_KINDS
 from helpers.text.hedges import find_hedges
 from helpers.text.morphology import feature
 from helpers.text.nlp import KEPT_STATISTICAL_LABELS, french_pipeline, load_gazetteer, pieces
-from helpers.text.places import known_places, opens_sentence, place_spans, word_places
+from helpers.text.places import known_places, opens_sentence, part_end, place_spans, word_places
 from helpers.text.tense import future_at
 from helpers.text.timex import find_time_expressions
 
@@ -234,10 +235,13 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
         found = []  # (start, end, entity_id, name, label), offsets within the paragraph
         guessed: set[int] = set()  # starts of the one-word names labelled a firm for want of anything better
         for ent in ents[para.paragraph_id]:
+            person = False  # (a MISC name that is a person's: :func:`~helpers.text.entities.misc_person`)
             if ent.ent_id_:
                 # « Blackwell Ultra »: a product of the gazetteer keeps the variant written after it
                 variant = _VARIANT_AFTER.match(text, ent.end_char) if ent.label_ == "PRODUCT" else None
-                found.append((ent.start_char, variant.end() if variant else ent.end_char, ent.ent_id_, "", ""))
+                # (« Chine| continentale »: a linked place keeps the direction that names its part)
+                end = part_end(text, ent.end_char) if gazetteer[ent.ent_id_].type == "LOC" else ent.end_char
+                found.append((ent.start_char, variant.end() if variant else end, ent.ent_id_, "", ""))
             elif _kicker(ent, text):
                 continue  # « Trêve : Washington et Pékin … »: a headline's first word before a colon, not a name
             elif len(ent) == 1 and _OPENING_PARTICIPLE.fullmatch(ent.text) and opens_sentence(text, ent.start_char) \
@@ -246,10 +250,11 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
             elif _REPUBLIC_TITLE.search(text, max(0, ent.end_char - 40), ent.end_char):
                 continue  # « le président de la République »: a title
             elif (ent.label_ in KEPT_STATISTICAL_LABELS or _named_firm(ent.text)
-                  or ent.label_ == "MISC" and lone_misc_firm(text, ent.start_char, ent.end_char)) \
+                  or ent.label_ == "MISC" and (lone_misc_firm(text, ent.start_char, ent.end_char)
+                                               or (person := misc_person(text, ent.start_char, ent.end_char)))) \
                     and institution_label(ent.text, ent.label_):
                 start = trimmed(text, ent.start_char, ent.end_char)
-                if ent.label_ == "PER" and (title := re.match(r"(?:Me|Mᵉ|Maître|Mgr|Dr|M\.|Mme|Mlle)\s+(?=[A-ZÉ])",
+                if (ent.label_ == "PER" or person) and (title := re.match(r"(?:Me|Mᵉ|Maître|Mgr|Dr|M\.|Mme|Mlle)\s+(?=[A-ZÉ])",
                                                               text[start:ent.end_char])):
                     start += title.end()  # « Me Claire Vasseur », « M. Clerc »: a title is not part of the name
                 # « le ministre des Finances| Fernando Haddad »: the minister's domain, then the minister's full name
@@ -275,7 +280,8 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                     raw_end -= len(when.group())  # « La Plagne| cet hiver »: a demonstrative and its noun end a name
                 # « Banque populaire de| Chine »: an organisation cut after « de » goes on; anything else ends before it
                 end = raw_end - len(re.search(r"(?:\s+(?:de|du|des|d['’]))?$", text[start:raw_end]).group())
-                label = institution_label(text[start:end], "ORG" if ent.label_ == "MISC" else ent.label_)
+                label = institution_label(text[start:end], ("PER" if person else "ORG") if ent.label_ == "MISC"
+                                          else ent.label_)
                 if minister:
                     start, label = start + minister.start(1), "PER"
                 if label == "ORG" and end < raw_end:
@@ -337,7 +343,9 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                     if found[-1][0] in guessed:
                         guessed.add(start)  # (with a firm that was itself a guess)
                 if label == "LOC" and unlisted_word and not placed \
-                        and not _PLACE_BEFORE.search(text[max(0, start - 30):start]):
+                        and (not _PLACE_BEFORE.search(text[max(0, start - 30):start])
+                             or _FIRM_OF.search(text, max(0, start - 40), start)):
+                    # (« le PDG de| Lectra », « les ventes d'|Amorepacific »: « de » after a noun of firms is no place's)
                     # « Marubeni a signé », « l'Arcep », « Hennessy »: a one-word « place » that no list of places holds
                     # and no preposition of place introduces is a firm, a brand or a body; unless it is no name at all
                     # (« Contacté, … », « Hier, … », « la tech », « 8 To/s »)
@@ -451,8 +459,9 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                        if not any(ls < e and s < le for ls, le in linked + orgs + products + people + statistical)]
         # « HongShan », « NielsenIQ »: a brand written with a capital inside; « Kerlann Biotech »: a name and a company
         # word; where nothing else was found
+        # (« NewMed| Energy »: with the company word after it)
         for spans in (suffixed_spans(text), intercapped_spans(text)):
-            orgs += [(s, e) for s, e in spans
+            orgs += [(s, _organisation_end(text, s, e, "ORG")) for s, e in spans
                      if not any(ls < e and s < le for ls, le in linked + orgs + products + people + statistical)]
         taken = products + orgs + people
         found = [f for f in found if f[2] or not any(s < f[1] and f[0] < e for s, e in taken)]
@@ -678,6 +687,11 @@ _PLACE_AFTER = re.compile(r",\s+(?:en|au|aux|dans\s+(?:le|la|les|l['’]))\s*[A-
 _LISTED_WITH = re.compile(r"\s*(?:,|,?\s+et|\s+ou)\s+(?:de\s+|d['’]|du\s+|des\s+|chez\s+)?")
 #: « X et Y », « X et de Y », « X ou à Y »; not « En Corée du Sud, Naver … », a place before its sentence's subject.
 _ANDED = re.compile(r"\s*,?\s+(?:et|ou)\s+(?:de\s+|d['’]|du\s+|des\s+|à\s+)?")
+#: A noun of what a firm has or does, then « de »: the name after it is the firm's (« le patron de| Lectra »).
+_FIRM_OF = re.compile(r"(?<![\w-])(?:PDG|patronne?|présidente?|directeur|directrice|dirigeante?s?|fondat(?:eur|rice)"
+                      r"|cofondat(?:eur|rice)|filiales?|maison\s+mère|actionnaires?|rachat|cession|capital|ventes"
+                      r"|résultats|actions?|titre|chiffre\s+d['’]affaires|concurrent|rival|dirigeants)"
+                      r"(?:\s+(?:général|générale|exécutif|financier|financière))?\s+(?:de|d['’]|du)\s*$")
 #: A firm's noun right before a name: « le groupe Lyon » would be a firm, not the town (the list of places yields).
 _FIRM_BEFORE = re.compile(r"(?<![\w-])(?:groupe|société|entreprise|firme|start-up|constructeur|fabricant|laboratoire"
                           r"|banque|chaîne|marque|enseigne|club|cabinet|fonds|assureur|opérateur)\s+$")

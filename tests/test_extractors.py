@@ -703,6 +703,7 @@ def test_entities_on_the_latest_blind_sets(name, floor, nones):
      "conseil régional du Centre-Val de Loire", "ORG"),
     ("Le PDG de Varnelle a confirmé la vente.", "Varnelle", "ORG"),
     ("Le fonds a pris une part de StarPlus Energy, selon Reuters.", "StarPlus Energy", "ORG"),
+    ("Le campus sera construit à Cambrai, dans le Nord, selon la préfecture.", "Nord", "LOC"),
 ])
 def test_names_the_small_model_misreads(sentence, surface, label):
     from helpers.text.evaluation import sentence_entities

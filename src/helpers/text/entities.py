@@ -598,10 +598,11 @@ _TRADE_HOUSE = re.compile(rf"(?<![\w-])(?:{'|'.join(_TRADE_WORDS)})s?"
 #: céréales » (a nationality may come between). The model keeps the capitalised noun alone.
 _KIND_NOUNS = ("Conseil", "Comité", "Office", "Bureau", "Centre", "Institut", "Syndicat", "Union", "Fédération",
                "Confédération", "Observatoire", "Agence", "Caisse", "Établissement", "Etablissement", "Haut Conseil",
-               "Haute Autorité", "Autorité", "Cour", "Chambre", "Conservatoire", "Commissariat", "Inspection")
+               "Haute Autorité", "Autorité", "Cour", "Chambre", "Conservatoire", "Commissariat", "Inspection", "Salon",
+               "Foire")
 _KIND_ADJ = (r"(?:interprofessionnel(?:le)?|constitutionnel(?:le)?|national(?:e)?|régional(?:e)?|fédéral(?:e)?"
              r"|central(?:e)?|supérieur(?:e)?|général(?:e)?|consultati(?:f|ve)|paritaire|technique|scientifique"
-             r"|professionnel(?:le)?)")
+             r"|professionnel(?:le)?|international(?:e)?|mondial(?:e)?|européen(?:ne)?)")
 #: (« des finances| publiques », « du prêt-à-porter| féminin »: a lower-case adjective after a domain, by its ending)
 _LOWER_ADJ = r"(?:\s+[a-zéèêàç]+(?:el|elle|al|ale|aux|ier|ière|ique|if|ive|in|ine|aire|eux|euse)s?(?![\w'’-]))?"
 _KIND_BODY = re.compile(rf"(?<![\w-])(?:{'|'.join(_KIND_NOUNS)})"

@@ -440,7 +440,8 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
         english = [(s, national_end(text, s, e)) for s, e in english_body_spans(text)] + exchange_spans(text) \
             + station_spans(text) + trade_house_spans(text)
         # (« Conseil| constitutionnel »: a body the model cut short, not one it read whole or longer)
-        english += [(s, e) for s, e in kind_body_spans(text) if not any(f[0] <= s and e <= f[1] for f in found)]
+        english += [(s, e) for s, e in kind_body_spans(text)
+                    if not any(f[0] <= s and e <= f[1] and f[1] - f[0] > e - s for f in found)]
         orgs = [(s, e) for s, e in orgs if not any(bs <= s and e <= be and be - bs > e - s for bs, be in english)]
         orgs += [(s, e) for s, e in english if not any(ls < e and s < le for ls, le in linked + orgs)]
         # abbreviations in capitals (« BYD a inauguré ») where nothing else was found
@@ -667,7 +668,7 @@ _NO_FIRST_NAME = frozenset(("China", "India", "Japan", "Korea", "Bangladesh", "I
 _NOT_NAME_POS = frozenset(("VERB", "AUX", "ADV", "ADJ", "DET", "PRON", "ADP", "CCONJ", "SCONJ"))
 #: What introduces a place (« à », « en », « près de », « de »): a name after it may be a place no list holds.
 _PLACE_BEFORE = re.compile(r"(?<![\w-])(?:à|À|A|en|En|au|aux|dans|vers|via|depuis|près de|proche de|autour de|sur|par"
-                           r"|de|du|des|d['’])\s*$")
+                           r"|de|du|des|d['’]|dans\s+(?:le|la|les|l['’]))\s*$")
 #: « le président de la République »: a title, not a body.
 _REPUBLIC_TITLE = re.compile(r"présidente?\s+de\s+la\s+République$")
 #: Nouns of sites and areas, which name a place after them (both patterns below).

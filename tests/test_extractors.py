@@ -704,6 +704,7 @@ def test_entities_on_the_latest_blind_sets(name, floor, nones):
     ("Le PDG de Varnelle a confirmé la vente.", "Varnelle", "ORG"),
     ("Le fonds a pris une part de StarPlus Energy, selon Reuters.", "StarPlus Energy", "ORG"),
     ("Le campus sera construit à Cambrai, dans le Nord, selon la préfecture.", "Nord", "LOC"),
+    ("Le groupe appartient à la famille Besnier depuis 1933.", "Besnier", "PER"),
 ])
 def test_names_the_small_model_misreads(sentence, surface, label):
     from helpers.text.evaluation import sentence_entities

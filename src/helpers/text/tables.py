@@ -483,6 +483,10 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                   if not any(f[0] < e and s < f[1] for f in found)]
         found = _bracketed_places(text, _listed_places(text, _maker_and_model(text, found), gazetteer, guessed),
                                   gazetteer)
+        # « la famille| Besnier », « la famille| Agnelli »: a family's name names its people, not their firm
+        found = [(s, e, "", name, "PER") if not eid and label in ("ORG", "LOC") and " " not in name
+                 and _FAMILY.search(text, max(0, s - 12), s) else (s, e, eid, name, label)
+                 for s, e, eid, name, label in found]
         for s, e, entity_id, name, label in sorted(found):
             if not entity_id:
                 entity_id = f"unlinked_{_slug(name)}"
@@ -688,6 +692,8 @@ _PLACE_AFTER = re.compile(r",\s+(?:en|au|aux|dans\s+(?:le|la|les|l['’]))\s*[A-
 _LISTED_WITH = re.compile(r"\s*(?:,|,?\s+et|\s+ou)\s+(?:de\s+|d['’]|du\s+|des\s+|chez\s+)?")
 #: « X et Y », « X et de Y », « X ou à Y »; not « En Corée du Sud, Naver … », a place before its sentence's subject.
 _ANDED = re.compile(r"\s*,?\s+(?:et|ou)\s+(?:de\s+|d['’]|du\s+|des\s+|à\s+)?")
+#: « la famille| Mulliez »: a family's name follows.
+_FAMILY = re.compile(r"(?<![\w-])[Ff]amilles?\s+$")
 #: A noun of what a firm has or does, then « de »: the name after it is the firm's (« le patron de| Lectra »).
 _FIRM_OF = re.compile(r"(?<![\w-])(?:PDG|patronne?|présidente?|directeur|directrice|dirigeante?s?|fondat(?:eur|rice)"
                       r"|cofondat(?:eur|rice)|filiales?|maison\s+mère|actionnaires?|rachat|cession|capital|ventes"

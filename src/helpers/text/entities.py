@@ -93,7 +93,8 @@ _CALENDAR_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", 
 
 
 #: A town's or a region's government by its name: « Orléans Métropole », « Région wallonne » (the body, not the area).
-_LOCAL_BODY = re.compile(r"\sMétropole$|^Région\s+(?:wallonne|flamande|de\s+Bruxelles-Capitale)$")
+_LOCAL_BODY = re.compile(r"\s(?:Métropole|Agglo|Agglomération|Communauté)$"
+                         r"|^Région\s+(?:wallonne|flamande|de\s+Bruxelles-Capitale)$")
 
 
 def institution_label(text: str, label: str) -> str:
@@ -211,7 +212,7 @@ COMPANY_SUFFIX = re.compile(r"\s+(?:Technologies|Technology|Information Technolo
                             r"|Communications|Telecom|Télécom|Media|Médias|Biosciences|Instruments|Devices|Manufacturing"
                             r"|Trading|Finance|Immobilier|Industrie|Microelectronics|Photonics|Optics|Batteries|Ports|Investment|LNG"
                             r"|Copper|Gold|Nickel|Aluminium|Aluminum|Uranium|Oil|Power|Truck|Trucks|Airways|Railways"
-                            r"|Terminal|Terminals|Mobilités"
+                            r"|Terminal|Terminals|Mobilités|Shipyard|Shipyards|Shipbuilding|Investment Management"
                             r"|SA|SE|AG|NV|plc|Ltd|& Co\.?)(?![\w-])")
 
 
@@ -408,7 +409,9 @@ def station_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _is_area(name: str) -> bool:
-    return name in known_places() or name in _STATION_AREAS
+    # (« ici Belfort-Montbéliard »: two listed towns joined by a hyphen name a station's area too)
+    return name in known_places() or name in _STATION_AREAS \
+        or "-" in name and all(part in known_places() for part in name.split("-"))
 
 
 def exchange_spans(text: str) -> list[tuple[int, int]]:
@@ -492,7 +495,10 @@ PRODUCT_NOUNS = ("modèle", "modèles", "traitement", "médicament", "vaccin", "
                  "processeurs", "accélérateur", "accélérateurs", "carte graphique", "cartes graphiques", "rames",
                  "avion", "avions", "moyen-courrier", "long-courrier", "lanceur", "fusée", "satellite", "réacteur",
                  "système d'exploitation", "système d’exploitation", "moteur de recherche", "jeu", "série", "parfum",
-                 "serveur", "serveurs", "superordinateur", "supercalculateur")
+                 "serveur", "serveurs", "superordinateur", "supercalculateur",
+                 # stop 37: materials, processes and equipment a firm makes (« le polymère Kynar », « son procédé
+                 # Smart Cut », « les turbines Arabelle », « les verres Luminarc »)
+                 "polymère", "polymères", "procédé", "turbine", "turbines", "verres", "assiettes", "gamme", "gammes")
 #: Brands of goods, which the lists of names cannot hold all of: a name right after « la marque », « les marques » or
 #: a noun of food, drink, cosmetics or household goods is the brand's (« les camemberts Président », « les poêles
 #: Ingenio »), not its maker's. (Not vehicles: « les autocars Van Hool » names the maker.)
@@ -634,8 +640,20 @@ def body_spans(text: str) -> list[tuple[int, int]]:
     (:data:`_LOWER_BODY`), and of the national prosecutors' offices (« parquet national financier »)."""
     if not _holds_any(text, _LOWER_BODY_NOUNS):
         return []
-    return [(m.start(), domain_end(text, m.start(), m.end())) for m in _LOWER_BODY.finditer(text)] + \
-        [m.span() for m in _NATIONAL_OFFICE.finditer(text)]
+    return [(m.start(), domain_end(text, m.start(), m.end())) for m in _LOWER_BODY.finditer(text)
+            if department_name_start(m.group()) is None] + [m.span() for m in _NATIONAL_OFFICE.finditer(text)]
+
+
+#: « le département du| Nord », « de la| Somme »: a French département is a place, not a body (« département du
+#: Commerce », the American ministry, is one). Its name comes after the article.
+_FRENCH_DEPARTMENT = re.compile(r"département\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+)(?P<name>[^,;.]+)$")
+
+
+def department_name_start(surface: str) -> int | None:
+    """Where the place's name starts in « département du Nord » (a French département, by a listed place's name),
+    else None (« département du Commerce »)."""
+    dep = _FRENCH_DEPARTMENT.match(surface)
+    return dep.start("name") if dep and dep.group("name") in known_places() else None
 
 
 def _holds_any(text: str, words: tuple[str, ...]) -> bool:
@@ -651,6 +669,10 @@ def trimmed(text: str, start: int, end: int) -> int:
     surface = text[start:end]
     if re.match(r"(?:ONG|PME|ETI)\s+[A-Z]", surface):  # « ONG Greenpeace »: the kind of body, then its name
         start, surface = start + 4, surface[4:]
+    # « l'ETI de| Pouzauges », « le Chinois de| MA Steel »: a kind of firm or a nationality, then « de », then the name
+    if (kind_of := re.match(r"(\w+)\s+(?:de|du|d['’])\s*(?=[A-ZÉ])", surface)) \
+            and (kind_of.group(1) in ("ETI", "PME", "TPE", "ONG") or kind_of.group(1).lower() in _NATIONALITY_FORMS):
+        start, surface = start + kind_of.end(), surface[kind_of.end():]
     # « L'ONU » at a sentence's start: the article is not the name (names that keep it, « L'Oréal », are listed in
     # :data:`~helpers.text.names.KNOWN_ORGANISATIONS`, whose spans replace the model's)
     if re.match(r"[LD]['’](?=[A-ZÉ])", surface):
@@ -736,6 +758,18 @@ _VOICE_BEFORE = re.compile(r"(?:par\s+la\s+voix\s+d['’]|par\s+la\s+voix\s+de\s
                            r"|affirmé|annoncé|expliqué|déploré|souligné|ajouté|estimé|assuré|averti|dit|reconnu|regretté"
                            r"|jugé|martelé|prévenu|rappelé|relevé|insisté)(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi"
                            r"|samedi|dimanche|hier|aussi|encore|également))?\s+)$")
+
+
+#: A person's function, its complement, a comma, then the person's full name closing the clause: « a déclaré le chef
+#: de la diplomatie hongroise, Péter Szijjártó. », « a indiqué le fondateur du groupe, Pham Nhat Vuong. »
+_APPOSED = re.compile(r"(?<![\w-])(?:chef(?:fe)?|ministre|présidente?|directeur|directrice|PDG|patronne?|fondat(?:eur|rice)"
+                      r"|porte-parole|secrétaire|gouverneure?|dirigeante?|responsable)(?![\w-])[^,.;:()«»]{0,60},\s+"
+                      r"([A-ZÉ][\w'’-]+(?:\s[A-ZÉ][\w'’-]+){1,2})(?=\s*(?:[.,;)]|$))")
+
+
+def apposed_person_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of full names set after a person's function and a comma, at the end of a clause (:data:`_APPOSED`)."""
+    return [m.span(1) for m in _APPOSED.finditer(text)]
 
 
 def misc_person(text: str, start: int, end: int) -> bool:

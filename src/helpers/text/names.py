@@ -471,6 +471,10 @@ PLACES = frozenset((
     "Silicon Valley", "Xinjiang", "Tibet", "Mongolie-Intérieure", "Pays basque", "Alsace", "Lorraine", "Provence",
     "Côte d'Azur", "Côte d’Azur", "Île-de-France", "Grand Est", "Auvergne", "Rhône-Alpes", "Savoie", "Corse",
     "Guadeloupe", "Martinique", "Guyane", "La Réunion", "Mayotte", "Nouvelle-Calédonie", "Polynésie française",
+    # (France's regions before 2016, which regional copy still names, and the départements of three letters)
+    "Aquitaine", "Midi-Pyrénées", "Languedoc-Roussillon", "Poitou-Charentes", "Nord-Pas-de-Calais", "Haute-Normandie",
+    "Basse-Normandie", "Franche-Comté", "Champagne-Ardenne", "Picardie", "Languedoc", "Poitou", "Dauphiné", "Lot",
+    "Ain", "Var", "Nord",
     "Antilles", "Penang", "Limousin", "Champagne", "Bourgogne", "Flandre", "Wallonie", "Catalogne", "Écosse", "Pays de Galles",
     "Angleterre", "Irlande du Nord", "Sibérie", "Crimée", "Donbass", "Cisjordanie", "Sinaï", "Cachemire", "Pendjab",
     "Bengale", "Kyushu", "Hokkaido", "Etats-Unis", "États-Unis", "Pays-Bas", "Émirats arabes unis", "Arabie saoudite",

@@ -336,6 +336,14 @@ NEWS_ORGANISATIONS = (
     "Yamaha", "Yandex", "Yili", "Zalando", "Zegna", "Zenith Bank", "Zespri", "Zomato", "Škoda",
 )
 
+NEWS_ORGANISATIONS += (
+    # funds, data-centre firms, parties, courts and mutuals the lists above left out; the accented spellings
+    "Warburg Pincus", "Permira", "Bain Capital", "Apollo Global Management", "Digital Realty", "Equinix", "Kitco",
+    "Mutuelles du Mans Assurances", "Notre Affaire à Tous", "La France insoumise", "France insoumise",
+    "Cour de justice de l'Union européenne", "Cour de justice de l’Union européenne", "Caisse d'Épargne",
+    "Caisse d’Épargne", "Caisses d'Épargne", "Caisses d’Épargne",
+)
+
 #: Brands of goods and commodity grades.
 NEWS_PRODUCTS = (
     # agrifood cooperatives and firms, retail and DIY chains (brands of goods)
@@ -414,14 +422,14 @@ NEWS_SITES = (
     "Chandernagor", "Charm el-Cheikh", "Chatt al-Arab", "Chittagong", "Chouchi", "Chymkent", "Cilicie", "Coblence",
     "Cochinchine", "Coire", "Constantinople", "Constanța", "cordillère des Andes", "Corfou", "Corne de l'Afrique",
     "Corne de l’Afrique", "Cornouailles", "Courlande", "Crémone", "Cuzco", "Cyclades", "Cyrénaïque", "Célèbes",
-    "Dacca", "Daghestan", "Dalmatie", "Dantzig", "Dar es-Salaam", "Dardanelles", "Darfour", "Delft", "delta du Niger",
+    "Dacca", "Daghestan", "Dalmatie", "Dantzig", "Dar es-Salaam", "Dardanelles", "Darfour", "Delft",
     "Deraa", "Deux-Ponts", "Diyarbakir", "Djakarta", "Djalal-Abad", "Djerba", "Djouba", "Dniepr", "Dobroudja",
     "Dodécanèse", "Douchanbé", "Douro", "Duisbourg", "El-Facher", "El-Fasher", "Elbe", "Engadine", "Estrémadure",
     "Eubée", "Euphrate", "Fada N'Gourma", "Fada N’Gourma", "Falloujah", "Famagouste", "Ferghana", "Ferrare", "Fezzan",
     "Flessingue", "fleuve Jaune", "Fordo", "Formose", "Forêt-Noire", "Francfort-sur-l'Oder", "Francfort-sur-l’Oder",
     "Franconie", "Fribourg-en-Brisgau", "Frioul", "Frioul-Vénétie Julienne", "Frise-Orientale", "Fuerteventura",
     "Fès", "Gagaouzie", "Galice", "Galicie", "Galilée", "Gandja", "Gao", "Gatwick", "Gizeh", "Glaris", "Goa", "Gobi",
-    "Golan", "golfe d'Aden", "golfe d'Aqaba", "golfe d'Oman", "golfe d’Aden", "golfe d’Aqaba", "golfe d’Oman",
+    "Golan",
     "Gomel", "Grande Canarie", "Grande Comore", "Grands Lacs", "Grisons", "Grodno", "Guadalquivir", "Géorgie du Sud",
     "Göteborg", "Hadramout", "Hama", "Hammerfest", "Hanovre", "Haut-Adige", "Haut-Atlas", "Haut-Karabakh",
     "Haute-Égypte", "Hawaï", "Haïfa", "Haïphong", "Heathrow", "Hedjaz", "Heligoland", "Helmand", "Herzégovine",
@@ -466,7 +474,7 @@ NEWS_SITES = (
     "Ulster", "Vaduz", "Val d'Aoste", "Val d’Aoste", "Valachie", "vallée de la Mort", "Varna", "Vicence", "Vinnytsia",
     "Virginie-Occidentale", "Vistule", "Vorkouta", "Voronej", "Voïvodine", "Vérone", "Waziristan", "Weser",
     "Westphalie", "Wurtzbourg", "Xi'an", "Yongbyon", "Yorkshire", "Zanguezour", "Zoug", "Zouérate", "Èbre", "Épire",
-    "île d'Elbe", "île de Kharg", "île de Man", "île d’Elbe", "Île-du-Prince-Édouard", "îles Anglo-Normandes",
+    "île de Man", "Île-du-Prince-Édouard", "îles Anglo-Normandes",
     "îles Caïmans", "îles Féroé", "îles Kouriles", "îles Mariannes", "îles Paracels", "îles Spratleys",
     "îles Vierges britanniques", "îles Åland", "Łódź",
     # French towns and areas named for a plant, a port, a site or a vineyard
@@ -491,7 +499,7 @@ NEWS_SITES = (
     "Saintonge", "Salsigne", "Sandouville", "Santerre", "Saran", "Satory", "Saumurois", "Sauternais",
     "Serre Chevalier", "Sivens", "Soissonnais", "Sologne", "Sophia Antipolis", "Soulaines-Dhuys", "Sundgau",
     "Tain-l’Hermitage", "Tarentaise", "Thiérache", "Trégor", "Val-d’Isère", "Valduc", "vallée de l'Arve",
-    "vallée de la Bresle", "vallée de la Chimie", "vallée de la Fensch", "vallée de la Marne", "vallée de l’Arve",
+    "vallée de la Bresle", "vallée de la Chimie", "vallée de la Fensch", "vallée de l’Arve",
     "Vatry", "Velay", "Ventoux", "Vercors", "Vermandois", "Vertolaye", "Vexin", "Villaroche", "Vimeu", "Vitré",
     "Vivarais", "Viviez", "Vosne-Romanée", "Échassières", "étang de Berre", "île d'Yeu", "île d’Yeu", "Île Longue",
 )

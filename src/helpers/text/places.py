@@ -24,17 +24,30 @@ def _read_places() -> tuple[frozenset[str], frozenset[str]]:
             frozenset(table.loc[table["common_word"].fillna(False).astype(bool), "name"]))
 
 
+def _both_apostrophes(names: frozenset[str]) -> frozenset[str]:
+    """``names`` with each name that holds an apostrophe written with the other one too (« Côtes-d'Armor », « Côtes-
+    d’Armor »): copy uses both."""
+    return names | {n.replace("'", "’") for n in names if "'" in n} | {n.replace("’", "'") for n in names if "’" in n}
+
+
 @lru_cache(maxsize=1)
 def known_places() -> frozenset[str]:
-    """Every listed place name (the checked ``data/places.csv`` and the curated French names), except the names
-    the lists of firms, people and products hold."""
-    return frozenset((_read_places()[0] | PLACES) - set(LISTED_KINDS))
+    """Every listed place name (the checked ``data/places.csv`` and the curated French names), in both apostrophes,
+    except the names the lists of firms, people and products hold."""
+    return frozenset(_both_apostrophes(_read_places()[0] | PLACES) - set(LISTED_KINDS))
+
+
+@lru_cache(maxsize=1)
+def region_places() -> frozenset[str]:
+    """The listed states, regions and départements (``kind`` « region » in ``data/places.csv``), in both apostrophes."""
+    table = load_table("places")
+    return _both_apostrophes(frozenset(table.loc[table["kind"] == "region", "name"].dropna()))
 
 
 @lru_cache(maxsize=1)
 def word_places() -> frozenset[str]:
     """The listed places whose name is also a French word (« Cannes », « Manche »): a place inside a sentence only."""
-    return _read_places()[1] - PLACES
+    return _both_apostrophes(_read_places()[1]) - PLACES
 
 
 _OPENING = re.compile(r"(?:^|[.!?…:;«»\n]|\s[—–-])$")
@@ -77,6 +90,8 @@ def place_spans(text: str) -> list[tuple[int, int]]:
     words = word_places()
     spans = _place_list().spans(text)
     if lower := [m.span() for m in _lower_places().finditer(text)]:
+        # (« mer du Nord » over « Nord »: a place that opens in lower case holds the capitalised one it ends with)
+        spans = [(s, e) for s, e in spans if not any(ls <= s and e <= le for ls, le in lower)]
         spans = sorted(spans + [(s, e) for s, e in lower if not any(ls < e and s < le for ls, le in spans)])
     return [(s, part_end(text, e)) for s, e in spans
             if not (text[s:e] in words and opens_sentence(text, s))]

@@ -22,8 +22,10 @@ from helpers.text.entities import (
     DESCRIPTORS,
     SENTENCE_WORDS,
     acronym_spans,
+    apposed_person_spans,
     after_domain_opener,
     body_spans,
+    department_name_start,
     described_spans,
     domain_end,
     english_body_spans,
@@ -59,7 +61,7 @@ from helpers.text.names import FULL_NAMES, KNOWN_PEOPLE, LISTED_KINDS
 from helpers.text.hedges import find_hedges
 from helpers.text.morphology import feature
 from helpers.text.nlp import KEPT_STATISTICAL_LABELS, french_pipeline, load_gazetteer, pieces
-from helpers.text.places import known_places, opens_sentence, part_end, place_spans, word_places
+from helpers.text.places import known_places, opens_sentence, part_end, place_spans, region_places, word_places
 from helpers.text.tense import future_at
 from helpers.text.timex import find_time_expressions
 
@@ -194,10 +196,12 @@ _KICKER_COLON = re.compile(r"(?:\s+[a-zéèêàç][\w'’-]*){0,3}[ \u00a0\u202f
 
 def _kicker(ent, text: str) -> bool:
     """A one-word name the model found at a sentence's start, before a colon (after lower-case words at most), no place of
-    :func:`~helpers.text.places.known_places` and no abbreviation: a headline's kicker (« Trêve : », « Luxe : »)."""
+    :func:`~helpers.text.places.known_places` and no abbreviation: a headline's kicker (« Trêve : », « Luxe : »). A
+    département named by a French word is still a place there (« Gironde : », « Somme : »)."""
     word = ent.text
     return (len(ent) == 1 and ent[0].is_sent_start and bool(_KICKER_COLON.match(text, ent.end_char))
-            and (word not in known_places() or word in word_places()) and not word.isupper() and LISTED_KINDS.get(word) != "ORG")
+            and (word not in known_places() or word in word_places() and word not in region_places())
+            and not word.isupper() and LISTED_KINDS.get(word) != "ORG")
 
 
 def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object]) -> tuple[list[tuple], list[tuple]]:
@@ -360,6 +364,13 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                 if label == "PER" and " " in text[start:end] and text[start:end] not in LISTED_KINDS \
                         and LISTED_KINDS.get(text[start:end].split()[0]) == "ORG":
                     label = "ORG"  # « Hanwha Semitech »: a name that opens with a listed firm's is a firm's
+                if label == "ORG" and (name_at := department_name_start(text[start:end])) is not None:
+                    start, label = start + name_at, "LOC"  # « le département du| Nord »: the place, by its name
+                if label == "LOC" and re.match(r"[A-Z]{2,}\s+[A-ZÉ]", text[start:end]) \
+                        and text[start:end].split()[0] not in known_places():
+                    label = "ORG"  # « CCI Lyon Métropole Saint-Étienne Roanne »: a name that opens so is a body's
+                if label == "LOC" and (airport := re.match(r"aéroport\s+(?:de\s+|d['’])(?=[A-ZÉ])", text[start:end])):
+                    start += airport.end()  # « l'aéroport d'|Édimbourg »: the place is the town's name
                 if label == "PER" and not text[start].isupper():
                     label = ""  # « maison mère »: lower-case words the model read as a person's name are none
                 if label and start < end:
@@ -483,6 +494,15 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                   if not any(f[0] < e and s < f[1] for f in found)]
         found = _bracketed_places(text, _listed_places(text, _maker_and_model(text, found), gazetteer, guessed),
                                   gazetteer)
+        # « a déclaré le chef de la diplomatie hongroise, Péter Szijjártó. »: a full name after a function and a comma
+        # is a person's, whatever the model read there
+        for s0, e0 in apposed_person_spans(text):
+            same = [k for k, f in enumerate(found) if (f[0], f[1]) == (s0, e0) and not f[2]]
+            if same:
+                found[same[0]] = (s0, e0, "", text[s0:e0], "PER")
+            elif not any(f[0] < e0 and s0 < f[1] for f in found):
+                found.append((s0, e0, "", text[s0:e0], "PER"))
+        found.sort()
         # « la famille| Besnier », « la famille| Agnelli »: a family's name names its people, not their firm
         found = [(s, e, "", name, "PER") if not eid and label in ("ORG", "LOC") and " " not in name
                  and _FAMILY.search(text, max(0, s - 12), s) else (s, e, eid, name, label)
@@ -676,8 +696,8 @@ _PLACE_BEFORE = re.compile(r"(?<![\w-])(?:à|À|A|en|En|au|aux|dans|vers|via|dep
 #: « le président de la République »: a title, not a body.
 _REPUBLIC_TITLE = re.compile(r"présidente?\s+de\s+la\s+République$")
 #: Nouns of sites and areas, which name a place after them (both patterns below).
-_SITE_NOUNS = ("comté|port|terminal|terminaux|gisement|mine|province|région|district|île|golfe|baie|vallée|fleuve"
-               "|rivière|oblast")
+_SITE_NOUNS = ("comtés?|ports?|terminal|terminaux|gisements?|mines?|provinces?|région|district|îles?|golfe|baie|vallée"
+               "|fleuve|rivière|oblast")
 #: A noun of places right before a name: « le comté de| Loudoun », « le lac| Gatún », « ses terminaux de| Balboa ».
 _PLACE_NOUN_BEFORE = re.compile(rf"(?<![\w-])(?:{_SITE_NOUNS}|lac|détroit|village|commune|ville|quartier|banlieue"
                                 r"|préfecture|land|État|canton)(?:\s+(?:de|du|des)|\s+d['’])?\s*$")

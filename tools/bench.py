@@ -236,11 +236,23 @@ def _parser_figures() -> None:
                         ("entities, BG (stop 36, French and European business news, then dev)",
                          "entities_heldout48_fr.csv"),
                         ("entities, BH (stop 36, world trade and industry, then dev)", "entities_heldout49_fr.csv"),
-                        ("entities, BI (stop 36, the chip and AI race, HELD OUT)", "entities_heldout50_fr.csv"),
-                        ("entities, BJ (stop 36, French regional and national business news, HELD OUT)",
+                        ("entities, BI (stop 36, the chip and AI race, held out, then dev in stop 37)",
+                         "entities_heldout50_fr.csv"),
+                        ("entities, BJ (stop 36, French regional and national business news, held out, then dev)",
                          "entities_heldout51_fr.csv"),
-                        ("entities, BK (stop 36, commodities and infrastructure, HELD OUT)",
-                         "entities_heldout52_fr.csv")):
+                        ("entities, BK (stop 36, commodities and infrastructure, held out, then dev)",
+                         "entities_heldout52_fr.csv"),
+                        ("entities, BL (stop 37, the chip contest, then dev)", "entities_heldout53_fr.csv"),
+                        ("entities, BM (stop 37, French and European business news, then dev)",
+                         "entities_heldout54_fr.csv"),
+                        ("entities, BN (stop 37, world business, then dev)", "entities_heldout55_fr.csv"),
+                        ("entities, BO (stop 37, French regional business news, then dev)", "entities_heldout56_fr.csv"),
+                        ("entities, BP (stop 37, the chip contest, HELD OUT)", "entities_heldout57_fr.csv"),
+                        ("entities, BQ (stop 37, French and European business news, HELD OUT)",
+                         "entities_heldout58_fr.csv"),
+                        ("entities, BR (stop 37, world business, HELD OUT)", "entities_heldout59_fr.csv"),
+                        ("entities, BS (stop 37, French regional business news, HELD OUT)",
+                         "entities_heldout60_fr.csv")):
         result, _ = entity_scores(ROOT / "tests" / "corpus" / name)
         print(f"{label} ({result['sentences']} sentences): recall {result['recall']:.3f} of {result['expected']} "
               f"mentions, {result['none_found']} found that must not be (target >= 0.97)")

@@ -7,7 +7,8 @@ tools for reading news copy, not claims made to readers: a name here asserts onl
 Stops 29 to 31 listed the names of the H20 story that the model got wrong. Stop 32 widened the lists to the firms,
 brands, outlets, market indices, products and public figures that French business news names most often
 (France's large listed companies, the chip, AI, drug, car, aviation, energy and finance firms, French and foreign
-outlets), because the misses left on unseen text were of that kind: a name with no shape a rule can read. Names
+outlets), because the misses left on unseen text were of that kind: a name with no shape a rule can read (stop 37
+cast a wider net for broad business news in :mod:`helpers.text.news_names`, folded into these lists). Names
 that are also common French words or first names (« Orange » stays, « Alan », « Next », « Claude » do not) are
 left out or given in a longer form.
 

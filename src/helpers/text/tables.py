@@ -361,9 +361,6 @@ def entity_rows(article: Article, sentences: list[tuple], docs: dict[int, object
                     guessed.add(start)
                 if label == "PER" and re.search(r"\s(?:Jr|Sr)$", text[start:end]) and text[end:end + 1] == ".":
                     end += 1  # « Ferdinand Marcos Jr. »: the abbreviation's full stop is part of the name
-                if label == "PER" and " " in text[start:end] and text[start:end] not in LISTED_KINDS \
-                        and LISTED_KINDS.get(text[start:end].split()[0]) == "ORG":
-                    label = "ORG"  # « Hanwha Semitech »: a name that opens with a listed firm's is a firm's
                 if label == "ORG" and (name_at := department_name_start(text[start:end])) is not None:
                     start, label = start + name_at, "LOC"  # « le département du| Nord »: the place, by its name
                 if label == "LOC" and re.match(r"[A-Z]{2,}\s+[A-ZÉ]", text[start:end]) \
@@ -611,18 +608,19 @@ def _listed_places(text: str, found: list[tuple], gazetteer: dict, guessed: set[
     if not guessed:
         return found
     found = sorted(found)
-    runs, run = [], [0]
+    runs, run, last_join = [], [0], ""  # (a run of names and the words that join its last one)
     for k in range(1, len(found)):
         if (join := _LIST_JOIN.fullmatch(text, found[k - 1][1], found[k][0])) \
                 and not ("," in join.group() and _OPENING_PLACE.search(text, 0, found[k - 1][0])):
             run.append(k)
+            last_join = join.group()
         else:
-            runs.append(run)
-            run = [k]
-    runs.append(run)
-    for run in runs:
+            runs.append((run, last_join))
+            run, last_join = [k], ""
+    runs.append((run, last_join))
+    for run, last_join in runs:
         # (a list ends with « et » or « ou »: « filiale Somaïr|, Niamey ayant annoncé » is no list)
-        if len(run) > 1 and not _LIST_JOIN.fullmatch(text, found[run[-2]][1], found[run[-1]][0]).group().strip() == "," \
+        if len(run) > 1 and last_join.strip() != "," \
                 and any((gazetteer[found[k][2]].type if found[k][2] else found[k][4]) == "LOC" for k in run):
             for k in run:
                 if not found[k][2] and found[k][0] in guessed and found[k][4] == "ORG" \
@@ -717,7 +715,7 @@ _FAMILY = re.compile(r"(?<![\w-])[Ff]amilles?\s+$")
 #: A noun of what a firm has or does, then « de »: the name after it is the firm's (« le patron de| Lectra »).
 _FIRM_OF = re.compile(r"(?<![\w-])(?:PDG|patronne?|présidente?|directeur|directrice|dirigeante?s?|fondat(?:eur|rice)"
                       r"|cofondat(?:eur|rice)|filiales?|maison\s+mère|actionnaires?|rachat|cession|capital|ventes"
-                      r"|résultats|actions?|titre|chiffre\s+d['’]affaires|concurrent|rival|dirigeants)"
+                      r"|résultats|actions?|titre|chiffre\s+d['’]affaires|concurrent|rival)"
                       r"(?:\s+(?:général|générale|exécutif|financier|financière))?\s+(?:de|d['’]|du)\s*$")
 #: A firm's noun right before a name: « le groupe Lyon » would be a firm, not the town (the list of places yields).
 _FIRM_BEFORE = re.compile(r"(?<![\w-])(?:groupe|société|entreprise|firme|start-up|constructeur|fabricant|laboratoire"
